@@ -1,0 +1,90 @@
+// Owns DATABASE_URL interpretation shared by the app, prisma.config.ts and the db scripts:
+// which database kind a URL names, the SQLite file path, and pg connection fields.
+// Imports nothing from the generated clients so the Prisma CLI config can load it.
+
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
+
+/**
+ * Loads `.env.local` then `.env` from `dir` the way Next.js does for the app: variables already
+ * set win, so the shell overrides both files and .env.local overrides .env. The Prisma CLI and
+ * the db scripts call it so they see the DATABASE_URL the app sees.
+ */
+export function loadEnvFiles(dir: string): void {
+  for (const file of [".env.local", ".env"]) {
+    const envPath = path.join(dir, file);
+    if (existsSync(envPath)) process.loadEnvFile(envPath);
+  }
+}
+
+/** The configured database URL, falling back to the embedded SQLite file. */
+export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+/** A DATABASE_URL this app cannot use; scripts report its message without a stack. */
+export class DatabaseUrlError extends Error {}
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith("file:")) return "sqlite";
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return "postgres";
+  throw new DatabaseUrlError(`DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${redactUrl(url)}")`);
+}
+
+/** File path of a `file:` URL, relative paths resolving against the current directory. */
+export function sqlitePath(url: string): string {
+  return url.replace(/^file:/, "").replace(/\?.*$/, "");
+}
+
+export interface PgConnectionConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string | undefined;
+  database: string;
+}
+
+// Passed to pg field by field: with a connection string, pg lets the string's database win over
+// an explicit `database`, which made Prisma replay shadow migrations on the main database.
+export function pgConnectionConfig(url: string): PgConnectionConfig {
+  const parsed = new URL(url);
+  return {
+    host: decodeURIComponent(parsed.hostname) || "localhost",
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username) || "postgres",
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres",
+  };
+}
+
+/** The same server URL pointing at another database (throwaway, maintenance). */
+export function withPgDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+export function isLocalHost(host: string): boolean {
+  return ["localhost", "127.0.0.1", "::1", "[::1]"].includes(host);
+}
+
+/** The URL without its password, safe for messages. */
+export function redactUrl(url: string): string {
+  if (url.startsWith("file:")) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Double-quotes a PostgreSQL identifier. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
