@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getAccountHistory } from "@/lib/bank/accounts";
+import { formatCents } from "@/lib/money";
+import { requireSession } from "@/lib/session/guard";
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireSession("medium");
+  const { id } = await params;
+  const account = await getAccountHistory(session.userId, id);
+  if (!account) notFound();
+  return (
+    <>
+      <p><Link href="/dashboard">← All accounts</Link></p>
+      <h1>{account.name}</h1>
+      <p className="muted">{account.number}</p>
+      <p className="balance-large">Balance <strong data-testid="balance">{formatCents(account.balanceCents)}</strong></p>
+      <h2>Transactions</h2>
+      {account.entries.length === 0 ? (
+        <p>No transactions yet.</p>
+      ) : (
+        <table className="ledger">
+          <thead>
+            <tr><th scope="col">Date</th><th scope="col">Description</th><th scope="col">Memo</th><th scope="col" className="num">Amount</th><th scope="col" className="num">Balance</th></tr>
+          </thead>
+          <tbody>
+            {account.entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{dateFormat.format(entry.createdAt)}</td>
+                <td>{entry.description}</td>
+                {/* Memos are customer-typed text: rendered as text by React, never as HTML. */}
+                <td>{entry.memo}</td>
+                <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>{formatCents(entry.amountCents)}</td>
+                <td className="num">{formatCents(entry.balanceAfterCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { listAccounts } from "@/lib/bank/accounts";
+import { formatCents } from "@/lib/money";
+import { requireSession } from "@/lib/session/guard";
+
+export default async function DashboardPage() {
+  const session = await requireSession("medium");
+  const accounts = await listAccounts(session.userId);
+  return (
+    <>
+      <h1>Welcome, {session.user.name}</h1>
+      <section aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">Your accounts</h2>
+        {accounts.length === 0 ? (
+          <p>You have no accounts yet.</p>
+        ) : (
+          <ul className="cards">
+            {accounts.map((account) => (
+              <li key={account.id} className="card">
+                <Link href={`/accounts/${account.id}`}>
+                  <span className="card-title">{account.name}</span>
+                  <span className="muted">{account.number}</span>
+                  <span className="balance" data-testid="balance">{formatCents(account.balanceCents)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

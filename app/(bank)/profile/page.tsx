@@ -1,0 +1,17 @@
+import { requireSession } from "@/lib/session/guard";
+
+export default async function ProfilePage() {
+  const session = await requireSession("low");
+  const { user } = session;
+  return (
+    <>
+      <h1>Profile</h1>
+      <dl className="facts">
+        <dt>Name</dt><dd>{user.name}</dd>
+        <dt>Email</dt><dd>{user.email}</dd>
+        <dt>Role</dt><dd>{user.role}</dd>
+        <dt>Customer since</dt><dd>{user.createdAt.toLocaleDateString("en-US", { dateStyle: "long" })}</dd>
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { signedOutMessage } from "@/lib/session/messages";
+import { SignInForm } from "./sign-in-form";
+
+type Search = { reason?: string; tier?: string; error?: string; next?: string };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { reason, tier, error, next } = await searchParams;
+  const notice = signedOutMessage(reason, tier);
+  return (
+    <main className="signin">
+      <h1>Sign in to Vaultline</h1>
+      {notice && <p className="notice" role="status">{notice}</p>}
+      <SignInForm initialError={error ? "Incorrect email or password." : null} next={next} />
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+// The session cookie: its name and attributes are decided here and nowhere else.
+// HttpOnly (script cannot read it), SameSite=Strict, Path=/, no Domain (this host only), and no
+// Max-Age/Expires (it dies with the browser; the server decides expiry). Over HTTPS it is
+// Secure with the __Host- prefix, which the browser enforces: Secure, Path=/, no Domain.
+import { cookies } from "next/headers";
+import { flawOn } from "@/lib/lab/flaws";
+import { TOKEN_POLICY } from "./policy";
+import { appOrigin } from "@/lib/env";
+
+export type CookieAttributes = {
+  httpOnly: boolean;
+  sameSite: "strict" | "lax";
+  path: "/";
+  secure: boolean;
+};
+
+export function sessionCookieName(https: boolean): string {
+  return https ? `__Host-${TOKEN_POLICY.cookieName}` : TOKEN_POLICY.cookieName;
+}
+
+export function sessionCookieAttributes(https: boolean): CookieAttributes {
+  return {
+    // LAB FLAW readable-cookie: without HttpOnly any injected script can read the session.
+    httpOnly: !flawOn("readable-cookie"),
+    sameSite: TOKEN_POLICY.sameSite,
+    path: "/",
+    secure: https,
+  };
+}
+
+function servedOverHttps(): boolean {
+  return appOrigin().startsWith("https:");
+}
+
+export async function readSessionCookie(): Promise<string | undefined> {
+  const jar = await cookies();
+  return jar.get(sessionCookieName(servedOverHttps()))?.value;
+}
+
+export async function setSessionCookie(token: string): Promise<void> {
+  const https = servedOverHttps();
+  const jar = await cookies();
+  jar.set(sessionCookieName(https), token, sessionCookieAttributes(https));
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  const https = servedOverHttps();
+  const jar = await cookies();
+  jar.set(sessionCookieName(https), "", { ...sessionCookieAttributes(https), maxAge: 0 });
+}

@@ -1,0 +1,67 @@
+// The session policy: every tier, lifetime and limit in one typed config. A developer adopting
+// Vaultline changes this file (or picks a preset with SESSION_POLICY) and nothing else.
+// docs/session-policy.md gives the reason and source of each value.
+
+export type Tier = "low" | "medium" | "high";
+
+export const TIERS: readonly Tier[] = ["low", "medium", "high"];
+
+export type SessionPolicy = {
+  /** Idle limit per tier: a request to a tier after this much inactivity ends the session. */
+  idleTimeoutMinutes: Record<Tier, number>;
+  /** Absolute lifetime of any session, however active (OWASP session cheat sheet). */
+  absoluteLifetimeHours: number;
+  /** Absolute lifetime once the session has entered the admin panel. */
+  adminAbsoluteLifetimeHours: number;
+  /** Money transfers and admin entry need the password entered this recently (step-up). */
+  stepUpFreshnessMinutes: number;
+  /** The timeout dialog opens this long before the idle deadline. */
+  warningLeadSeconds: number;
+  /** lastSeenAt is written at most this often: idle accuracy vs one write per request. */
+  lastSeenWriteIntervalSeconds: number;
+};
+
+const defaultPolicy: SessionPolicy = {
+  idleTimeoutMinutes: { low: 60, medium: 30, high: 15 },
+  absoluteLifetimeHours: 12,
+  adminAbsoluteLifetimeHours: 2,
+  stepUpFreshnessMinutes: 5,
+  warningLeadSeconds: 120,
+  lastSeenWriteIntervalSeconds: 60,
+};
+
+/** OWASP's suggestion for high-value apps: 2–5 minutes idle on the most sensitive areas. */
+const strictPolicy: SessionPolicy = {
+  ...defaultPolicy,
+  idleTimeoutMinutes: { low: 20, medium: 10, high: 5 },
+  absoluteLifetimeHours: 4,
+};
+
+export const POLICY_PRESETS = { default: defaultPolicy, strict: strictPolicy } as const;
+
+export type PolicyPreset = keyof typeof POLICY_PRESETS;
+
+/** The policy in force, chosen once by SESSION_POLICY (default: "default"). */
+export function sessionPolicy(): SessionPolicy {
+  const name = process.env.SESSION_POLICY ?? "default";
+  if (!Object.hasOwn(POLICY_PRESETS, name)) {
+    throw new Error(`Unknown SESSION_POLICY "${name}". Known: ${Object.keys(POLICY_PRESETS).join(", ")}`);
+  }
+  return POLICY_PRESETS[name as PolicyPreset];
+}
+
+/** Token and cookie rules: fixed by the threat model, not tuned per deployment. */
+export const TOKEN_POLICY = {
+  /** 256 bits from the platform CSPRNG (OWASP: at least 64 bits of entropy; we take 256). */
+  tokenBytes: 32,
+  /** Characters of the SHA-256 hex shown in events, logs and the inspector instead of a token. */
+  fingerprintLength: 8,
+  cookieName: "vaultline.session",
+  /**
+   * Strict: a bank needs no cross-site request to carry the session, and Strict stops
+   * cross-site POSTs (CSRF) and top-level GET navigations from carrying it. The cost: following
+   * a link to Vaultline from another site arrives signed-out for that first page. "lax" trades
+   * that back (docs/session-policy.md).
+   */
+  sameSite: "strict" as "strict" | "lax",
+} as const;

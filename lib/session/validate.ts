@@ -1,0 +1,84 @@
+// Validation: is this token a live session allowed on a page of this tier, right now?
+// Returns a union rather than throwing, with the same reason words the UI, the security
+// events and the test names use.
+import { recordEvent } from "./events";
+import { sessionPolicy, type SessionPolicy, type Tier, TIERS } from "./policy";
+import type { RequestInfo } from "./request";
+import { endSession, findSessionByHash, touchSession, type EndReason, type SessionWithUser } from "./store";
+import { hashToken, isWellFormedToken } from "./tokens";
+
+export type InvalidReason = "missing" | EndReason | "ended";
+
+export type Validation =
+  | { ok: true; session: SessionWithUser }
+  | { ok: false; reason: InvalidReason };
+
+type Check = { ok: true } | { ok: false; reason: InvalidReason; endNow: EndReason | null };
+
+const MINUTE_MS = 60_000;
+
+/** The policy decision, free of I/O so unit tests can walk every boundary. */
+export function checkSession(
+  session: SessionWithUser,
+  tier: Tier,
+  now: Date,
+  policy: SessionPolicy,
+): Check {
+  if (session.endedAt) return { ok: false, reason: endedReason(session.endReason), endNow: null };
+  if (session.user.disabledAt) return { ok: false, reason: "disabled", endNow: "disabled" };
+  if (now >= session.expiresAt) return { ok: false, reason: "absolute", endNow: "absolute" };
+  const idleMs = now.getTime() - session.lastSeenAt.getTime();
+  if (idleMs > policy.idleTimeoutMinutes[tier] * MINUTE_MS) {
+    return { ok: false, reason: "idle", endNow: "idle" };
+  }
+  return { ok: true };
+}
+
+function endedReason(reason: string | null): InvalidReason {
+  const known: InvalidReason[] = ["idle", "absolute", "signed_out", "revoked", "disabled"];
+  return known.find((r) => r === reason) ?? "ended";
+}
+
+/** The higher of two tiers: the session remembers the most sensitive area it entered. */
+function higherTier(a: string, b: Tier): Tier {
+  const index = Math.max(TIERS.indexOf(a as Tier), TIERS.indexOf(b));
+  return TIERS[index] ?? b;
+}
+
+function isTouchDue(session: SessionWithUser, tier: Tier, now: Date, policy: SessionPolicy): boolean {
+  const sinceMs = now.getTime() - session.lastSeenAt.getTime();
+  return sinceMs >= policy.lastSeenWriteIntervalSeconds * 1000 || higherTier(session.tierReached, tier) !== session.tierReached;
+}
+
+export async function validateSessionToken(
+  token: string | undefined,
+  tier: Tier,
+  options: { now: Date; background: boolean; request: RequestInfo },
+): Promise<Validation> {
+  if (!token || !isWellFormedToken(token)) return { ok: false, reason: "missing" };
+  const tokenHash = hashToken(token);
+  const session = await findSessionByHash(tokenHash);
+  if (!session) return { ok: false, reason: "missing" };
+
+  const policy = sessionPolicy();
+  const check = checkSession(session, tier, options.now, policy);
+  if (!check.ok) {
+    if (check.endNow) {
+      // Expiry is decided and enforced here, on the server: the cookie alone proves nothing.
+      await endSession(session.id, check.endNow, options.now);
+      await recordEvent({
+        type: "session_ended",
+        userId: session.userId,
+        tokenHash,
+        request: options.request,
+        detail: { reason: check.endNow, tier },
+      });
+    }
+    return { ok: false, reason: check.reason };
+  }
+  // Background requests (prefetch, status polls) must never keep a session alive.
+  if (!options.background && isTouchDue(session, tier, options.now, policy)) {
+    await touchSession(session.id, options.now, higherTier(session.tierReached, tier));
+  }
+  return { ok: true, session };
+}
