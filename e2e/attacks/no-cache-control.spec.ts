@@ -1,0 +1,15 @@
+// Attack (lab flaw `no-cache-control`): the victim signs out on a shared computer; the next
+// person presses Back and reads the balances the browser kept.
+import { expectAttack, signIn, test } from "../support/fixtures";
+
+test("Back after sign-out shows the victim's balances", async ({ page, user, target }) => {
+  await signIn(page, user);
+  await page.goto(`/accounts/${user.accountId}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin/);
+
+  await page.goBack();
+  await page.waitForLoadState();
+  const balancesShown = await page.getByTestId("balance").isVisible();
+  expectAttack(target, balancesShown);
+});

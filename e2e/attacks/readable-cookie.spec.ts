@@ -1,0 +1,11 @@
+// Attack (lab flaw `readable-cookie`): a script injected into the page (any XSS) reads
+// document.cookie and sends the session ID to Mallory.
+import { expectAttack, sessionCookieValue, signIn, test } from "../support/fixtures";
+
+test("injected script reads the session ID from document.cookie", async ({ page, user, target }) => {
+  await signIn(page, user);
+  const token = await sessionCookieValue(page);
+  // What an XSS payload would run in the victim's page.
+  const stolen = await page.evaluate(() => document.cookie);
+  expectAttack(target, !!token && stolen.includes(token));
+});

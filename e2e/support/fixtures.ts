@@ -1,0 +1,107 @@
+// Test fixtures: each test gets its own freshly created customer (so tests run in parallel
+// without sharing state), direct access to its server's database, and the session-ageing
+// helper that makes time pass on the server without waiting.
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import { createDb, type Db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { serverDatabaseUrl, type ServerName } from "./servers";
+
+export type Target = ServerName;
+
+export type TestUser = { id: string; email: string; password: string; name: string; accountId: string };
+
+type WorkerFixtures = { db: Db; passwordHash: string };
+type TestFixtures = { target: Target; user: TestUser; createUser: () => Promise<TestUser> };
+
+const TEST_PASSWORD = "correct-horse-battery-staple";
+const OPENING_BALANCE_CENTS = 250_000;
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  target: ["secure", { option: true }],
+  db: [
+    async ({}, use, workerInfo) => {
+      const target = (workerInfo.project.use as { target?: Target }).target ?? "secure";
+      const db = createDb(serverDatabaseUrl(target));
+      await use(db);
+      await db.$disconnect();
+    },
+    { scope: "worker" },
+  ],
+  // Real bcrypt at the real cost, hashed once per worker and shared by its test users.
+  passwordHash: [async ({}, use) => use(await hashPassword(TEST_PASSWORD)), { scope: "worker" }],
+  createUser: async ({ db, passwordHash }, use) => {
+    await use(() => insertCustomer(db, passwordHash));
+  },
+  user: async ({ createUser }, use) => {
+    await use(await createUser());
+  },
+});
+
+export { expect };
+
+async function insertCustomer(db: Db, passwordHash: string): Promise<TestUser> {
+  const tag = randomUUID().slice(0, 8);
+  const email = `test-${tag}@vaultline.test`;
+  const name = `Tess Tester ${tag}`;
+  const user = await db.user.create({ data: { email, name, passwordHash, role: "customer" } });
+  const account = await db.account.create({
+    data: { userId: user.id, name: "Checking", number: `VL-T-${tag}`, balanceCents: OPENING_BALANCE_CENTS },
+  });
+  await db.ledgerEntry.create({
+    data: {
+      accountId: account.id,
+      amountCents: OPENING_BALANCE_CENTS,
+      balanceAfterCents: OPENING_BALANCE_CENTS,
+      description: "Opening deposit",
+    },
+  });
+  return { id: user.id, email, password: TEST_PASSWORD, name, accountId: account.id };
+}
+
+/** Signs in through the real form and waits for the dashboard. */
+export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+export const SESSION_COOKIE = "vaultline.session";
+
+export async function sessionCookieValue(page: Page): Promise<string | undefined> {
+  const cookies = await page.context().cookies();
+  return cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+}
+
+/**
+ * Makes a session look idle or old without waiting: rewrites its timestamps in the server's
+ * database, exactly as if the time had passed.
+ */
+export async function ageSession(
+  db: Db,
+  userId: string,
+  by: { idleMinutes?: number; ageMinutes?: number },
+): Promise<void> {
+  const now = Date.now();
+  const sessions = await db.session.findMany({ where: { userId, endedAt: null } });
+  for (const s of sessions) {
+    const shift = (by.ageMinutes ?? 0) * 60_000;
+    await db.session.update({
+      where: { id: s.id },
+      data: {
+        lastSeenAt: new Date(now - (by.idleMinutes ?? 0) * 60_000),
+        createdAt: new Date(s.createdAt.getTime() - shift),
+        authenticatedAt: new Date(s.authenticatedAt.getTime() - shift),
+        expiresAt: new Date(s.expiresAt.getTime() - shift),
+      },
+    });
+  }
+}
+
+/** For attack specs: the attack must fail against the secure server and succeed against the flawed one. */
+export function expectAttack(target: Target, succeeded: boolean): void {
+  const expected = target === "flawed";
+  expect(succeeded, expected ? "the attack should succeed with the flaw on" : "the secure server should stop the attack").toBe(expected);
+}

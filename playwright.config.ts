@@ -1,0 +1,49 @@
+// The browser suite. Secure specs (e2e/*.spec.ts) run against the secure server; attack specs
+// (e2e/attacks/*.spec.ts) run twice, against the secure server (the attack must fail) and the
+// flawed one (it must succeed). Chromium is Debian's where installed, else Playwright's own.
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { serversToStart, serverUrl } from "./e2e/support/servers";
+import type { Target } from "./e2e/support/fixtures";
+
+const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+
+export default defineConfig<{ target: Target }>({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: SYSTEM_CHROMIUM,
+      // Quiet Chromium: no background calls home, which a closed network refuses noisily.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    { name: "secure", testIgnore: "attacks/**", use: { baseURL: serverUrl("secure"), target: "secure" } },
+    { name: "attacks-vs-secure", testMatch: "attacks/**/*.spec.ts", use: { baseURL: serverUrl("secure"), target: "secure" } },
+    { name: "attacks-vs-flawed", testMatch: "attacks/**/*.spec.ts", use: { baseURL: serverUrl("flawed"), target: "flawed" } },
+  ],
+  webServer: serversToStart().map((name) => ({
+    command: `node_modules/.bin/tsx scripts/e2e-server.ts ${name}`,
+    url: `${serverUrl(name)}/signin`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  })),
+});
