@@ -24,6 +24,16 @@ export const FLAWS = {
     finding: "Authenticated pages cached by the browser: Back after sign-out shows them",
     spec: "e2e/no-store-cache.spec.ts",
   },
+  "no-rotation-on-step-up": {
+    defense: "the new ID after step-up",
+    finding: "Session ID not renewed on privilege change: a copied ID inherits the fresh step-up",
+    spec: "e2e/step-up-rotation.spec.ts",
+  },
+  "no-reuse-detection": {
+    defense: "rejecting and reporting a rotated-out ID",
+    finding: "Old session ID still accepted after renewal, and its reuse goes unnoticed",
+    spec: "e2e/stolen-id-reuse.spec.ts",
+  },
 } as const satisfies Record<string, { defense: string; finding: string; spec: string }>;
 
 export type FlawName = keyof typeof FLAWS;

@@ -8,7 +8,23 @@ export type SecurityEventType =
   | "sign_in_success"
   | "sign_in_failure"
   | "sign_out"
-  | "session_ended";
+  | "session_ended"
+  | "step_up_success"
+  | "step_up_failure"
+  | "session_rotated"
+  | "reuse_detected";
+
+/** What each event means, in the words the security page shows. */
+export const EVENT_LABELS: Record<SecurityEventType, string> = {
+  sign_in_success: "Signed in",
+  sign_in_failure: "Failed sign-in attempt",
+  sign_out: "Signed out",
+  session_ended: "Session ended",
+  step_up_success: "Password confirmed",
+  step_up_failure: "Wrong password at confirmation",
+  session_rotated: "Session renewed with a new ID",
+  reuse_detected: "Old session ID reused: all sessions of that sign-in ended",
+};
 
 export type EventInput = {
   type: SecurityEventType;
@@ -29,4 +45,8 @@ export async function recordEvent(input: EventInput): Promise<void> {
       detail: JSON.stringify(input.detail ?? {}),
     },
   });
+}
+
+export async function listUserEvents(userId: string, limit = 50) {
+  return db.securityEvent.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
 }

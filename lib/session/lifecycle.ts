@@ -1,11 +1,19 @@
-// Sign-in and sign-out: where a session begins and ends. Each holds one defense a trainer can
-// point at: a fresh ID at sign-in (fixation) and ending the session on the server (sign-out).
+// Sign-in, rotation and sign-out: where a session begins, changes its ID and ends. Each holds a
+// defense a trainer can point at: a fresh ID at sign-in (fixation), a new ID with the old one
+// dead at once (rotation), and ending the session on the server (sign-out).
 import { flawOn } from "@/lib/lab/flaws";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
 import { recordEvent } from "./events";
 import { requestInfo } from "./request";
-import { createSession, endSession, findSessionByHash } from "./store";
-import { generateSessionToken, hashToken, isWellFormedToken } from "./tokens";
+import {
+  createSession,
+  endSession,
+  findSessionByHash,
+  rotateSession,
+  type RotationReason,
+  type SessionWithUser,
+} from "./store";
+import { fingerprint, generateSessionToken, hashToken, isWellFormedToken } from "./tokens";
 
 /** Starts an authenticated web session for a user whose password was just verified. */
 export async function startWebSession(userId: string): Promise<void> {
@@ -28,6 +36,31 @@ async function tokenForNewSession(): Promise<string> {
   }
   // Defense: every sign-in mints a brand-new ID; a pre-login ID is never upgraded.
   return generateSessionToken();
+}
+
+/**
+ * Issues a new ID for the current session (step-up, later admin elevation and password change):
+ * the old ID ends at once on the server, the browser gets the new cookie in this response, and
+ * family, absolute deadline and tier carry over. Returns null if the session ended meanwhile.
+ */
+export async function rotateCurrentSession(
+  session: SessionWithUser,
+  reason: RotationReason,
+  authenticatedAt: Date,
+): Promise<SessionWithUser | null> {
+  const token = generateSessionToken();
+  const tokenHash = hashToken(token);
+  const rotated = await rotateSession(session, { tokenHash, reason, now: new Date(), authenticatedAt });
+  if (!rotated) return null;
+  await setSessionCookie(token);
+  await recordEvent({
+    type: "session_rotated",
+    userId: session.userId,
+    tokenHash,
+    request: await requestInfo(),
+    detail: { reason, from: fingerprint(session.tokenHash) },
+  });
+  return { ...rotated, user: session.user };
 }
 
 /** Sign-out: ends the session on the server, then clears the cookie. */

@@ -16,6 +16,12 @@ export function signedOutMessage(reason: string | undefined, tier: string | unde
       return "You have signed out.";
     case "revoked":
       return "Your session was ended. Please sign in again.";
+    case "rotated":
+      return "Your session was renewed in another window. Continue to your accounts.";
+    case "reused":
+      return "For your safety we signed you out everywhere: an old copy of your session was used from another place. If that was not you, change your password.";
+    case "step_up_failures":
+      return "Signed out after too many wrong passwords.";
     case "disabled":
       return "This account is disabled. Contact support.";
     case "ended":

@@ -19,6 +19,13 @@ export type SessionPolicy = {
   warningLeadSeconds: number;
   /** lastSeenAt is written at most this often: idle accuracy vs one write per request. */
   lastSeenWriteIntervalSeconds: number;
+  /** Wrong passwords at step-up before the session ends (online guessing of a stolen session). */
+  stepUpMaxFailures: number;
+  /**
+   * A rotated-out ID seen this soon after its rotation is refused but not treated as theft:
+   * a request already in flight (another tab's poll) may still carry it.
+   */
+  rotationGraceSeconds: number;
 };
 
 const defaultPolicy: SessionPolicy = {
@@ -28,6 +35,8 @@ const defaultPolicy: SessionPolicy = {
   stepUpFreshnessMinutes: 5,
   warningLeadSeconds: 120,
   lastSeenWriteIntervalSeconds: 60,
+  stepUpMaxFailures: 5,
+  rotationGraceSeconds: 10,
 };
 
 /** OWASP's suggestion for high-value apps: 2–5 minutes idle on the most sensitive areas. */

@@ -13,7 +13,12 @@ export type EndReason =
   | "absolute"
   | "signed_out"
   | "revoked"
-  | "disabled";
+  | "disabled"
+  | "rotated"
+  | "reused"
+  | "step_up_failures";
+
+export type RotationReason = "step_up";
 
 const HOUR_MS = 3_600_000;
 
@@ -57,4 +62,65 @@ export async function endSession(id: string, reason: EndReason, now: Date): Prom
     where: { id, endedAt: null },
     data: { endedAt: now, endReason: reason },
   });
+}
+
+/** Ends every live session of a family (all rotations of one sign-in): the theft response. */
+export async function endFamily(familyId: string, reason: EndReason, now: Date): Promise<number> {
+  const { count } = await db.session.updateMany({
+    where: { familyId, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
+  return count;
+}
+
+/**
+ * Replaces a session with a new row under a new token hash, in one transaction: the old row
+ * ends as "rotated" (kept, so a later replay of its ID is recognised) and everything the policy
+ * tracks carries over (family, absolute deadline, tier, elevation). Returns null when the old
+ * session was ended concurrently.
+ */
+export async function rotateSession(
+  old: Session,
+  input: { tokenHash: string; reason: RotationReason; now: Date; authenticatedAt: Date },
+): Promise<Session | null> {
+  return db.$transaction(async (tx) => {
+    const ended = await tx.session.updateMany({
+      where: { id: old.id, endedAt: null },
+      data: { endedAt: input.now, endReason: "rotated" },
+    });
+    if (ended.count === 0) return null;
+    return tx.session.create({
+      data: {
+        tokenHash: input.tokenHash,
+        userId: old.userId,
+        clientType: old.clientType,
+        familyId: old.familyId,
+        rotatedFromId: old.id,
+        rotatedReason: input.reason,
+        createdAt: old.createdAt,
+        lastSeenAt: input.now,
+        authenticatedAt: input.authenticatedAt,
+        tierReached: old.tierReached,
+        elevatedAt: old.elevatedAt,
+        expiresAt: old.expiresAt,
+        userAgent: old.userAgent,
+        ip: old.ip,
+      },
+    });
+  });
+}
+
+/** Marks a fresh password entry on the same row (only the no-rotation lab flaw does this). */
+export async function markAuthenticated(id: string, now: Date): Promise<void> {
+  await db.session.update({ where: { id }, data: { authenticatedAt: now, stepUpFailures: 0 } });
+}
+
+/** Counts a wrong step-up password atomically; returns the new count. */
+export async function countStepUpFailure(id: string): Promise<number> {
+  const updated = await db.session.update({
+    where: { id },
+    data: { stepUpFailures: { increment: 1 } },
+    select: { stepUpFailures: true },
+  });
+  return updated.stepUpFailures;
 }

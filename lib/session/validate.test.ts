@@ -12,7 +12,7 @@ const MINUTE = 60_000;
 function session(overrides: Partial<SessionWithUser> = {}): SessionWithUser {
   return {
     id: "s1", tokenHash: "h".repeat(64), userId: "u1", clientType: "web", familyId: "f1",
-    rotatedFromId: null, rotatedReason: null, createdAt: NOW, lastSeenAt: NOW, authenticatedAt: NOW,
+    rotatedFromId: null, rotatedReason: null, createdAt: NOW, lastSeenAt: NOW, authenticatedAt: NOW, stepUpFailures: 0,
     tierReached: "low", elevatedAt: null, expiresAt: new Date(NOW.getTime() + 12 * 60 * MINUTE),
     endedAt: null, endReason: null, userAgent: null, ip: null,
     user: {

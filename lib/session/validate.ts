@@ -1,13 +1,14 @@
 // Validation: is this token a live session allowed on a page of this tier, right now?
 // Returns a union rather than throwing, with the same reason words the UI, the security
 // events and the test names use.
+import { flawOn } from "@/lib/lab/flaws";
 import { recordEvent } from "./events";
 import { sessionPolicy, type SessionPolicy, type Tier, TIERS } from "./policy";
 import type { RequestInfo } from "./request";
-import { endSession, findSessionByHash, touchSession, type EndReason, type SessionWithUser } from "./store";
+import { endFamily, endSession, findSessionByHash, touchSession, type EndReason, type SessionWithUser } from "./store";
 import { hashToken, isWellFormedToken } from "./tokens";
 
-export type InvalidReason = "missing" | EndReason | "ended";
+export type InvalidReason = "missing" | Exclude<EndReason, "rotated"> | "rotated" | "ended";
 
 export type Validation =
   | { ok: true; session: SessionWithUser }
@@ -35,7 +36,7 @@ export function checkSession(
 }
 
 function endedReason(reason: string | null): InvalidReason {
-  const known: InvalidReason[] = ["idle", "absolute", "signed_out", "revoked", "disabled"];
+  const known: InvalidReason[] = ["idle", "absolute", "signed_out", "revoked", "disabled", "reused", "step_up_failures"];
   return known.find((r) => r === reason) ?? "ended";
 }
 
@@ -59,6 +60,11 @@ export async function validateSessionToken(
   const tokenHash = hashToken(token);
   const session = await findSessionByHash(tokenHash);
   if (!session) return { ok: false, reason: "missing" };
+  if (session.endReason === "rotated") {
+    // LAB FLAW no-reuse-detection: a rotated-out ID keeps working, and nobody is told.
+    if (flawOn("no-reuse-detection")) return { ok: true, session };
+    return refuseRotatedOutId(session, options);
+  }
 
   const policy = sessionPolicy();
   const check = checkSession(session, tier, options.now, policy);
@@ -81,4 +87,24 @@ export async function validateSessionToken(
     await touchSession(session.id, options.now, higherTier(session.tierReached, tier));
   }
   return { ok: true, session };
+}
+
+/**
+ * A rotated-out ID presented again. Within a few seconds of the rotation it is a request that
+ * was already in flight (another tab's poll): refused, nothing more. Later it can only be a
+ * copy of the old cookie: a theft signal, so the whole family ends (thief and victim alike) and
+ * a security event is recorded. The victim's next request says why.
+ */
+async function refuseRotatedOutId(session: SessionWithUser, options: { now: Date; request: RequestInfo }): Promise<Validation> {
+  const sinceRotationMs = options.now.getTime() - (session.endedAt?.getTime() ?? 0);
+  if (sinceRotationMs <= sessionPolicy().rotationGraceSeconds * 1000) return { ok: false, reason: "rotated" };
+  const ended = await endFamily(session.familyId, "reused", options.now);
+  await recordEvent({
+    type: "reuse_detected",
+    userId: session.userId,
+    tokenHash: session.tokenHash,
+    request: options.request,
+    detail: { sessionsEnded: ended },
+  });
+  return { ok: false, reason: "reused" };
 }
