@@ -9,6 +9,8 @@ export default function BankLayout({ children }: { children: React.ReactNode }) 
         <Link href="/dashboard" className="brand">Vaultline</Link>
         <nav aria-label="Main">
           <Link href="/dashboard">Accounts</Link>
+          <Link href="/transfers">Transfer</Link>
+          <Link href="/security">Security</Link>
           <Link href="/profile">Profile</Link>
         </nav>
         {/* A plain form POST: a full page load, so nothing of the signed-in app stays in memory. */}

@@ -1,0 +1,41 @@
+import { EVENT_LABELS, listUserEvents, type SecurityEventType } from "@/lib/session/events";
+import { requireSession } from "@/lib/session/guard";
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
+
+function describe(type: string, detail: string): string {
+  const label = EVENT_LABELS[type as SecurityEventType] ?? type;
+  const reason = (JSON.parse(detail) as { reason?: string }).reason;
+  return reason && type === "session_ended" ? `${label} (${reason.replace(/_/g, " ")})` : label;
+}
+
+export default async function SecurityPage() {
+  const session = await requireSession("high");
+  const events = await listUserEvents(session.userId);
+  return (
+    <>
+      <h1>Security</h1>
+      <h2>Recent security events</h2>
+      {events.length === 0 ? (
+        <p>No events yet.</p>
+      ) : (
+        <table className="ledger" aria-label="Recent security events">
+          <thead>
+            <tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Session</th><th scope="col">IP address</th><th scope="col">Device</th></tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{dateFormat.format(e.createdAt)}</td>
+                <td>{describe(e.type, e.detail)}</td>
+                <td><code>{e.sessionFingerprint ?? "—"}</code></td>
+                <td>{e.ip ?? "—"}</td>
+                <td className="muted">{e.userAgent ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTransfer } from "@/lib/bank/transfers";
+import { formatCents } from "@/lib/money";
+import { requireSession } from "@/lib/session/guard";
+
+export default async function TransferDonePage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireSession("high");
+  const { id } = await params;
+  const found = await getTransfer(session.userId, id);
+  if (!found) notFound();
+  const { transfer, from, to } = found;
+  return (
+    <>
+      <h1>Transfer sent</h1>
+      <p className="notice" role="status">
+        {formatCents(transfer.amountCents)} sent to {to.name ? `${to.name} ` : ""}{to.number}.
+      </p>
+      <dl className="facts">
+        <dt>From</dt><dd>{from.name} {from.number}</dd>
+        <dt>To</dt><dd>{to.name ? `${to.name} ` : "Customer account "}{to.number}</dd>
+        <dt>Amount</dt><dd data-testid="transfer-amount">{formatCents(transfer.amountCents)}</dd>
+        {/* Customer-typed memo: rendered as text, never as HTML. */}
+        <dt>Memo</dt><dd>{transfer.memo ?? "—"}</dd>
+        <dt>New balance</dt><dd data-testid="balance">{formatCents(from.balanceCents)}</dd>
+        <dt>Reference</dt><dd>{transfer.id}</dd>
+      </dl>
+      <p><Link href="/transfers">Make another transfer</Link> · <Link href="/dashboard">Back to accounts</Link></p>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { parseAmount } from "@/lib/bank/amount";
+import { executeTransfer, MEMO_MAX_LENGTH } from "@/lib/bank/transfers";
+import { requireSession } from "@/lib/session/guard";
+import { isFreshlyAuthenticated, stepUp } from "@/lib/session/step-up";
+import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
+
+const ACCOUNT_NUMBER = /^[A-Z0-9-]{4,32}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function readValues(form: FormData): TransferValues {
+  const text = (name: string) => String(form.get(name) ?? "");
+  return {
+    fromAccountId: text("fromAccountId"),
+    toAccount: text("toAccount"),
+    toNumber: text("toNumber").trim().toUpperCase(),
+    amount: text("amount"),
+    memo: text("memo").trim(),
+    idempotencyKey: text("idempotencyKey"),
+  };
+}
+
+function validate(values: TransferValues) {
+  const errors: Partial<Record<keyof TransferValues, string>> = {};
+  const amount = parseAmount(values.amount);
+  if (!amount.ok) errors.amount = amount.message;
+  const toNumber = values.toAccount === OTHER_CUSTOMER ? values.toNumber : values.toAccount;
+  if (!ACCOUNT_NUMBER.test(toNumber)) errors.toNumber = "Enter the recipient's account number, like VL-1002-0001.";
+  if (values.memo.length > MEMO_MAX_LENGTH) errors.memo = `Keep the memo under ${MEMO_MAX_LENGTH} characters.`;
+  if (!UUID.test(values.idempotencyKey)) errors.idempotencyKey = "This form has expired. Reload the page and try again.";
+  return { errors, toNumber, cents: amount.ok ? amount.cents : 0 };
+}
+
+export async function submitTransfer(_previous: TransferState, form: FormData): Promise<TransferState> {
+  let session = await requireSession("high");
+  const values = readValues(form);
+  const { errors, toNumber, cents } = validate(values);
+  if (Object.keys(errors).length > 0) return { status: "editing", values, errors, message: errors.idempotencyKey };
+
+  // Moving money needs the password entered within the last few minutes, on this session.
+  if (!isFreshlyAuthenticated(session)) {
+    const password = String(form.get("password") ?? "");
+    if (!password) return { status: "step-up", values };
+    const result = await stepUp(session, password);
+    if (!result.ok) {
+      if (result.reason !== "wrong_password") redirect(`/signin?reason=${result.reason}`);
+      const left = result.attemptsLeft === 1 ? "1 attempt" : `${result.attemptsLeft} attempts`;
+      return { status: "step-up", values, message: `That password is not right. ${left} left.` };
+    }
+    session = result.session;
+  }
+
+  const outcome = await executeTransfer({
+    userId: session.userId,
+    fromAccountId: values.fromAccountId,
+    toAccountNumber: toNumber,
+    amountCents: cents,
+    memo: values.memo || null,
+    idempotencyKey: values.idempotencyKey,
+  });
+  if (!outcome.ok) return { status: "editing", values, message: outcome.message };
+  redirect(`/transfers/${outcome.transferId}`);
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { MEMO_MAX_LENGTH } from "@/lib/bank/limits";
+import { submitTransfer } from "./actions";
+import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
+
+type AccountOption = { id: string; number: string; label: string };
+
+export function TransferForm({ accounts, initial }: { accounts: AccountOption[]; initial: TransferValues }) {
+  const [state, action, pending] = useActionState<TransferState, FormData>(submitTransfer, { status: "editing", values: initial });
+  const { values } = state;
+  const errors = state.status === "editing" ? (state.errors ?? {}) : {};
+  const stepUp = state.status === "step-up";
+
+  return (
+    // key: a new answer from the server resets the uncontrolled fields to the values it echoed.
+    <form action={action} className="form" key={JSON.stringify(state)}>
+      {state.status === "editing" && state.message && <p className="form-error" role="alert">{state.message}</p>}
+      <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
+
+      <label htmlFor="fromAccountId">From</label>
+      <select id="fromAccountId" name="fromAccountId" defaultValue={values.fromAccountId}>
+        {accounts.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+      </select>
+
+      <label htmlFor="toAccount">To</label>
+      <select id="toAccount" name="toAccount" defaultValue={values.toAccount}>
+        {accounts.map((a) => <option key={a.id} value={a.number}>{a.label}</option>)}
+        <option value={OTHER_CUSTOMER}>Another customer (account number below)</option>
+      </select>
+
+      <label htmlFor="toNumber">Recipient account number</label>
+      <input id="toNumber" name="toNumber" defaultValue={values.toNumber} autoComplete="off" aria-describedby="toNumber-error" />
+      <FieldError id="toNumber-error" message={errors.toNumber} />
+
+      <label htmlFor="amount">Amount (USD)</label>
+      <input id="amount" name="amount" inputMode="decimal" defaultValue={values.amount} autoComplete="off" aria-describedby="amount-error" />
+      <FieldError id="amount-error" message={errors.amount} />
+
+      <label htmlFor="memo">Memo (optional)</label>
+      <input id="memo" name="memo" maxLength={MEMO_MAX_LENGTH} defaultValue={values.memo} aria-describedby="memo-error" />
+      <FieldError id="memo-error" message={errors.memo} />
+
+      {stepUp && (
+        <fieldset className="step-up">
+          <legend>Confirm it&apos;s you</legend>
+          <p>For your security, enter your password to confirm this transfer.</p>
+          {state.message && <p className="form-error" role="alert">{state.message}</p>}
+          <label htmlFor="password">Password</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" autoFocus required />
+        </fieldset>
+      )}
+
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Sending…" : stepUp ? "Confirm transfer" : "Send transfer"}
+      </button>
+    </form>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? <p id={id} className="form-error">{message}</p> : null;
+}
