@@ -9,7 +9,7 @@ import { serverDatabaseUrl, type ServerName } from "./servers";
 
 export type Target = ServerName;
 
-export type TestUser = { id: string; email: string; password: string; name: string; accountId: string };
+export type TestUser = { id: string; email: string; password: string; name: string; accountId: string; accountNumber: string };
 
 type WorkerFixtures = { db: Db; passwordHash: string };
 type TestFixtures = { target: Target; user: TestUser; createUser: () => Promise<TestUser> };
@@ -46,7 +46,7 @@ async function insertCustomer(db: Db, passwordHash: string): Promise<TestUser> {
   const name = `Tess Tester ${tag}`;
   const user = await db.user.create({ data: { email, name, passwordHash, role: "customer" } });
   const account = await db.account.create({
-    data: { userId: user.id, name: "Checking", number: `VL-T-${tag}`, balanceCents: OPENING_BALANCE_CENTS },
+    data: { userId: user.id, name: "Checking", number: `VL-T-${tag.toUpperCase()}`, balanceCents: OPENING_BALANCE_CENTS },
   });
   await db.ledgerEntry.create({
     data: {
@@ -56,7 +56,7 @@ async function insertCustomer(db: Db, passwordHash: string): Promise<TestUser> {
       description: "Opening deposit",
     },
   });
-  return { id: user.id, email, password: TEST_PASSWORD, name, accountId: account.id };
+  return { id: user.id, email, password: TEST_PASSWORD, name, accountId: account.id, accountNumber: account.number };
 }
 
 /** Signs in through the real form and waits for the dashboard. */
@@ -98,6 +98,33 @@ export async function ageSession(
       },
     });
   }
+}
+
+/** Dates every rotation of the user's sessions this many seconds ago (the server's clock). */
+export async function setRotationAge(db: Db, userId: string, secondsAgo: number): Promise<void> {
+  await db.session.updateMany({
+    where: { userId, endReason: "rotated" },
+    data: { endedAt: new Date(Date.now() - secondsAgo * 1000) },
+  });
+}
+
+/** Fills the transfer form for a payment to another customer's account. */
+export async function fillTransfer(page: Page, to: { accountNumber: string }, amount: string, memo = ""): Promise<void> {
+  await page.goto("/transfers");
+  await page.getByLabel("To", { exact: true }).selectOption({ label: "Another customer (account number below)" });
+  await page.getByLabel("Recipient account number").fill(to.accountNumber);
+  await page.getByLabel("Amount (USD)").fill(amount);
+  await page.getByLabel("Memo (optional)").fill(memo);
+}
+
+/** Signs in, then makes the password entry 6 minutes old: step-up is due. */
+export async function signInStale(page: Page, db: Db, user: TestUser): Promise<void> {
+  await signIn(page, user);
+  await ageSession(db, user.id, { ageMinutes: 6 });
+}
+
+export async function balanceOf(db: Db, accountId: string): Promise<number> {
+  return (await db.account.findUniqueOrThrow({ where: { id: accountId } })).balanceCents;
 }
 
 /** For attack specs: the attack must fail against the secure server and succeed against the flawed one. */

@@ -1,0 +1,61 @@
+// Threat: a stolen session ID used after the victim's session moved on to a new ID. Defense: a
+// rotated-out ID presented again is refused; past the grace window (rotationGraceSeconds, 10 s)
+// it is a theft signal: the whole session family ends and a reuse_detected event is recorded
+// (refuseRotatedOutId in lib/session/validate.ts). Within the window it is refused quietly:
+// a request already in flight from another tab is not theft.
+import type { Page } from "@playwright/test";
+import type { Db } from "@/lib/db";
+import { expect, fillTransfer, setRotationAge, SESSION_COOKIE, sessionCookieValue, signInStale, test, type TestUser } from "./support/fixtures";
+
+async function stepUpWithTransfer(page: Page, db: Db, user: TestUser, payee: TestUser): Promise<string> {
+  await signInStale(page, db, user);
+  const old = (await sessionCookieValue(page))!;
+  await fillTransfer(page, payee, "3.00");
+  await page.getByRole("button", { name: "Send transfer" }).click();
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Confirm transfer" }).click();
+  await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();
+  return old;
+}
+
+async function replay(page: Page, token: string, baseURL: string) {
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
+  await page.goto("/dashboard");
+}
+
+test("replaying a rotated-out ID ends the whole family and records the theft", async ({ page, browser, baseURL, user, createUser, db }) => {
+  const stolen = await stepUpWithTransfer(page, db, user, await createUser());
+  await setRotationAge(db, user.id, 60);
+
+  const thief = await browser.newContext({ baseURL });
+  const thiefPage = await thief.newPage();
+  await replay(thiefPage, stolen, baseURL!);
+  await expect(thiefPage).toHaveURL(/\/signin/);
+  await thief.close();
+
+  const reuse = await db.securityEvent.findFirst({ where: { userId: user.id, type: "reuse_detected" } });
+  expect(reuse).not.toBeNull();
+  expect(reuse!.ip).toBeTruthy();
+  expect(reuse!.userAgent).toBeTruthy();
+  expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+
+  // The victim's own, newer session ended too, and the victim is told why.
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/reason=reused/);
+  await expect(page.getByText("an old copy of your session was used")).toBeVisible();
+});
+
+test("an old ID arriving within the grace window is refused without ending the session", async ({ page, browser, baseURL, user, createUser, db }) => {
+  const inFlight = await stepUpWithTransfer(page, db, user, await createUser());
+  await setRotationAge(db, user.id, 2);
+
+  const otherTab = await browser.newContext({ baseURL });
+  const otherPage = await otherTab.newPage();
+  await replay(otherPage, inFlight, baseURL!);
+  await expect(otherPage).toHaveURL(/\/signin/);
+  await otherTab.close();
+
+  expect(await db.securityEvent.count({ where: { userId: user.id, type: "reuse_detected" } })).toBe(0);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
+});
