@@ -34,6 +34,16 @@ export const FLAWS = {
     finding: "Old session ID still accepted after renewal, and its reuse goes unnoticed",
     spec: "e2e/stolen-id-reuse.spec.ts",
   },
+  "no-idle-timeout": {
+    defense: "server-side idle expiry (only the UI warns)",
+    finding: "Inactive sessions never expire on the server: an unattended or stolen session stays usable",
+    spec: "e2e/idle-timeout.spec.ts",
+  },
+  "no-absolute-timeout": {
+    defense: "the absolute lifetime",
+    finding: "No maximum session lifetime: a stolen session kept busy never expires",
+    spec: "e2e/absolute-timeout.spec.ts",
+  },
 } as const satisfies Record<string, { defense: string; finding: string; spec: string }>;
 
 export type FlawName = keyof typeof FLAWS;

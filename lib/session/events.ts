@@ -1,6 +1,7 @@
 // Security events: the audit trail the session module writes. A session appears only as the
 // fingerprint of its hash; tokens and passwords never reach this table (or any log).
 import { db } from "@/lib/db";
+import type { Session } from "@/lib/generated/sqlite/client";
 import { fingerprint } from "./tokens";
 import type { RequestInfo } from "./request";
 
@@ -26,6 +27,12 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   reuse_detected: "Old session ID reused: all sessions of that sign-in ended",
 };
 
+/** The reason an event's detail carries, if any (e.g. why a session ended). */
+export function eventReason(detail: string): string | null {
+  const parsed = JSON.parse(detail) as { reason?: unknown };
+  return typeof parsed.reason === "string" ? parsed.reason : null;
+}
+
 export type EventInput = {
   type: SecurityEventType;
   userId?: string | null;
@@ -49,4 +56,14 @@ export async function recordEvent(input: EventInput): Promise<void> {
 
 export async function listUserEvents(userId: string, limit = 50) {
   return db.securityEvent.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+}
+
+/** Events of every ID this sign-in has had (its rotation family), oldest first. */
+export async function listFamilyEvents(session: Pick<Session, "userId" | "familyId">, limit = 30) {
+  const family = await db.session.findMany({ where: { familyId: session.familyId }, select: { tokenHash: true } });
+  return db.securityEvent.findMany({
+    where: { userId: session.userId, sessionFingerprint: { in: family.map((s) => fingerprint(s.tokenHash)) } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit,
+  });
 }

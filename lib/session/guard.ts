@@ -9,23 +9,30 @@ import { isBackgroundRequest, requestInfo } from "./request";
 import type { SessionWithUser } from "./store";
 import { validateSessionToken, type Validation } from "./validate";
 
+/** A validated session and the tier the current page or action declared. */
+export type CurrentSession = SessionWithUser & { tier: Tier };
+
 /** Validates once per request (React cache), so a page and its parts agree on one answer. */
-const validateCurrentRequest = cache(async (tier: Tier): Promise<Validation> => {
+const validateCurrentRequest = cache(async (tier: Tier, background: boolean): Promise<Validation> => {
   return validateSessionToken(await readSessionCookie(), tier, {
     now: new Date(),
-    background: await isBackgroundRequest(),
+    background,
     request: await requestInfo(),
   });
 });
 
-export async function requireSession(tier: Tier): Promise<SessionWithUser> {
-  const result = await validateCurrentRequest(tier);
-  if (result.ok) return result.session;
+/** Pages and server actions: the session, or a redirect to sign-in that says why. */
+export async function requireSession(tier: Tier): Promise<CurrentSession> {
+  const result = await validateCurrentRequest(tier, await isBackgroundRequest());
+  if (result.ok) return { ...result.session, tier };
   if (result.reason === "missing") redirect("/signin");
   redirect(`/signin?reason=${result.reason}&tier=${tier}`);
 }
 
-/** For public pages that only adapt to a signed-in visitor (never extends or ends anything). */
-export async function hasSessionCookie(): Promise<boolean> {
-  return (await readSessionCookie()) !== undefined;
+/**
+ * Route handlers that answer JSON. `activity: false` (the status poll) reads the session
+ * without counting as activity, so a tab left open cannot keep a session alive.
+ */
+export async function sessionForRoute(tier: Tier, options: { activity: boolean }): Promise<Validation> {
+  return validateCurrentRequest(tier, !options.activity);
 }

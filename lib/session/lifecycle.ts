@@ -63,20 +63,29 @@ export async function rotateCurrentSession(
   return { ...rotated, user: session.user };
 }
 
-/** Sign-out: ends the session on the server, then clears the cookie. */
-export async function endWebSession(): Promise<void> {
+/**
+ * Sign-out: ends the session on the server, then clears the cookie. `idle` is the timeout
+ * warning reaching zero in the browser: the user did not answer, so the session ends now.
+ */
+export async function endWebSession(reason: "signed_out" | "idle"): Promise<void> {
   const token = await readSessionCookie();
   if (token && isWellFormedToken(token)) {
     // LAB FLAW no-server-logout: only the cookie is cleared; a copied ID keeps working.
-    if (!flawOn("no-server-logout")) await endSessionOnServer(token);
+    if (!flawOn("no-server-logout")) await endSessionOnServer(token, reason);
   }
   await clearSessionCookie();
 }
 
-async function endSessionOnServer(token: string): Promise<void> {
+async function endSessionOnServer(token: string, reason: "signed_out" | "idle"): Promise<void> {
   const tokenHash = hashToken(token);
   const session = await findSessionByHash(tokenHash);
   if (!session || session.endedAt) return;
-  await endSession(session.id, "signed_out", new Date());
-  await recordEvent({ type: "sign_out", userId: session.userId, tokenHash, request: await requestInfo() });
+  await endSession(session.id, reason, new Date());
+  await recordEvent({
+    type: reason === "signed_out" ? "sign_out" : "session_ended",
+    userId: session.userId,
+    tokenHash,
+    request: await requestInfo(),
+    detail: reason === "signed_out" ? {} : { reason },
+  });
 }

@@ -13,8 +13,12 @@ export async function requestInfo(): Promise<RequestInfo> {
   return { ip, userAgent };
 }
 
-/** Prefetches and status polls are not the user acting: they must not extend the session. */
+/**
+ * Speculative loads are not the user acting: they must not extend the session. Browsers mark
+ * them with Sec-Purpose (or the older Purpose) "prefetch". Next.js's own router prefetch is
+ * switched off for signed-in links (prefetch={false}), and the status poll says so itself.
+ */
 export async function isBackgroundRequest(): Promise<boolean> {
   const h = await headers();
-  return h.has("next-router-prefetch") || h.get("purpose") === "prefetch";
+  return /prefetch/i.test(h.get("sec-purpose") ?? h.get("purpose") ?? "");
 }

@@ -18,7 +18,7 @@ type Check = { ok: true } | { ok: false; reason: InvalidReason; endNow: EndReaso
 
 const MINUTE_MS = 60_000;
 
-/** The policy decision, free of I/O so unit tests can walk every boundary. */
+/** The policy decision, free of database I/O so unit tests can walk every boundary. */
 export function checkSession(
   session: SessionWithUser,
   tier: Tier,
@@ -27,9 +27,13 @@ export function checkSession(
 ): Check {
   if (session.endedAt) return { ok: false, reason: endedReason(session.endReason), endNow: null };
   if (session.user.disabledAt) return { ok: false, reason: "disabled", endNow: "disabled" };
-  if (now >= session.expiresAt) return { ok: false, reason: "absolute", endNow: "absolute" };
+  // LAB FLAW no-absolute-timeout: a session kept busy lives forever.
+  if (!flawOn("no-absolute-timeout") && now >= session.expiresAt) {
+    return { ok: false, reason: "absolute", endNow: "absolute" };
+  }
   const idleMs = now.getTime() - session.lastSeenAt.getTime();
-  if (idleMs > policy.idleTimeoutMinutes[tier] * MINUTE_MS) {
+  // LAB FLAW no-idle-timeout: only the browser's warning knows about inactivity.
+  if (!flawOn("no-idle-timeout") && idleMs > policy.idleTimeoutMinutes[tier] * MINUTE_MS) {
     return { ok: false, reason: "idle", endNow: "idle" };
   }
   return { ok: true };
@@ -84,7 +88,9 @@ export async function validateSessionToken(
   }
   // Background requests (prefetch, status polls) must never keep a session alive.
   if (!options.background && isTouchDue(session, tier, options.now, policy)) {
-    await touchSession(session.id, options.now, higherTier(session.tierReached, tier));
+    const tierReached = higherTier(session.tierReached, tier);
+    await touchSession(session.id, options.now, tierReached);
+    return { ok: true, session: { ...session, lastSeenAt: options.now, tierReached } };
   }
   return { ok: true, session };
 }

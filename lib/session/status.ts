@@ -1,0 +1,53 @@
+// What a page (and the timeout warning, and the inspector) may know about its session: the
+// deadlines, computed on the server from the same policy that enforces them.
+import { EVENT_LABELS, eventReason, listFamilyEvents, type SecurityEventType } from "./events";
+import { fingerprint } from "./tokens";
+import { sessionPolicy, type Tier } from "./policy";
+import type { SessionWithUser } from "./store";
+
+export type SessionStatus = {
+  tier: Tier;
+  idleLimitSeconds: number;
+  /** Time since the activity the server last recorded (lastSeenAt). */
+  idleElapsedMs: number;
+  absoluteRemainingMs: number;
+  warningLeadSeconds: number;
+};
+
+export function sessionStatus(session: SessionWithUser, tier: Tier, now: Date = new Date()): SessionStatus {
+  const policy = sessionPolicy();
+  return {
+    tier,
+    idleLimitSeconds: policy.idleTimeoutMinutes[tier] * 60,
+    idleElapsedMs: Math.max(0, now.getTime() - session.lastSeenAt.getTime()),
+    absoluteRemainingMs: Math.max(0, session.expiresAt.getTime() - now.getTime()),
+    warningLeadSeconds: policy.warningLeadSeconds,
+  };
+}
+
+export type InspectorFacts = {
+  fingerprint: string;
+  createdAt: string;
+  authenticatedAt: string;
+  stepUpFreshUntil: string;
+  timeline: { at: string; type: string; label: string; fingerprint: string | null; reason: string | null }[];
+};
+
+/** The session as a trainer points at it: never the token, only a fingerprint of its hash. */
+export async function inspectorFacts(session: SessionWithUser): Promise<InspectorFacts> {
+  const freshMs = sessionPolicy().stepUpFreshnessMinutes * 60_000;
+  const events = await listFamilyEvents(session);
+  return {
+    fingerprint: fingerprint(session.tokenHash),
+    createdAt: session.createdAt.toISOString(),
+    authenticatedAt: session.authenticatedAt.toISOString(),
+    stepUpFreshUntil: new Date(session.authenticatedAt.getTime() + freshMs).toISOString(),
+    timeline: events.map((e) => ({
+      at: e.createdAt.toISOString(),
+      type: e.type,
+      label: EVENT_LABELS[e.type as SecurityEventType] ?? e.type,
+      fingerprint: e.sessionFingerprint,
+      reason: eventReason(e.detail),
+    })),
+  };
+}
