@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { BankLink } from "@/components/bank-link";
+import { SignOutButton } from "@/components/sign-out-button";
 
 // The frame of every signed-in page. It shows nothing about the user: each page validates the
 // session itself at its own tier (a layout does not re-run on client navigation).
@@ -6,17 +7,14 @@ export default function BankLayout({ children }: { children: React.ReactNode }) 
   return (
     <>
       <header className="topbar">
-        <Link href="/dashboard" className="brand">Vaultline</Link>
+        <BankLink href="/dashboard" className="brand">Vaultline</BankLink>
         <nav aria-label="Main">
-          <Link href="/dashboard">Accounts</Link>
-          <Link href="/transfers">Transfer</Link>
-          <Link href="/security">Security</Link>
-          <Link href="/profile">Profile</Link>
+          <BankLink href="/dashboard">Accounts</BankLink>
+          <BankLink href="/transfers">Transfer</BankLink>
+          <BankLink href="/security">Security</BankLink>
+          <BankLink href="/profile">Profile</BankLink>
         </nav>
-        {/* A plain form POST: a full page load, so nothing of the signed-in app stays in memory. */}
-        <form method="post" action="/signout">
-          <button type="submit" className="button secondary">Sign out</button>
-        </form>
+        <SignOutButton />
       </header>
       <main className="content">{children}</main>
     </>

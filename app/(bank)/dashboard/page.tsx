@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { SessionChrome } from "@/components/session-chrome";
+import { BankLink } from "@/components/bank-link";
 import { listAccounts } from "@/lib/bank/accounts";
 import { formatCents } from "@/lib/money";
 import { requireSession } from "@/lib/session/guard";
@@ -8,6 +9,7 @@ export default async function DashboardPage() {
   const accounts = await listAccounts(session.userId);
   return (
     <>
+      <SessionChrome session={session} />
       <h1>Welcome, {session.user.name}</h1>
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">Your accounts</h2>
@@ -17,11 +19,11 @@ export default async function DashboardPage() {
           <ul className="cards">
             {accounts.map((account) => (
               <li key={account.id} className="card">
-                <Link href={`/accounts/${account.id}`}>
+                <BankLink href={`/accounts/${account.id}`}>
                   <span className="card-title">{account.name}</span>
                   <span className="muted">{account.number}</span>
                   <span className="balance" data-testid="balance">{formatCents(account.balanceCents)}</span>
-                </Link>
+                </BankLink>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { SessionChrome } from "@/components/session-chrome";
 import { requireSession } from "@/lib/session/guard";
 
 export default async function ProfilePage() {
@@ -5,6 +6,7 @@ export default async function ProfilePage() {
   const { user } = session;
   return (
     <>
+      <SessionChrome session={session} />
       <h1>Profile</h1>
       <dl className="facts">
         <dt>Name</dt><dd>{user.name}</dd>

@@ -1,11 +1,12 @@
-import { EVENT_LABELS, listUserEvents, type SecurityEventType } from "@/lib/session/events";
+import { SessionChrome } from "@/components/session-chrome";
+import { EVENT_LABELS, eventReason, listUserEvents, type SecurityEventType } from "@/lib/session/events";
 import { requireSession } from "@/lib/session/guard";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
 function describe(type: string, detail: string): string {
   const label = EVENT_LABELS[type as SecurityEventType] ?? type;
-  const reason = (JSON.parse(detail) as { reason?: string }).reason;
+  const reason = eventReason(detail);
   return reason && type === "session_ended" ? `${label} (${reason.replace(/_/g, " ")})` : label;
 }
 
@@ -14,6 +15,7 @@ export default async function SecurityPage() {
   const events = await listUserEvents(session.userId);
   return (
     <>
+      <SessionChrome session={session} />
       <h1>Security</h1>
       <h2>Recent security events</h2>
       {events.length === 0 ? (

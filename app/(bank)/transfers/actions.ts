@@ -49,7 +49,7 @@ export async function submitTransfer(_previous: TransferState, form: FormData): 
       const left = result.attemptsLeft === 1 ? "1 attempt" : `${result.attemptsLeft} attempts`;
       return { status: "step-up", values, message: `That password is not right. ${left} left.` };
     }
-    session = result.session;
+    session = { ...result.session, tier: session.tier };
   }
 
   const outcome = await executeTransfer({

@@ -1,3 +1,4 @@
+import { SessionChrome } from "@/components/session-chrome";
 import { randomUUID } from "node:crypto";
 import { listAccounts } from "@/lib/bank/accounts";
 import { formatCents } from "@/lib/money";
@@ -8,11 +9,12 @@ import { TransferForm } from "./transfer-form";
 export default async function TransfersPage() {
   const session = await requireSession("high");
   const accounts = await listAccounts(session.userId);
-  if (accounts.length === 0) return <><h1>Transfer money</h1><p>You have no account to pay from.</p></>;
+  if (accounts.length === 0) return <><SessionChrome session={session} /><h1>Transfer money</h1><p>You have no account to pay from.</p></>;
   const options = accounts.map((a) => ({ id: a.id, number: a.number, label: `${a.name} ${a.number} (${formatCents(a.balanceCents)})` }));
   const defaultTo = accounts.length > 1 ? accounts[1]!.number : OTHER_CUSTOMER;
   return (
     <>
+      <SessionChrome session={session} />
       <h1>Transfer money</h1>
       <p className="muted">Transfers need your password entered within the last few minutes.</p>
       <TransferForm

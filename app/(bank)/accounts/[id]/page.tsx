@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { SessionChrome } from "@/components/session-chrome";
+import { BankLink } from "@/components/bank-link";
 import { notFound } from "next/navigation";
 import { getAccountHistory } from "@/lib/bank/accounts";
 import { formatCents } from "@/lib/money";
@@ -13,7 +14,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   if (!account) notFound();
   return (
     <>
-      <p><Link href="/dashboard">← All accounts</Link></p>
+      <SessionChrome session={session} />
+      <p><BankLink href="/dashboard">← All accounts</BankLink></p>
       <h1>{account.name}</h1>
       <p className="muted">{account.number}</p>
       <p className="balance-large">Balance <strong data-testid="balance">{formatCents(account.balanceCents)}</strong></p>

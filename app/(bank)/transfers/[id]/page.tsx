@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { SessionChrome } from "@/components/session-chrome";
+import { BankLink } from "@/components/bank-link";
 import { notFound } from "next/navigation";
 import { getTransfer } from "@/lib/bank/transfers";
 import { formatCents } from "@/lib/money";
@@ -12,6 +13,7 @@ export default async function TransferDonePage({ params }: { params: Promise<{ i
   const { transfer, from, to } = found;
   return (
     <>
+      <SessionChrome session={session} />
       <h1>Transfer sent</h1>
       <p className="notice" role="status">
         {formatCents(transfer.amountCents)} sent to {to.name ? `${to.name} ` : ""}{to.number}.
@@ -25,7 +27,7 @@ export default async function TransferDonePage({ params }: { params: Promise<{ i
         <dt>New balance</dt><dd data-testid="balance">{formatCents(from.balanceCents)}</dd>
         <dt>Reference</dt><dd>{transfer.id}</dd>
       </dl>
-      <p><Link href="/transfers">Make another transfer</Link> · <Link href="/dashboard">Back to accounts</Link></p>
+      <p><BankLink href="/transfers">Make another transfer</BankLink> · <BankLink href="/dashboard">Back to accounts</BankLink></p>
     </>
   );
 }

@@ -1,0 +1,48 @@
+"use client";
+
+// The session inspector: a collapsed panel on every signed-in page that shows the current
+// session the way a trainer points at it — a fingerprint of its hash (never the token), this
+// page's tier, the live deadlines, step-up freshness and the rotation timeline.
+import type { Tier } from "@/lib/session/policy";
+import type { InspectorFacts } from "@/lib/session/status";
+
+type Props = { facts: InspectorFacts; tier: Tier; idleLeftMs: number; absoluteLeftMs: number; now: number };
+
+const timeFormat = new Intl.DateTimeFormat("en-US", { timeStyle: "medium" });
+
+export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now }: Props) {
+  const freshLeftMs = Date.parse(facts.stepUpFreshUntil) - now;
+  const lastRotation = [...facts.timeline].reverse().find((e) => e.type === "session_rotated");
+  return (
+    <details className="inspector">
+      <summary>Session inspector</summary>
+      <dl className="facts">
+        <dt>Session</dt><dd><code data-testid="inspector-fingerprint">{facts.fingerprint}</code> (SHA-256 prefix)</dd>
+        <dt>Page tier</dt><dd>{tier}</dd>
+        <dt>Idle time left</dt><dd data-testid="inspector-idle" suppressHydrationWarning>{duration(idleLeftMs)}</dd>
+        <dt>Absolute time left</dt><dd suppressHydrationWarning>{duration(absoluteLeftMs)}</dd>
+        <dt>Password entered</dt><dd>{timeFormat.format(Date.parse(facts.authenticatedAt))}</dd>
+        <dt>Step-up</dt><dd suppressHydrationWarning>{freshLeftMs > 0 ? `fresh for ${duration(freshLeftMs)}` : "needed for transfers"}</dd>
+        <dt>Last new ID</dt>
+        <dd>{lastRotation ? `${timeFormat.format(Date.parse(lastRotation.at))} (${lastRotation.reason ?? "rotation"})` : "none since sign-in"}</dd>
+      </dl>
+      <h3>Timeline of this sign-in</h3>
+      <ol className="timeline">
+        {facts.timeline.map((e) => (
+          <li key={`${e.at}-${e.type}-${e.fingerprint}`}>
+            <time dateTime={e.at}>{timeFormat.format(Date.parse(e.at))}</time> {e.label}
+            {e.reason ? ` (${e.reason.replace(/_/g, " ")})` : ""} <code>{e.fingerprint}</code>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function duration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${String(seconds).padStart(2, "0")} s`;
+}

@@ -1,0 +1,116 @@
+"use client";
+
+// The timeout warning on every signed-in page. It mirrors the server's idle deadline for this
+// page's tier, opens an accessible dialog before it, and signs out at zero. Tabs share activity
+// and sign-out. Its status poll never extends the session; only "Stay signed in" does.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { InspectorFacts, SessionStatus } from "@/lib/session/status";
+import { announce, listen, type SessionMessage } from "./session-channel";
+import { SessionInspector } from "./session-inspector";
+
+const TICK_MS = 1000;
+
+export function SessionWatch({ status, facts }: { status: SessionStatus; facts: InspectorFacts }) {
+  const limitMs = status.idleLimitSeconds * 1000;
+  const leadMs = status.warningLeadSeconds * 1000;
+  const [lastActivity, setLastActivity] = useState(() => Date.now() - status.idleElapsedMs);
+  const [absoluteDeadline] = useState(() => Date.now() + status.absoluteRemainingMs);
+  const [now, setNow] = useState(() => Date.now());
+  const idleLeft = lastActivity + limitMs - now;
+  const warning = idleLeft <= leadMs;
+  const signOutForm = useRef<HTMLFormElement>(null);
+
+  const signOutIdle = useCallback(() => {
+    announce({ type: "signed-out", reason: "idle" });
+    signOutForm.current?.requestSubmit();
+  }, []);
+
+  const adoptServerStatus = useCallback((answer: Response, body: unknown) => {
+    if (!answer.ok) {
+      const reason = (body as { reason?: string }).reason ?? "ended";
+      window.location.assign(`/signin?reason=${reason}&tier=${status.tier}`);
+      return;
+    }
+    const latest = Date.now() - (body as SessionStatus).idleElapsedMs;
+    setLastActivity(latest);
+    announce({ type: "activity", lastActivity: latest });
+  }, [status.tier]);
+
+  // Each server render mounts a fresh watch (SessionChrome keys it): tell the other tabs.
+  useEffect(() => {
+    announce({ type: "activity", lastActivity: Date.now() - status.idleElapsedMs });
+  }, [status]);
+
+  useEffect(() => {
+    const unsubscribe = listen((message: SessionMessage) => {
+      if (message.type === "activity") setLastActivity((current) => Math.max(current, message.lastActivity));
+      else window.location.assign(`/signin?reason=${message.reason}&tier=${status.tier}`);
+    });
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => {
+      unsubscribe();
+      clearInterval(timer);
+    };
+  }, [status.tier]);
+
+  // When the warning is due, ask the server (without extending anything) whether it still is.
+  useEffect(() => {
+    if (!warning) return;
+    let cancelled = false;
+    fetch(`/session/status?tier=${status.tier}`, { cache: "no-store" }).then(async (answer) => {
+      if (!cancelled) adoptServerStatus(answer, await answer.json());
+    }, () => undefined);
+    return () => { cancelled = true; };
+  }, [warning, status.tier, adoptServerStatus]);
+
+  useEffect(() => {
+    if (idleLeft <= 0) signOutIdle();
+  }, [idleLeft, signOutIdle]);
+
+  async function staySignedIn() {
+    const answer = await fetch(`/session/keep-alive?tier=${status.tier}`, { method: "POST", cache: "no-store" });
+    adoptServerStatus(answer, await answer.json());
+  }
+
+  return (
+    <>
+      <form ref={signOutForm} method="post" action="/signout" hidden>
+        <input type="hidden" name="reason" value="idle" />
+        <input type="hidden" name="tier" value={status.tier} />
+      </form>
+      {warning && idleLeft > 0 && (
+        <TimeoutDialog secondsLeft={Math.ceil(idleLeft / 1000)} onStay={staySignedIn} onSignOut={() => signOutForm.current?.requestSubmit()} />
+      )}
+      <SessionInspector facts={facts} tier={status.tier} idleLeftMs={idleLeft} absoluteLeftMs={absoluteDeadline - now} now={now} />
+    </>
+  );
+}
+
+function TimeoutDialog({ secondsLeft, onStay, onSignOut }: { secondsLeft: number; onStay: () => void; onSignOut: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    // showModal moves focus into the dialog and keeps keyboard focus there.
+    if (!dialog.current?.open) dialog.current?.showModal();
+  }, []);
+  const clock = `${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")}`;
+  return (
+    <dialog ref={dialog} className="timeout-dialog" aria-labelledby="timeout-title" onCancel={(e) => { e.preventDefault(); onStay(); }}>
+      <h2 id="timeout-title">Are you still there?</h2>
+      <p>For your security you will be signed out in <span role="timer" aria-live="off">{clock}</span>.</p>
+      {/* Announced politely and only at a few milestones, not every second. */}
+      <p className="visually-hidden" aria-live="polite">{spokenCountdown(secondsLeft)}</p>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onStay} autoFocus>Stay signed in</button>
+        <button type="button" className="button secondary" onClick={onSignOut}>Sign out</button>
+      </div>
+    </dialog>
+  );
+}
+
+/** Changes only at a few milestones, so a screen reader hears it a handful of times, not every second. */
+function spokenCountdown(secondsLeft: number): string {
+  if (secondsLeft > 60) return `You will be signed out in ${Math.ceil(secondsLeft / 60)} minutes.`;
+  if (secondsLeft > 30) return "You will be signed out in 1 minute.";
+  if (secondsLeft > 10) return "You will be signed out in 30 seconds.";
+  return "You will be signed out in 10 seconds.";
+}
