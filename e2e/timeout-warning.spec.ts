@@ -1,0 +1,100 @@
+// Threat: a user is signed out mid-task without warning, or a tab left open keeps a session
+// alive forever. Defense: the timeout warning (components/session-watch.tsx) opens 2 minutes
+// (warningLeadSeconds) before the page tier's idle deadline; "Stay signed in" extends the
+// session on the server with a POST; at zero the tab signs out; tabs share activity and
+// sign-out; its status poll never extends the session. Both clocks move without waiting:
+// Playwright's clock for the browser, the ageing fixture for the server.
+import type { Page } from "@playwright/test";
+import type { Db } from "@/lib/db";
+import { ageSession, expect, signIn, test, type TestUser } from "./support/fixtures";
+
+const dialog = (page: Page) => page.getByRole("dialog", { name: "Are you still there?" });
+
+/** Moves both clocks: the browser's (Playwright) and the server's (session timestamps). */
+async function idleFor(page: Page, db: Db, user: TestUser, minutes: number, alreadyIdle = 0) {
+  await ageSession(db, user.id, { idleMinutes: minutes });
+  await page.clock.fastForward((minutes - alreadyIdle) * 60_000);
+}
+
+async function lastSeenMs(db: Db, user: TestUser) {
+  return (await db.session.findFirstOrThrow({ where: { userId: user.id, endedAt: null } })).lastSeenAt.getTime();
+}
+
+test("the warning opens 2 minutes before the high tier's 15-minute limit, with focus in it", async ({ page, user, db }) => {
+  await page.clock.install();
+  await signIn(page, user);
+  await page.goto("/transfers");
+
+  await idleFor(page, db, user, 12.9);
+  await page.clock.runFor(1000);
+  await expect(dialog(page)).toHaveCount(0);
+
+  await idleFor(page, db, user, 13.1, 12.9);
+  await expect(dialog(page)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Stay signed in" })).toBeFocused();
+  await expect(dialog(page).getByRole("timer")).toHaveText(/^1:[45]\d$/);
+});
+
+test("Stay signed in extends the session on the server", async ({ page, user, db }) => {
+  await page.clock.install();
+  await signIn(page, user);
+  await page.goto("/transfers");
+  await idleFor(page, db, user, 13.5);
+  await expect(dialog(page)).toBeVisible();
+  const before = await lastSeenMs(db, user);
+
+  await page.getByRole("button", { name: "Stay signed in" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  expect(await lastSeenMs(db, user)).toBeGreaterThan(before + 13 * 60_000);
+  await page.clock.runFor(60_000);
+  await expect(dialog(page)).toHaveCount(0);
+});
+
+test("the countdown reaching zero signs out with the idle reason", async ({ page, user, db }) => {
+  await page.clock.install();
+  await signIn(page, user);
+  await page.goto("/transfers");
+  await idleFor(page, db, user, 13.5);
+  await expect(dialog(page)).toBeVisible();
+
+  await page.clock.fastForward(90_000);
+  await expect(page).toHaveURL(/\/signin\?reason=idle&tier=high/);
+  await expect(page.getByText("You were signed out after 15 minutes of inactivity.")).toBeVisible();
+  const session = await db.session.findFirstOrThrow({ where: { userId: user.id } });
+  expect(session.endReason).toBe("idle");
+});
+
+test("two tabs stay in sync: Stay signed in and sign-out in one reach the other", async ({ context, page, user, db }) => {
+  await page.clock.install();
+  await signIn(page, user);
+  const other = await context.newPage();
+  await other.goto("/dashboard");
+  await page.goto("/dashboard");
+
+  await idleFor(page, db, user, 28.5);
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(other)).toBeVisible();
+
+  await page.getByRole("button", { name: "Stay signed in" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(dialog(other)).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/signin\?reason=signed_out/);
+});
+
+test("an open tab that only polls does not keep the session alive", async ({ page, user, db }) => {
+  await page.clock.install();
+  await signIn(page, user);
+  await page.goto("/transfers");
+  await idleFor(page, db, user, 13.5);
+  await expect(dialog(page)).toBeVisible();
+  const aged = await lastSeenMs(db, user);
+
+  // The dialog polled the status endpoint; the server's idle clock did not move.
+  expect(await lastSeenMs(db, user)).toBe(aged);
+  const status = await page.request.get("/session/status?tier=high");
+  expect(status.status()).toBe(200);
+  expect((await status.json()).idleElapsedMs).toBeGreaterThan(13 * 60_000);
+  expect(await lastSeenMs(db, user)).toBe(aged);
+});
