@@ -18,6 +18,7 @@ const validateCurrentRequest = cache(async (tier: Tier, background: boolean): Pr
     now: new Date(),
     background,
     request: await requestInfo(),
+    client: "web",
   });
 });
 

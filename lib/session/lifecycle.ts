@@ -10,19 +10,32 @@ import {
   endSession,
   findSessionByHash,
   rotateSession,
+  type ClientType,
   type RotationReason,
   type SessionWithUser,
 } from "./store";
+import type { Session } from "@/lib/generated/sqlite/client";
 import { fingerprint, generateSessionToken, hashToken, isWellFormedToken } from "./tokens";
 
 /** Starts an authenticated web session for a user whose password was just verified. */
 export async function startWebSession(userId: string): Promise<void> {
   const token = await tokenForNewSession();
+  await beginSession(userId, "web", token);
+  await setSessionCookie(token);
+}
+
+/** Starts an API session (mobile client): the same store and policy, the token goes in the body. */
+export async function startApiSession(userId: string): Promise<{ token: string; session: Session }> {
+  const token = generateSessionToken();
+  return { token, session: await beginSession(userId, "api", token) };
+}
+
+async function beginSession(userId: string, clientType: ClientType, token: string): Promise<Session> {
   const tokenHash = hashToken(token);
   const request = await requestInfo();
-  await createSession({ userId, tokenHash, clientType: "web", request, now: new Date() });
-  await setSessionCookie(token);
-  await recordEvent({ type: "sign_in_success", userId, tokenHash, request });
+  const session = await createSession({ userId, tokenHash, clientType, request, now: new Date() });
+  await recordEvent({ type: "sign_in_success", userId, tokenHash, request, detail: { client: clientType } });
+  return session;
 }
 
 async function tokenForNewSession(): Promise<string> {
@@ -39,20 +52,21 @@ async function tokenForNewSession(): Promise<string> {
 }
 
 /**
- * Issues a new ID for the current session (step-up, later admin elevation and password change):
- * the old ID ends at once on the server, the browser gets the new cookie in this response, and
- * family, absolute deadline and tier carry over. Returns null if the session ended meanwhile.
+ * Issues a new ID for the current session (step-up, admin elevation, password change): the old
+ * ID ends at once on the server and family, absolute deadline and tier carry over. A web
+ * session gets the new cookie in this response; an API client gets the token to return in the
+ * body. Returns null if the session ended meanwhile.
  */
 export async function rotateCurrentSession(
   session: SessionWithUser,
   reason: RotationReason,
   authenticatedAt: Date,
-): Promise<SessionWithUser | null> {
+): Promise<{ session: SessionWithUser; token: string } | null> {
   const token = generateSessionToken();
   const tokenHash = hashToken(token);
   const rotated = await rotateSession(session, { tokenHash, reason, now: new Date(), authenticatedAt });
   if (!rotated) return null;
-  await setSessionCookie(token);
+  if (rotated.clientType === "web") await setSessionCookie(token);
   await recordEvent({
     type: "session_rotated",
     userId: session.userId,
@@ -60,7 +74,7 @@ export async function rotateCurrentSession(
     request: await requestInfo(),
     detail: { reason, from: fingerprint(session.tokenHash) },
   });
-  return { ...rotated, user: session.user };
+  return { session: { ...rotated, user: session.user }, token };
 }
 
 /**
@@ -69,14 +83,14 @@ export async function rotateCurrentSession(
  */
 export async function endWebSession(reason: "signed_out" | "idle"): Promise<void> {
   const token = await readSessionCookie();
-  if (token && isWellFormedToken(token)) {
-    // LAB FLAW no-server-logout: only the cookie is cleared; a copied ID keeps working.
-    if (!flawOn("no-server-logout")) await endSessionOnServer(token, reason);
-  }
+  if (token) await endSessionByToken(token, reason);
   await clearSessionCookie();
 }
 
-async function endSessionOnServer(token: string, reason: "signed_out" | "idle"): Promise<void> {
+/** Ends the session a token names, for any client (web sign-out, API DELETE). */
+export async function endSessionByToken(token: string, reason: "signed_out" | "idle"): Promise<void> {
+  // LAB FLAW no-server-logout: nothing ends on the server; a copied ID keeps working.
+  if (flawOn("no-server-logout") || !isWellFormedToken(token)) return;
   const tokenHash = hashToken(token);
   const session = await findSessionByHash(tokenHash);
   if (!session || session.endedAt) return;

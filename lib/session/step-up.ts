@@ -10,7 +10,8 @@ import { requestInfo } from "./request";
 import { countStepUpFailure, endSession, markAuthenticated, type SessionWithUser } from "./store";
 
 export type StepUpResult =
-  | { ok: true; session: SessionWithUser }
+  /** token: the new ID after rotation (API clients return it in the body); null if unchanged. */
+  | { ok: true; session: SessionWithUser; token: string | null }
   | { ok: false; reason: "wrong_password"; attemptsLeft: number }
   | { ok: false; reason: "step_up_failures" | "ended" };
 
@@ -25,16 +26,16 @@ export async function stepUp(session: SessionWithUser, password: string): Promis
   const now = new Date();
   const renewed = await renewAfterStepUp(session, now);
   if (!renewed) return { ok: false, reason: "ended" };
-  await recordEvent({ type: "step_up_success", userId: session.userId, tokenHash: renewed.tokenHash, request: await requestInfo() });
-  return { ok: true, session: renewed };
+  await recordEvent({ type: "step_up_success", userId: session.userId, tokenHash: renewed.session.tokenHash, request: await requestInfo() });
+  return { ok: true, ...renewed };
 }
 
-async function renewAfterStepUp(session: SessionWithUser, now: Date): Promise<SessionWithUser | null> {
+async function renewAfterStepUp(session: SessionWithUser, now: Date): Promise<{ session: SessionWithUser; token: string | null } | null> {
   // LAB FLAW no-rotation-on-step-up: the same ID now carries a fresh password entry, so anyone
   // who copied it before the step-up can move money with it.
   if (flawOn("no-rotation-on-step-up")) {
     await markAuthenticated(session.id, now);
-    return { ...session, authenticatedAt: now, stepUpFailures: 0 };
+    return { session: { ...session, authenticatedAt: now, stepUpFailures: 0 }, token: null };
   }
   // Defense: a privilege change gets a new ID; the old one is dead from this moment.
   return rotateCurrentSession(session, "step_up", now);

@@ -20,12 +20,15 @@ export type EndReason =
 
 export type RotationReason = "step_up";
 
+/** How the token travels: "web" in the cookie, "api" in the Authorization header. */
+export type ClientType = "web" | "api";
+
 const HOUR_MS = 3_600_000;
 
 export async function createSession(input: {
   userId: string;
   tokenHash: string;
-  clientType: "web" | "api";
+  clientType: ClientType;
   request: RequestInfo;
   now: Date;
 }): Promise<Session> {

@@ -5,7 +5,7 @@ import { flawOn } from "@/lib/lab/flaws";
 import { recordEvent } from "./events";
 import { sessionPolicy, type SessionPolicy, type Tier, TIERS } from "./policy";
 import type { RequestInfo } from "./request";
-import { endFamily, endSession, findSessionByHash, touchSession, type EndReason, type SessionWithUser } from "./store";
+import { endFamily, endSession, findSessionByHash, touchSession, type ClientType, type EndReason, type SessionWithUser } from "./store";
 import { hashToken, isWellFormedToken } from "./tokens";
 
 export type InvalidReason = "missing" | Exclude<EndReason, "rotated"> | "rotated" | "ended";
@@ -58,12 +58,14 @@ function isTouchDue(session: SessionWithUser, tier: Tier, now: Date, policy: Ses
 export async function validateSessionToken(
   token: string | undefined,
   tier: Tier,
-  options: { now: Date; background: boolean; request: RequestInfo },
+  options: { now: Date; background: boolean; request: RequestInfo; client: ClientType },
 ): Promise<Validation> {
   if (!token || !isWellFormedToken(token)) return { ok: false, reason: "missing" };
   const tokenHash = hashToken(token);
   const session = await findSessionByHash(tokenHash);
-  if (!session) return { ok: false, reason: "missing" };
+  // A token only works on its own transport: a cookie session is not an API bearer token, and
+  // an API token in a cookie is refused, so a cross-site page cannot ride a cookie into the API.
+  if (!session || session.clientType !== options.client) return { ok: false, reason: "missing" };
   if (session.endReason === "rotated") {
     // LAB FLAW no-reuse-detection: a rotated-out ID keeps working, and nobody is told.
     if (flawOn("no-reuse-detection")) return { ok: true, session };
