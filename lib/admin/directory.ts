@@ -1,0 +1,43 @@
+// What the admin panel reads and changes about customers: users with their live sessions, the
+// security event log, and disabling an account (which ends all its sessions and API tokens).
+import { db } from "@/lib/db";
+import { recordEvent } from "@/lib/session/events";
+import { requestInfo } from "@/lib/session/request";
+import { revokeUserSessions } from "@/lib/session/revoke";
+import type { SessionWithUser } from "@/lib/session/store";
+
+const EVENT_LOG_LIMIT = 200;
+
+export async function listUsersWithSessions() {
+  return db.user.findMany({
+    orderBy: { email: "asc" },
+    select: {
+      id: true, email: true, name: true, role: true, disabledAt: true,
+      sessions: { where: { endedAt: null }, orderBy: { lastSeenAt: "desc" } },
+    },
+  });
+}
+
+export type EventFilter = { type?: string; userId?: string; from?: Date; to?: Date };
+
+export async function searchEvents(filter: EventFilter) {
+  return db.securityEvent.findMany({
+    where: {
+      type: filter.type || undefined,
+      userId: filter.userId || undefined,
+      createdAt: { gte: filter.from, lte: filter.to },
+    },
+    include: { user: { select: { email: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: EVENT_LOG_LIMIT,
+  });
+}
+
+/** Disabling is immediate: the account's sessions and API tokens end in the same step. */
+export async function disableUser(admin: SessionWithUser, userId: string): Promise<void> {
+  if (userId === admin.userId) return;
+  const { count } = await db.user.updateMany({ where: { id: userId, disabledAt: null }, data: { disabledAt: new Date() } });
+  if (count === 0) return;
+  await revokeUserSessions(userId, "disabled");
+  await recordEvent({ type: "user_disabled", userId, request: await requestInfo(), detail: { by: admin.user.email } });
+}
