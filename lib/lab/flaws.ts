@@ -44,6 +44,16 @@ export const FLAWS = {
     finding: "No maximum session lifetime: a stolen session kept busy never expires",
     spec: "e2e/absolute-timeout.spec.ts",
   },
+  "no-revoke-on-password-change": {
+    defense: "ending other sessions on password change",
+    finding: "Sessions survive a password change: the thief the victim tried to lock out stays in",
+    spec: "e2e/password-change.spec.ts",
+  },
+  "concurrent-admin": {
+    defense: "the admin single-session option",
+    finding: "Concurrent privileged sessions: a stolen admin session runs unnoticed beside the real one",
+    spec: "e2e/admin-single-session.spec.ts",
+  },
 } as const satisfies Record<string, { defense: string; finding: string; spec: string }>;
 
 export type FlawName = keyof typeof FLAWS;

@@ -13,7 +13,14 @@ export type SecurityEventType =
   | "step_up_success"
   | "step_up_failure"
   | "session_rotated"
-  | "reuse_detected";
+  | "reuse_detected"
+  | "password_changed"
+  | "sessions_revoked"
+  | "admin_elevated"
+  | "admin_elevation_refused"
+  | "admin_access_denied"
+  | "admin_setting_changed"
+  | "user_disabled";
 
 /** What each event means, in the words the security page shows. */
 export const EVENT_LABELS: Record<SecurityEventType, string> = {
@@ -25,6 +32,13 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   step_up_failure: "Wrong password at confirmation",
   session_rotated: "Session renewed with a new ID",
   reuse_detected: "Old session ID reused: all sessions of that sign-in ended",
+  password_changed: "Password changed",
+  sessions_revoked: "Sessions ended",
+  admin_elevated: "Entered the admin panel",
+  admin_elevation_refused: "Admin panel refused: open elsewhere",
+  admin_access_denied: "Admin panel refused: not an administrator",
+  admin_setting_changed: "Admin setting changed",
+  user_disabled: "Account disabled",
 };
 
 /** The reason an event's detail carries, if any (e.g. why a session ended). */

@@ -2,7 +2,8 @@
 // tier: `const session = await requireSession("medium")`. It reads the cookie, validates on the
 // server and, when the session is not good for this tier, sends the user to sign in with why.
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { recordEvent } from "./events";
 import { readSessionCookie } from "./cookies";
 import type { Tier } from "./policy";
 import { isBackgroundRequest, requestInfo } from "./request";
@@ -36,4 +37,19 @@ export async function requireSession(tier: Tier): Promise<CurrentSession> {
  */
 export async function sessionForRoute(tier: Tier, options: { activity: boolean }): Promise<Validation> {
   return validateCurrentRequest(tier, !options.activity);
+}
+
+/**
+ * The admin panel: an administrator's high-tier session. Anyone else gets a plain 404 (the
+ * panel's existence is not confirmed) and a security event — never a redirect loop.
+ * `elevated: true` also requires the session to have entered the panel (step-up + new ID).
+ */
+export async function requireAdmin(options: { elevated: boolean }): Promise<CurrentSession> {
+  const session = await requireSession("high");
+  if (session.user.role !== "admin") {
+    await recordEvent({ type: "admin_access_denied", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo() });
+    notFound();
+  }
+  if (options.elevated && !session.elevatedAt) redirect("/admin");
+  return session;
 }

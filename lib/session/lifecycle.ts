@@ -11,6 +11,7 @@ import {
   findSessionByHash,
   rotateSession,
   type ClientType,
+  type RotationChanges,
   type RotationReason,
   type SessionWithUser,
 } from "./store";
@@ -60,11 +61,11 @@ async function tokenForNewSession(): Promise<string> {
 export async function rotateCurrentSession(
   session: SessionWithUser,
   reason: RotationReason,
-  authenticatedAt: Date,
+  changes: RotationChanges,
 ): Promise<{ session: SessionWithUser; token: string } | null> {
   const token = generateSessionToken();
   const tokenHash = hashToken(token);
-  const rotated = await rotateSession(session, { tokenHash, reason, now: new Date(), authenticatedAt });
+  const rotated = await rotateSession(session, { tokenHash, reason, now: new Date(), changes });
   if (!rotated) return null;
   if (rotated.clientType === "web") await setSessionCookie(token);
   await recordEvent({

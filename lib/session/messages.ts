@@ -20,6 +20,12 @@ export function signedOutMessage(reason: string | undefined, tier: string | unde
       return "Your session was renewed in another window. Continue to your accounts.";
     case "reused":
       return "For your safety we signed you out everywhere: an old copy of your session was used from another place. If that was not you, change your password.";
+    case "password_changed":
+      return "Your password was changed, so every other session was signed out. Sign in with the new password.";
+    case "revoked_by_admin":
+      return "Your session was ended by an administrator.";
+    case "superseded":
+      return "Your admin session was ended because the admin panel was opened in another session.";
     case "step_up_failures":
       return "Signed out after too many wrong passwords.";
     case "disabled":

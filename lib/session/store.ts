@@ -16,9 +16,12 @@ export type EndReason =
   | "disabled"
   | "rotated"
   | "reused"
-  | "step_up_failures";
+  | "step_up_failures"
+  | "password_changed"
+  | "revoked_by_admin"
+  | "superseded";
 
-export type RotationReason = "step_up";
+export type RotationReason = "step_up" | "password_change" | "admin_elevation";
 
 /** How the token travels: "web" in the cookie, "api" in the Authorization header. */
 export type ClientType = "web" | "api";
@@ -79,12 +82,12 @@ export async function endFamily(familyId: string, reason: EndReason, now: Date):
 /**
  * Replaces a session with a new row under a new token hash, in one transaction: the old row
  * ends as "rotated" (kept, so a later replay of its ID is recognised) and everything the policy
- * tracks carries over (family, absolute deadline, tier, elevation). Returns null when the old
- * session was ended concurrently.
+ * tracks carries over (family, absolute deadline, tier, elevation) unless `changes` says
+ * otherwise. Returns null when the old session was ended concurrently.
  */
 export async function rotateSession(
   old: Session,
-  input: { tokenHash: string; reason: RotationReason; now: Date; authenticatedAt: Date },
+  input: { tokenHash: string; reason: RotationReason; now: Date; changes: RotationChanges },
 ): Promise<Session | null> {
   return db.$transaction(async (tx) => {
     const ended = await tx.session.updateMany({
@@ -102,16 +105,18 @@ export async function rotateSession(
         rotatedReason: input.reason,
         createdAt: old.createdAt,
         lastSeenAt: input.now,
-        authenticatedAt: input.authenticatedAt,
+        authenticatedAt: input.changes.authenticatedAt ?? old.authenticatedAt,
         tierReached: old.tierReached,
-        elevatedAt: old.elevatedAt,
-        expiresAt: old.expiresAt,
+        elevatedAt: input.changes.elevatedAt ?? old.elevatedAt,
+        expiresAt: input.changes.expiresAt ?? old.expiresAt,
         userAgent: old.userAgent,
         ip: old.ip,
       },
     });
   });
 }
+
+export type RotationChanges = { authenticatedAt?: Date; elevatedAt?: Date; expiresAt?: Date };
 
 /** Marks a fresh password entry on the same row (only the no-rotation lab flaw does this). */
 export async function markAuthenticated(id: string, now: Date): Promise<void> {
@@ -126,4 +131,34 @@ export async function countStepUpFailure(id: string): Promise<number> {
     select: { stepUpFailures: true },
   });
   return updated.stepUpFailures;
+}
+
+export async function listLiveSessions(userId: string): Promise<Session[]> {
+  return db.session.findMany({ where: { userId, endedAt: null }, orderBy: { lastSeenAt: "desc" } });
+}
+
+/** Ends the user's live sessions, except one if given; returns how many ended. */
+export async function endUserSessions(userId: string, reason: EndReason, now: Date, exceptId?: string): Promise<number> {
+  const { count } = await db.session.updateMany({
+    where: { userId, endedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    data: { endedAt: now, endReason: reason },
+  });
+  return count;
+}
+
+/** Ends one session, only if it belongs to this user (an ID from a form proves nothing). */
+export async function endOwnSession(userId: string, sessionId: string, reason: EndReason, now: Date): Promise<boolean> {
+  const { count } = await db.session.updateMany({
+    where: { id: sessionId, userId, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
+  return count > 0;
+}
+
+/** The user's other live sessions that have entered the admin panel. */
+export async function findOtherElevatedSessions(userId: string, exceptId: string): Promise<Session[]> {
+  return db.session.findMany({
+    where: { userId, endedAt: null, elevatedAt: { not: null }, id: { not: exceptId } },
+    orderBy: { elevatedAt: "asc" },
+  });
 }

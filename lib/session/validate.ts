@@ -40,7 +40,10 @@ export function checkSession(
 }
 
 function endedReason(reason: string | null): InvalidReason {
-  const known: InvalidReason[] = ["idle", "absolute", "signed_out", "revoked", "disabled", "reused", "step_up_failures"];
+  const known: InvalidReason[] = [
+    "idle", "absolute", "signed_out", "revoked", "disabled", "reused", "step_up_failures",
+    "password_changed", "revoked_by_admin", "superseded",
+  ];
   return known.find((r) => r === reason) ?? "ended";
 }
 

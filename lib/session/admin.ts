@@ -1,0 +1,82 @@
+// Entering the admin panel: a privilege change. It needs a fresh step-up, issues a new session
+// ID, marks the session elevated and shortens its absolute lifetime (adminAbsoluteLifetimeHours).
+// The single-session option decides what happens when the admin already has another elevated
+// session: newest-wins (the other ends and is told why), oldest-wins (this one is refused,
+// naming where and since when the other runs), or off.
+import { db } from "@/lib/db";
+import { flawOn } from "@/lib/lab/flaws";
+import { describeDevice } from "./device";
+import { recordEvent } from "./events";
+import { rotateCurrentSession } from "./lifecycle";
+import { sessionPolicy } from "./policy";
+import { requestInfo } from "./request";
+import { endOwnSession, findOtherElevatedSessions, type SessionWithUser } from "./store";
+import type { Session } from "@/lib/generated/sqlite/client";
+
+export const SINGLE_SESSION_MODES = ["newest-wins", "oldest-wins", "off"] as const;
+export type SingleSessionMode = (typeof SINGLE_SESSION_MODES)[number];
+
+const SETTING_KEY = "admin.singleSession";
+const DEFAULT_MODE: SingleSessionMode = "newest-wins";
+
+export async function singleSessionMode(): Promise<SingleSessionMode> {
+  const row = await db.setting.findUnique({ where: { key: SETTING_KEY } });
+  return SINGLE_SESSION_MODES.find((m) => m === row?.value) ?? DEFAULT_MODE;
+}
+
+export async function setSingleSessionMode(admin: SessionWithUser, mode: SingleSessionMode): Promise<void> {
+  const previous = await singleSessionMode();
+  await db.setting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value: mode }, update: { value: mode } });
+  await recordEvent({
+    type: "admin_setting_changed",
+    userId: admin.userId,
+    tokenHash: admin.tokenHash,
+    request: await requestInfo(),
+    detail: { setting: SETTING_KEY, from: previous, to: mode },
+  });
+}
+
+export type OtherAdminSession = { device: string; ip: string | null; since: Date };
+
+export type Elevation =
+  | { ok: true; session: SessionWithUser }
+  | { ok: false; reason: "open_elsewhere"; other: OtherAdminSession }
+  | { ok: false; reason: "ended" };
+
+/** Call with a freshly authenticated admin session (see confirmFreshAuth). */
+export async function elevateToAdmin(session: SessionWithUser): Promise<Elevation> {
+  const refusal = await enforceSingleSession(session);
+  if (refusal) return refusal;
+  const now = new Date();
+  const adminDeadline = new Date(now.getTime() + sessionPolicy().adminAbsoluteLifetimeHours * 3_600_000);
+  const rotated = await rotateCurrentSession(session, "admin_elevation", {
+    elevatedAt: now,
+    expiresAt: adminDeadline < session.expiresAt ? adminDeadline : session.expiresAt,
+  });
+  if (!rotated) return { ok: false, reason: "ended" };
+  await recordEvent({ type: "admin_elevated", userId: session.userId, tokenHash: rotated.session.tokenHash, request: await requestInfo() });
+  return { ok: true, session: rotated.session };
+}
+
+async function enforceSingleSession(session: SessionWithUser): Promise<Elevation | null> {
+  // LAB FLAW concurrent-admin: any number of elevated admin sessions at once, unnoticed.
+  if (flawOn("concurrent-admin")) return null;
+  const mode = await singleSessionMode();
+  if (mode === "off") return null;
+  const others = await findOtherElevatedSessions(session.userId, session.id);
+  const oldest = others[0];
+  if (!oldest) return null;
+  if (mode === "oldest-wins") {
+    await recordEvent({ type: "admin_elevation_refused", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo() });
+    return { ok: false, reason: "open_elsewhere", other: describeOther(oldest) };
+  }
+  for (const other of others) {
+    await endOwnSession(session.userId, other.id, "superseded", new Date());
+    await recordEvent({ type: "session_ended", userId: session.userId, tokenHash: other.tokenHash, request: await requestInfo(), detail: { reason: "superseded" } });
+  }
+  return null;
+}
+
+function describeOther(session: Session): OtherAdminSession {
+  return { device: describeDevice(session.userAgent, session.clientType), ip: session.ip, since: session.elevatedAt ?? session.createdAt };
+}
