@@ -1,3 +1,4 @@
+import { BankLink } from "@/components/bank-link";
 import { SessionChrome } from "@/components/session-chrome";
 import { requireSession } from "@/lib/session/guard";
 
@@ -14,6 +15,7 @@ export default async function ProfilePage() {
         <dt>Role</dt><dd>{user.role}</dd>
         <dt>Customer since</dt><dd>{user.createdAt.toLocaleDateString("en-US", { dateStyle: "long" })}</dd>
       </dl>
+      {user.role === "admin" && <p><BankLink href="/admin">Open the admin panel</BankLink></p>}
     </>
   );
 }

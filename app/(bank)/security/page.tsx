@@ -1,3 +1,4 @@
+import { BankLink } from "@/components/bank-link";
 import { SessionChrome } from "@/components/session-chrome";
 import { EVENT_LABELS, eventReason, listUserEvents, type SecurityEventType } from "@/lib/session/events";
 import { requireSession } from "@/lib/session/guard";
@@ -17,6 +18,10 @@ export default async function SecurityPage() {
     <>
       <SessionChrome session={session} />
       <h1>Security</h1>
+      <ul className="links">
+        <li><BankLink href="/security/password">Change password</BankLink></li>
+        <li><BankLink href="/security/sessions">Your sessions</BankLink></li>
+      </ul>
       <h2>Recent security events</h2>
       {events.length === 0 ? (
         <p>No events yet.</p>

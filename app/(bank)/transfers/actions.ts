@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { parseAmount } from "@/lib/bank/amount";
 import { executeTransfer, MEMO_MAX_LENGTH } from "@/lib/bank/transfers";
 import { requireSession } from "@/lib/session/guard";
-import { isFreshlyAuthenticated, stepUp } from "@/lib/session/step-up";
+import { confirmFreshAuth, formPassword } from "@/lib/session/step-up";
 import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
 
 const ACCOUNT_NUMBER = /^[A-Z0-9-]{4,32}$/;
@@ -40,17 +40,10 @@ export async function submitTransfer(_previous: TransferState, form: FormData): 
   if (Object.keys(errors).length > 0) return { status: "editing", values, errors, message: errors.idempotencyKey };
 
   // Moving money needs the password entered within the last few minutes, on this session.
-  if (!isFreshlyAuthenticated(session)) {
-    const password = String(form.get("password") ?? "");
-    if (!password) return { status: "step-up", values };
-    const result = await stepUp(session, password);
-    if (!result.ok) {
-      if (result.reason !== "wrong_password") redirect(`/signin?reason=${result.reason}`);
-      const left = result.attemptsLeft === 1 ? "1 attempt" : `${result.attemptsLeft} attempts`;
-      return { status: "step-up", values, message: `That password is not right. ${left} left.` };
-    }
-    session = { ...result.session, tier: session.tier };
-  }
+  const fresh = await confirmFreshAuth(session, formPassword(form));
+  if (fresh.status === "ended") redirect(`/signin?reason=${fresh.reason}`);
+  if (fresh.status === "password-needed") return { status: "step-up", values, message: fresh.message };
+  session = { ...fresh.session, tier: session.tier };
 
   const outcome = await executeTransfer({
     userId: session.userId,

@@ -1,0 +1,53 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { disableUser } from "@/lib/admin/directory";
+import { elevateToAdmin, setSingleSessionMode, SINGLE_SESSION_MODES } from "@/lib/session/admin";
+import { requireAdmin } from "@/lib/session/guard";
+import { revokeSession, revokeUserSessions } from "@/lib/session/revoke";
+import { confirmFreshAuth, formPassword } from "@/lib/session/step-up";
+
+export type EnterState = { message?: string; needsPassword: boolean };
+
+const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
+
+/** Entering the panel: fresh step-up, then the single-session rule, then a new session ID. */
+export async function enterAdminPanel(_previous: EnterState, form: FormData): Promise<EnterState> {
+  const session = await requireAdmin({ elevated: false });
+  const fresh = await confirmFreshAuth(session, formPassword(form));
+  if (fresh.status === "ended") redirect(`/signin?reason=${fresh.reason}`);
+  if (fresh.status === "password-needed") return { needsPassword: true, message: fresh.message };
+  const elevation = await elevateToAdmin(fresh.session);
+  if (elevation.ok) redirect("/admin");
+  if (elevation.reason === "ended") redirect("/signin?reason=ended");
+  const { device, ip, since } = elevation.other;
+  return {
+    needsPassword: false,
+    message: `The admin panel is already open in another session: ${device} at ${ip ?? "an unknown address"}, since ${timeFormat.format(since)}. Close it there first.`,
+  };
+}
+
+export async function endUserSession(form: FormData): Promise<void> {
+  await requireAdmin({ elevated: true });
+  await revokeSession(String(form.get("userId")), String(form.get("sessionId")), "revoked_by_admin");
+  redirect("/admin");
+}
+
+export async function endAllUserSessions(form: FormData): Promise<void> {
+  await requireAdmin({ elevated: true });
+  await revokeUserSessions(String(form.get("userId")), "revoked_by_admin");
+  redirect("/admin");
+}
+
+export async function disableAccount(form: FormData): Promise<void> {
+  const admin = await requireAdmin({ elevated: true });
+  await disableUser(admin, String(form.get("userId")));
+  redirect("/admin");
+}
+
+export async function changeSingleSessionMode(form: FormData): Promise<void> {
+  const admin = await requireAdmin({ elevated: true });
+  const mode = SINGLE_SESSION_MODES.find((m) => m === form.get("mode"));
+  if (mode) await setSingleSessionMode(admin, mode);
+  redirect("/admin");
+}

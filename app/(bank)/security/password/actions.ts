@@ -1,0 +1,27 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { changePassword } from "@/lib/auth/change-password";
+import { newPasswordProblem } from "@/lib/auth/password-policy";
+import { requireSession } from "@/lib/session/guard";
+import { checkSessionPassword } from "@/lib/session/step-up";
+
+export type PasswordState = { status: "editing"; message?: string } | { status: "done"; othersEnded: number };
+
+export async function submitPasswordChange(_previous: PasswordState, form: FormData): Promise<PasswordState> {
+  const session = await requireSession("high");
+  const text = (name: string) => String(form.get(name) ?? "");
+  const current = text("currentPassword");
+  const next = text("newPassword");
+  if (!current) return { status: "editing", message: "Enter your current password." };
+  const problem = newPasswordProblem(next, current) ?? (next === text("confirmPassword") ? null : "The new passwords do not match.");
+  if (problem) return { status: "editing", message: problem };
+
+  // The current password is checked like a step-up: wrong entries count toward ending the session.
+  const check = await checkSessionPassword(session, current);
+  if (!check.ok) {
+    if (check.reason === "step_up_failures") redirect("/signin?reason=step_up_failures");
+    return { status: "editing", message: `Your current password is not right. ${check.attemptsLeft} attempt${check.attemptsLeft === 1 ? "" : "s"} left.` };
+  }
+  return { status: "done", othersEnded: await changePassword(session, next) };
+}

@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireSession } from "@/lib/session/guard";
+import { revokeOtherSessions, revokeSession } from "@/lib/session/revoke";
+import { confirmFreshAuth, formPassword } from "@/lib/session/step-up";
+
+export type EndSessionsState = { status: "idle" } | { status: "step-up"; message?: string };
+
+/** Ending sessions needs a fresh step-up (ASVS 5.0 7.5.2): a thief must not lock the owner out. */
+export async function endSessions(_previous: EndSessionsState, form: FormData): Promise<EndSessionsState> {
+  const session = await requireSession("high");
+  const target = String(form.get("target") ?? "");
+  const fresh = await confirmFreshAuth(session, formPassword(form));
+  if (fresh.status === "ended") redirect(`/signin?reason=${fresh.reason}`);
+  if (fresh.status === "password-needed") return { status: "step-up", message: fresh.message };
+
+  const ended = target === "others"
+    ? await revokeOtherSessions(fresh.session)
+    : Number(target !== fresh.session.id && (await revokeSession(session.userId, target, "revoked")));
+  redirect(`/security/sessions?ended=${ended}`);
+}

@@ -1,0 +1,31 @@
+import { SessionChrome } from "@/components/session-chrome";
+import { describeDevice } from "@/lib/session/device";
+import { requireSession } from "@/lib/session/guard";
+import { listLiveSessions } from "@/lib/session/store";
+import { SessionsForm } from "./sessions-form";
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+export default async function SessionsPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
+  const session = await requireSession("high");
+  const { ended } = await searchParams;
+  const sessions = (await listLiveSessions(session.userId)).map((s) => ({
+    id: s.id,
+    device: describeDevice(s.userAgent, s.clientType),
+    ip: s.ip ?? "unknown",
+    started: dateFormat.format(s.createdAt),
+    lastActive: dateFormat.format(s.lastSeenAt),
+    current: s.id === session.id,
+  }));
+  return (
+    <>
+      <SessionChrome session={session} />
+      <h1>Your sessions</h1>
+      {ended !== undefined && (
+        <p className="notice" role="status">{ended === "1" ? "1 session was ended." : `${Number(ended) || 0} sessions were ended.`}</p>
+      )}
+      <p className="muted">Every device and app signed in to your account. Ending a session signs it out on its very next request.</p>
+      <SessionsForm sessions={sessions} />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { endSessions, type EndSessionsState } from "./actions";
+
+export type SessionRow = { id: string; device: string; ip: string; started: string; lastActive: string; current: boolean };
+
+export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
+  const [state, action, pending] = useActionState<EndSessionsState, FormData>(endSessions, { status: "idle" });
+  const others = sessions.filter((s) => !s.current);
+  return (
+    <form action={action}>
+      {state.status === "step-up" && (
+        <fieldset className="step-up">
+          <legend>Confirm it&apos;s you</legend>
+          <p>Enter your password, then choose again which sessions to end.</p>
+          {state.message && <p className="form-error" role="alert">{state.message}</p>}
+          <label htmlFor="password">Password</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" autoFocus required />
+        </fieldset>
+      )}
+      <table className="ledger" aria-label="Your sessions">
+        <thead>
+          <tr><th scope="col">Device</th><th scope="col">IP address</th><th scope="col">Started</th><th scope="col">Last active</th><th scope="col"><span className="visually-hidden">Action</span></th></tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr key={s.id}>
+              <td>{s.device}{s.current && <strong> (this device)</strong>}</td>
+              <td>{s.ip}</td>
+              <td>{s.started}</td>
+              <td>{s.lastActive}</td>
+              <td>
+                {!s.current && (
+                  <button type="submit" name="target" value={s.id} className="button secondary" disabled={pending} aria-label={`End session on ${s.device} from ${s.ip}`}>
+                    End session
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {others.length > 0 && (
+        <p><button type="submit" name="target" value="others" className="button" disabled={pending}>Sign out everywhere else</button></p>
+      )}
+    </form>
+  );
+}
