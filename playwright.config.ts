@@ -35,7 +35,9 @@ export default defineConfig<{ target: Target }>({
   },
   projects: [
     { name: "secure", testIgnore: "attacks/**", use: { baseURL: serverUrl("secure"), target: "secure" } },
-    { name: "attacks-vs-secure", testMatch: "attacks/**/*.spec.ts", use: { baseURL: serverUrl("secure"), target: "secure" } },
+    // After the secure specs: some of those change server-wide settings (the admin
+    // single-session option) that an attack against the same server must not see mid-change.
+    { name: "attacks-vs-secure", testMatch: "attacks/**/*.spec.ts", dependencies: ["secure"], use: { baseURL: serverUrl("secure"), target: "secure" } },
     { name: "attacks-vs-flawed", testMatch: "attacks/**/*.spec.ts", use: { baseURL: serverUrl("flawed"), target: "flawed" } },
   ],
   webServer: serversToStart().map((name) => ({

@@ -2,7 +2,7 @@
 // without sharing state), direct access to its server's database, and the session-ageing
 // helper that makes time pass on the server without waiting.
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { serverDatabaseUrl, type ServerName } from "./servers";
@@ -12,7 +12,8 @@ export type Target = ServerName;
 export type TestUser = { id: string; email: string; password: string; name: string; accountId: string; accountNumber: string };
 
 type WorkerFixtures = { db: Db; passwordHash: string };
-type TestFixtures = { target: Target; user: TestUser; createUser: () => Promise<TestUser> };
+type Role = "customer" | "admin";
+type TestFixtures = { target: Target; user: TestUser; createUser: (options?: { role?: Role }) => Promise<TestUser> };
 
 const TEST_PASSWORD = "correct-horse-battery-staple";
 const OPENING_BALANCE_CENTS = 250_000;
@@ -31,7 +32,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // Real bcrypt at the real cost, hashed once per worker and shared by its test users.
   passwordHash: [async ({}, use) => use(await hashPassword(TEST_PASSWORD)), { scope: "worker" }],
   createUser: async ({ db, passwordHash }, use) => {
-    await use(() => insertCustomer(db, passwordHash));
+    await use((options) => insertUser(db, passwordHash, options?.role ?? "customer"));
   },
   user: async ({ createUser }, use) => {
     await use(await createUser());
@@ -40,11 +41,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export { expect };
 
-async function insertCustomer(db: Db, passwordHash: string): Promise<TestUser> {
+async function insertUser(db: Db, passwordHash: string, role: Role): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
   const email = `test-${tag}@vaultline.test`;
   const name = `Tess Tester ${tag}`;
-  const user = await db.user.create({ data: { email, name, passwordHash, role: "customer" } });
+  const user = await db.user.create({ data: { email, name, passwordHash, role } });
   const account = await db.account.create({
     data: { userId: user.id, name: "Checking", number: `VL-T-${tag.toUpperCase()}`, balanceCents: OPENING_BALANCE_CENTS },
   });
@@ -121,6 +122,25 @@ export async function fillTransfer(page: Page, to: { accountNumber: string }, am
 export async function signInStale(page: Page, db: Db, user: TestUser): Promise<void> {
   await signIn(page, user);
   await ageSession(db, user.id, { ageMinutes: 6 });
+}
+
+/** A second device: its own browser context, signed in as the same user. */
+export async function signInOnNewDevice(browser: Browser, baseURL: string, user: TestUser): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, user);
+  return page;
+}
+
+/** Replays a session ID in a fresh context and says whether it still opens the dashboard. */
+export async function idStillWorks(browser: Browser, baseURL: string, token: string): Promise<boolean> {
+  const context = await browser.newContext({ baseURL });
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
+  const page = await context.newPage();
+  await page.goto("/dashboard");
+  const works = !page.url().includes("/signin");
+  await context.close();
+  return works;
 }
 
 export async function balanceOf(db: Db, accountId: string): Promise<number> {

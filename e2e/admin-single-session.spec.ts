@@ -1,0 +1,72 @@
+// Threat: a stolen admin session working unnoticed beside the real one. Defense: the admin
+// single-session option (lib/session/admin.ts), set in the admin panel: newest-wins (default:
+// the other elevated session ends and is told why), oldest-wins (the new elevation is refused,
+// naming where and since when the other runs), off. Changing it is a security event.
+// Serial: the option is server-wide.
+import type { Browser, Page } from "@playwright/test";
+import type { Db } from "@/lib/db";
+import { expect, signInOnNewDevice, test, type TestUser } from "./support/fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+async function setMode(db: Db, mode: string) {
+  await db.setting.upsert({ where: { key: "admin.singleSession" }, create: { key: "admin.singleSession", value: mode }, update: { value: mode } });
+}
+
+async function openPanel(browser: Browser, baseURL: string, admin: TestUser): Promise<Page> {
+  const page = await signInOnNewDevice(browser, baseURL, admin);
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Enter admin panel" }).click();
+  return page;
+}
+
+const panelHeading = (page: Page) => page.getByRole("heading", { name: "Users and live sessions" });
+
+test.afterAll(async ({ db }) => setMode(db, "newest-wins"));
+
+test("newest-wins: opening the panel elsewhere ends the first admin session, which is told why", async ({ browser, baseURL, createUser, db }) => {
+  await setMode(db, "newest-wins");
+  const admin = await createUser({ role: "admin" });
+  const first = await openPanel(browser, baseURL!, admin);
+  await expect(panelHeading(first)).toBeVisible();
+  const second = await openPanel(browser, baseURL!, admin);
+  await expect(panelHeading(second)).toBeVisible();
+
+  await first.goto("/admin");
+  await expect(first).toHaveURL(/reason=superseded/);
+  await expect(first.getByText("the admin panel was opened in another session")).toBeVisible();
+});
+
+test("oldest-wins: a second elevation is refused, naming where and since when", async ({ browser, baseURL, createUser, db }) => {
+  await setMode(db, "oldest-wins");
+  const admin = await createUser({ role: "admin" });
+  const first = await openPanel(browser, baseURL!, admin);
+  await expect(panelHeading(first)).toBeVisible();
+  const second = await openPanel(browser, baseURL!, admin);
+  await expect(second.getByText(/already open in another session: Chrome on Linux at .+, since /)).toBeVisible();
+  await expect(panelHeading(second)).toHaveCount(0);
+
+  await first.goto("/admin");
+  await expect(panelHeading(first)).toBeVisible();
+});
+
+test("off: two admin panels at once", async ({ browser, baseURL, createUser, db }) => {
+  await setMode(db, "off");
+  const admin = await createUser({ role: "admin" });
+  const first = await openPanel(browser, baseURL!, admin);
+  const second = await openPanel(browser, baseURL!, admin);
+  await expect(panelHeading(second)).toBeVisible();
+  await first.goto("/admin");
+  await expect(panelHeading(first)).toBeVisible();
+});
+
+test("changing the option in the panel is recorded as a security event", async ({ browser, baseURL, createUser, db }) => {
+  await setMode(db, "newest-wins");
+  const admin = await createUser({ role: "admin" });
+  const panel = await openPanel(browser, baseURL!, admin);
+  await panel.getByLabel("When an admin opens the panel in a second session").selectOption("oldest-wins");
+  await panel.getByRole("button", { name: "Save option" }).click();
+  await expect(panel.getByLabel("When an admin opens the panel in a second session")).toHaveValue("oldest-wins");
+  const event = await db.securityEvent.findFirstOrThrow({ where: { userId: admin.id, type: "admin_setting_changed" } });
+  expect(JSON.parse(event.detail)).toMatchObject({ from: "newest-wins", to: "oldest-wins" });
+});

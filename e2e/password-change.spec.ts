@@ -1,0 +1,52 @@
+// Threat: a thief holding a session (or API token) keeps it after the victim changes the
+// password to lock them out. Defense: a password change ends every other session and API token
+// of the user at once (revokeAfterPasswordChange in lib/session/revoke.ts) and gives the
+// current device a new ID; new passwords need 12+ characters, not the old one, not common.
+import { expect, idStillWorks, sessionCookieValue, signIn, signInOnNewDevice, test } from "./support/fixtures";
+
+const NEW_PASSWORD = "violet-harbour-engine-42";
+
+test("changing the password ends the other device's session and keeps this one on a new ID", async ({ page, browser, baseURL, user, db }) => {
+  await signIn(page, user);
+  const otherDevice = await signInOnNewDevice(browser, baseURL!, user);
+  const before = await sessionCookieValue(page);
+
+  await page.goto("/security/password");
+  await page.getByLabel("Current password").fill(user.password);
+  await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed. 1 other session was signed out")).toBeVisible();
+
+  const after = await sessionCookieValue(page);
+  expect(after).not.toBe(before);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
+  expect(await idStillWorks(browser, baseURL!, before!), "this device's old ID is dead").toBe(false);
+
+  await otherDevice.goto("/dashboard");
+  await expect(otherDevice).toHaveURL(/reason=password_changed/);
+  await expect(otherDevice.getByText("Your password was changed")).toBeVisible();
+  expect(await db.securityEvent.count({ where: { userId: user.id, type: "password_changed" } })).toBe(1);
+
+  await signIn(otherDevice, { email: user.email, password: NEW_PASSWORD });
+  await otherDevice.context().close();
+});
+
+test("weak, reused, mismatched or unverified new passwords are refused", async ({ page, user, db }) => {
+  await signIn(page, user);
+  await page.goto("/security/password");
+  const attempt = async (current: string, next: string, confirm: string, message: string) => {
+    await page.getByLabel("Current password").fill(current);
+    await page.getByLabel("New password", { exact: true }).fill(next);
+    await page.getByLabel("Confirm new password").fill(confirm);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText(message)).toBeVisible();
+  };
+  await attempt(user.password, "short-one", "short-one", "Use at least 12 characters.");
+  await attempt(user.password, user.password, user.password, "Choose a password different from your current one.");
+  await attempt(user.password, "unbelievable", "unbelievable", "That password is too common.");
+  await attempt(user.password, NEW_PASSWORD, "something-else-entirely", "The new passwords do not match.");
+  await attempt("not-my-password", NEW_PASSWORD, NEW_PASSWORD, "Your current password is not right. 4 attempts left.");
+  expect(await db.securityEvent.count({ where: { userId: user.id, type: "password_changed" } })).toBe(0);
+});

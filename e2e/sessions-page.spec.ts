@@ -1,0 +1,44 @@
+// Threat: a session on a lost or stolen device the owner cannot see or end. Defense: the
+// sessions page lists every live session (device, IP, started, last active) and ends any one
+// or all others, after a fresh step-up (ASVS 5.0 7.5.2); an ended session is refused on its
+// very next request (lib/session/revoke.ts).
+import { ageSession, expect, signIn, signInOnNewDevice, test } from "./support/fixtures";
+
+test("lists sessions and ends another one after a step-up", async ({ page, browser, baseURL, user, db }) => {
+  await signIn(page, user);
+  const phone = await signInOnNewDevice(browser, baseURL!, user);
+  await ageSession(db, user.id, { ageMinutes: 6 });
+
+  await page.goto("/security/sessions");
+  const rows = page.getByRole("table", { name: "Your sessions" }).getByRole("row");
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByText("(this device)")).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Chrome on Linux" }).first()).toBeVisible();
+
+  await page.getByRole("button", { name: /^End session on/ }).click();
+  await expect(page.getByRole("group", { name: "Confirm it's you" })).toBeVisible();
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: /^End session on/ }).click();
+  await expect(page.getByText("1 session was ended.")).toBeVisible();
+  await expect(rows).toHaveCount(2);
+
+  await phone.goto("/dashboard");
+  await expect(phone).toHaveURL(/reason=revoked/);
+  await phone.context().close();
+});
+
+test("Sign out everywhere else ends all other sessions", async ({ page, browser, baseURL, user, db }) => {
+  const laptop = await signInOnNewDevice(browser, baseURL!, user);
+  const tablet = await signInOnNewDevice(browser, baseURL!, user);
+  await signIn(page, user);
+
+  await page.goto("/security/sessions");
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(page.getByText("2 sessions were ended.")).toBeVisible();
+  expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(1);
+  for (const other of [laptop, tablet]) {
+    await other.goto("/dashboard");
+    await expect(other).toHaveURL(/reason=revoked/);
+    await other.context().close();
+  }
+});
