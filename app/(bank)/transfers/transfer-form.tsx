@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { MEMO_MAX_LENGTH } from "@/lib/bank/limits";
+import { StepUpFields } from "@/components/step-up-fields";
 import { submitTransfer } from "./actions";
 import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
 
@@ -42,15 +43,7 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
       <input id="memo" name="memo" maxLength={MEMO_MAX_LENGTH} defaultValue={values.memo} aria-describedby="memo-error" />
       <FieldError id="memo-error" message={errors.memo} />
 
-      {stepUp && (
-        <fieldset className="step-up">
-          <legend>Confirm it&apos;s you</legend>
-          <p>For your security, enter your password to confirm this transfer.</p>
-          {state.message && <p className="form-error" role="alert">{state.message}</p>}
-          <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" autoFocus required />
-        </fieldset>
-      )}
+      {stepUp && <StepUpFields intro="For your security, enter your password to confirm this transfer." message={state.message} />}
 
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Sending…" : stepUp ? "Confirm transfer" : "Send transfer"}

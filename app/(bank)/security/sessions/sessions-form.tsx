@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { StepUpFields } from "@/components/step-up-fields";
 import { endSessions, type EndSessionsState } from "./actions";
 
 export type SessionRow = { id: string; device: string; ip: string; started: string; lastActive: string; current: boolean };
@@ -11,13 +12,7 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
   return (
     <form action={action}>
       {state.status === "step-up" && (
-        <fieldset className="step-up">
-          <legend>Confirm it&apos;s you</legend>
-          <p>Enter your password, then choose again which sessions to end.</p>
-          {state.message && <p className="form-error" role="alert">{state.message}</p>}
-          <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" autoFocus required />
-        </fieldset>
+        <StepUpFields intro="Enter your password, then choose again which sessions to end." message={state.message} />
       )}
       <table className="ledger" aria-label="Your sessions">
         <thead>
