@@ -44,6 +44,11 @@ export const FLAWS = {
     finding: "No maximum session lifetime: a stolen session kept busy never expires",
     spec: "e2e/absolute-timeout.spec.ts",
   },
+  "no-login-throttle": {
+    defense: "sign-in and step-up attempt limits",
+    finding: "Unlimited password attempts: online guessing finds a weak password",
+    spec: "e2e/login-throttle.spec.ts",
+  },
 } as const satisfies Record<string, { defense: string; finding: string; spec: string }>;
 
 export type FlawName = keyof typeof FLAWS;
