@@ -4,3 +4,10 @@ const formatter = new Intl.NumberFormat("en-US", { style: "currency", currency: 
 export function formatCents(cents: number): string {
   return formatter.format(cents / 100);
 }
+
+/** The JSON API's form: dollars as a decimal string with two places ("-12.30"), never a float. */
+export function centsToDecimal(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}

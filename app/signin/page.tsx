@@ -1,3 +1,4 @@
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { signedOutMessage } from "@/lib/session/messages";
 import { SignInForm } from "./sign-in-form";
 
@@ -10,7 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="signin">
       <h1>Sign in to Vaultline</h1>
       {notice && <p className="notice" role="status">{notice}</p>}
-      <SignInForm initialError={error ? "Incorrect email or password." : null} next={next} />
+      <SignInForm initialError={error ? signInErrorMessage(error) : null} next={next} />
     </main>
   );
 }

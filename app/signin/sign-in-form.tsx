@@ -2,9 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-
-// One message for every failure: it must not tell an attacker which emails have accounts.
-const GENERIC_ERROR = "Incorrect email or password.";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ initialError, next }: { initialError: string | null; next?: string }) {
   const [error, setError] = useState<string | null>(initialError);
@@ -27,7 +25,9 @@ export function SignInForm({ initialError, next }: { initialError: string | null
       return;
     }
     setPending(false);
-    setError(GENERIC_ERROR);
+    // One message for every failure (it must not tell an attacker which emails have accounts),
+    // or the throttle's, which is the same for every email.
+    setError(signInErrorMessage(result?.error));
   }
 
   return (

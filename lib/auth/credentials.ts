@@ -1,10 +1,13 @@
 // Checks an email and password. Every failure looks the same from outside (one generic error,
-// about the same time), so the sign-in form cannot be used to find out who banks here.
+// about the same time), so the sign-in form cannot be used to find out who banks here. Attempts
+// are limited per email and per address (throttle.ts) for the web form and the API alike.
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { flawOn } from "@/lib/lab/flaws";
 import { recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
 import { verifyPassword } from "./password";
+import { beginSignInAttempt, clearSignInFailures, discardSignInAttempt, throttledFor } from "./throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -17,20 +20,38 @@ const DUMMY_HASH = "$2b$12$OIiIozYSF/A1DcWkqYrFx./ctjMAFlgWNx/bdZ0o4C40WeIcFAOo2
 
 export type VerifiedUser = { id: string; email: string; name: string };
 
-export async function verifyCredentials(input: unknown): Promise<VerifiedUser | null> {
+export type CredentialsCheck =
+  | { ok: true; user: VerifiedUser }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export async function verifyCredentials(input: unknown): Promise<CredentialsCheck> {
   const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
+  const request = await requestInfo();
+  const attempt = await beginSignInAttempt(email, request.ip);
   const user = await db.user.findUnique({ where: { email } });
+  // LAB FLAW no-login-throttle: unlimited guesses, so a weak password falls to a script.
+  if (!flawOn("no-login-throttle")) {
+    // Refused without checking the password, whether or not the email has an account.
+    const retryAfterSeconds = await throttledFor(attempt);
+    if (retryAfterSeconds > 0) {
+      await discardSignInAttempt(attempt);
+      await recordEvent({ type: "sign_in_failure", userId: user?.id ?? null, request, detail: { reason: "throttled" } });
+      return { ok: false, reason: "throttled", retryAfterSeconds };
+    }
+  }
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !passwordOk || user.disabledAt) {
     await recordEvent({
       type: "sign_in_failure",
       userId: user?.id ?? null,
-      request: await requestInfo(),
+      request,
       detail: { reason: user ? (user.disabledAt ? "disabled" : "wrong_password") : "unknown_email" },
     });
-    return null;
+    return { ok: false, reason: "invalid" };
   }
-  return { id: user.id, email: user.email, name: user.name };
+  await clearSignInFailures(attempt);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

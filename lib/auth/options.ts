@@ -7,6 +7,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { appOrigin } from "@/lib/env";
 import { startWebSession } from "@/lib/session/lifecycle";
 import { verifyCredentials } from "./credentials";
+import { THROTTLED_ERROR_CODE } from "./sign-in-errors";
 
 /** Only a same-site path may follow sign-in: an open redirect would help phishing. */
 export function safeNextPath(value: unknown): string {
@@ -26,7 +27,14 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      authorize: (credentials) => verifyCredentials(credentials),
+      async authorize(credentials) {
+        const result = await verifyCredentials(credentials);
+        if (result.ok) return result.user;
+        // next-auth turns a thrown message into the sign-in page's `?error=`, which it maps to
+        // the throttle text; every other failure stays the one generic answer.
+        if (result.reason === "throttled") throw new Error(THROTTLED_ERROR_CODE);
+        return null;
+      },
     }),
   ],
   callbacks: {

@@ -1,2 +1,5 @@
 // Limits shared by the server and the transfer form (safe to import in client components).
 export const MEMO_MAX_LENGTH = 140;
+
+/** Account numbers as customers type them (uppercased first), e.g. VL-1002-0001. */
+export const ACCOUNT_NUMBER_PATTERN = /^[A-Z0-9-]{4,32}$/;

@@ -54,6 +54,11 @@ export const FLAWS = {
     finding: "Concurrent privileged sessions: a stolen admin session runs unnoticed beside the real one",
     spec: "e2e/admin-single-session.spec.ts",
   },
+  "no-login-throttle": {
+    defense: "sign-in and step-up attempt limits",
+    finding: "Unlimited password attempts: online guessing finds a weak password",
+    spec: "e2e/login-throttle.spec.ts",
+  },
 } as const satisfies Record<string, { defense: string; finding: string; spec: string }>;
 
 export type FlawName = keyof typeof FLAWS;

@@ -51,3 +51,34 @@ export async function inspectorFacts(session: SessionWithUser): Promise<Inspecto
     })),
   };
 }
+
+export type SessionDeadlines = {
+  fingerprint: string;
+  createdAt: string;
+  lastActivityAt: string;
+  /** The session ends at this time however active it is. */
+  absoluteExpiresAt: string;
+  /** Transfers need a step-up after this time. */
+  stepUpFreshUntil: string;
+  idleTimeoutMinutes: Record<Tier, number>;
+  /** Without activity, a request of each tier is refused (and the session ended) after this time. */
+  idleExpiresAt: Record<Tier, string>;
+};
+
+/** What an API client may know about its session: every deadline, computed from the policy. */
+export function sessionDeadlines(
+  session: Pick<SessionWithUser, "tokenHash" | "createdAt" | "lastSeenAt" | "authenticatedAt" | "expiresAt">,
+): SessionDeadlines {
+  const policy = sessionPolicy();
+  const at = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000).toISOString();
+  const idleExpiresAt = (tier: Tier) => at(session.lastSeenAt, policy.idleTimeoutMinutes[tier]);
+  return {
+    fingerprint: fingerprint(session.tokenHash),
+    createdAt: session.createdAt.toISOString(),
+    lastActivityAt: session.lastSeenAt.toISOString(),
+    absoluteExpiresAt: session.expiresAt.toISOString(),
+    stepUpFreshUntil: at(session.authenticatedAt, policy.stepUpFreshnessMinutes),
+    idleTimeoutMinutes: { ...policy.idleTimeoutMinutes },
+    idleExpiresAt: { low: idleExpiresAt("low"), medium: idleExpiresAt("medium"), high: idleExpiresAt("high") },
+  };
+}

@@ -80,7 +80,8 @@ async function failStepUp(session: SessionWithUser): Promise<Exclude<PasswordChe
   const { stepUpMaxFailures } = sessionPolicy();
   const request = await requestInfo();
   await recordEvent({ type: "step_up_failure", userId: session.userId, tokenHash: session.tokenHash, request, detail: { failures } });
-  if (failures < stepUpMaxFailures) return { ok: false, reason: "wrong_password", attemptsLeft: stepUpMaxFailures - failures };
+  // LAB FLAW no-login-throttle: no limit, so a hijacked session can guess the password forever.
+  if (flawOn("no-login-throttle") || failures < stepUpMaxFailures) return { ok: false, reason: "wrong_password", attemptsLeft: Math.max(stepUpMaxFailures - failures, 1) };
   await endSession(session.id, "step_up_failures", new Date());
   await recordEvent({ type: "session_ended", userId: session.userId, tokenHash: session.tokenHash, request, detail: { reason: "step_up_failures" } });
   return { ok: false, reason: "step_up_failures" };

@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { parseAmount } from "@/lib/bank/amount";
+import { ACCOUNT_NUMBER_PATTERN } from "@/lib/bank/limits";
 import { executeTransfer, MEMO_MAX_LENGTH } from "@/lib/bank/transfers";
 import { requireSession } from "@/lib/session/guard";
 import { confirmFreshAuth, formPassword } from "@/lib/session/step-up";
 import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
 
-const ACCOUNT_NUMBER = /^[A-Z0-9-]{4,32}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function readValues(form: FormData): TransferValues {
@@ -27,7 +27,7 @@ function validate(values: TransferValues) {
   const amount = parseAmount(values.amount);
   if (!amount.ok) errors.amount = amount.message;
   const toNumber = values.toAccount === OTHER_CUSTOMER ? values.toNumber : values.toAccount;
-  if (!ACCOUNT_NUMBER.test(toNumber)) errors.toNumber = "Enter the recipient's account number, like VL-1002-0001.";
+  if (!ACCOUNT_NUMBER_PATTERN.test(toNumber)) errors.toNumber = "Enter the recipient's account number, like VL-1002-0001.";
   if (values.memo.length > MEMO_MAX_LENGTH) errors.memo = `Keep the memo under ${MEMO_MAX_LENGTH} characters.`;
   if (!UUID.test(values.idempotencyKey)) errors.idempotencyKey = "This form has expired. Reload the page and try again.";
   return { errors, toNumber, cents: amount.ok ? amount.cents : 0 };

@@ -1,0 +1,60 @@
+// Helpers for the JSON API specs: sign in for a bearer token, call with it, and give a test its
+// own client address. The sign-in throttle counts failures per address, and every test shares
+// 127.0.0.1; `next start` passes a client's X-Forwarded-For through, which lets a test that
+// fails sign-ins on purpose keep its count to itself (see docs/api.md on proxies).
+import { randomBytes } from "node:crypto";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { expect, type TestUser } from "./fixtures";
+
+export type Headers = Record<string, string>;
+
+/** A documentation-range IPv6 address (2001:db8::/32) of the test's own. */
+export function ownAddress(): Headers {
+  const hex = () => randomBytes(2).toString("hex");
+  return { "X-Forwarded-For": `2001:db8:${hex()}:${hex()}::${hex()}` };
+}
+
+export function bearer(token: string): Headers {
+  return { Authorization: `Bearer ${token}` };
+}
+
+export function apiSignInAttempt(request: APIRequestContext, user: Pick<TestUser, "email" | "password">, headers: Headers = {}): Promise<APIResponse> {
+  return request.post("/api/v1/sessions", { data: { email: user.email, password: user.password }, headers });
+}
+
+/** Signs in over the API and returns the bearer token. */
+export async function apiSignIn(request: APIRequestContext, user: Pick<TestUser, "email" | "password">, headers: Headers = {}): Promise<string> {
+  const response = await apiSignInAttempt(request, user, headers);
+  expect(response.status()).toBe(201);
+  return (await response.json()).token;
+}
+
+export function apiStepUpAttempt(request: APIRequestContext, token: string, password: string): Promise<APIResponse> {
+  return request.post("/api/v1/sessions/current/step-up", { data: { password }, headers: bearer(token) });
+}
+
+/** Steps up and returns the new token. */
+export async function apiStepUp(request: APIRequestContext, token: string, password: string): Promise<string> {
+  const response = await apiStepUpAttempt(request, token, password);
+  expect(response.status()).toBe(200);
+  return (await response.json()).token;
+}
+
+export function apiTransfer(
+  request: APIRequestContext,
+  token: string,
+  body: Record<string, unknown>,
+  idempotencyKey: string,
+): Promise<APIResponse> {
+  return request.post("/api/v1/transfers", { data: body, headers: { ...bearer(token), "Idempotency-Key": idempotencyKey } });
+}
+
+/** The error body every API failure shares: code and message, nothing else but a reason or count. */
+export async function expectApiError(response: APIResponse, status: number, error: string): Promise<Record<string, unknown>> {
+  expect(response.status()).toBe(status);
+  const body = await response.json();
+  expect(body.error).toBe(error);
+  expect(typeof body.message).toBe("string");
+  expect(Object.keys(body).every((k) => ["error", "message", "reason", "attemptsLeft"].includes(k))).toBe(true);
+  return body;
+}

@@ -1,0 +1,84 @@
+// Every error the JSON API gives, in one map: a stable code for programs, a status, and a text
+// for people. The shape never varies: {"error": code, "message": text} plus, for 401, the
+// session's `reason`. No stack trace, no token, no echo of what the client sent.
+import { NextResponse } from "next/server";
+import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
+import { TRANSACTIONS_PAGE } from "@/lib/bank/transactions-page";
+import { sessionPolicy } from "@/lib/session/policy";
+import type { InvalidReason } from "@/lib/session/validate";
+
+export const API_ERRORS = {
+  malformed_json: { status: 400, message: "The body must be valid JSON." },
+  bad_request: { status: 400, message: "The request is not valid." },
+  token_in_url: {
+    status: 400,
+    message: "Tokens go in the Authorization header only, never in a URL. Treat a token that was put in a URL as leaked: sign in again.",
+  },
+  invalid_credentials: { status: 401, message: SIGN_IN_MESSAGES.invalid },
+  unauthenticated: { status: 401, message: "A valid session is required." },
+  wrong_password: { status: 403, message: "That password is not right." },
+  step_up_required: {
+    status: 403,
+    message: `Transfers need your password from the last ${sessionPolicy().stepUpFreshnessMinutes} minutes: POST /api/v1/sessions/current/step-up first.`,
+  },
+  not_found: { status: 404, message: "Not found." },
+  idempotency_conflict: { status: 409, message: "This Idempotency-Key was already used for a different transfer. Use a new key for a new transfer." },
+  transfer_refused: { status: 422, message: "The transfer was refused." },
+  throttled: { status: 429, message: SIGN_IN_MESSAGES.throttled },
+  internal: { status: 500, message: "Something went wrong on our side. Try again later." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** What each bad_request means, so a client developer knows what to send. */
+export const BAD_REQUEST_HINTS = {
+  credentials: 'Send {"email": "...", "password": "..."}.',
+  password: 'Send {"password": "..."}.',
+  transfer:
+    'Send {"fromAccountId": "...", "toAccountNumber": "VL-...", "amount": "12.34", "memo": "optional"}: amount is a decimal string of dollars.',
+  idempotencyKey: "Send an Idempotency-Key header: a new random UUID for each transfer, reused only to retry that transfer.",
+  page: `limit must be a whole number from 1 to ${TRANSACTIONS_PAGE.maxLimit}; cursor must be the nextCursor of the previous page.`,
+  cursor: "That cursor does not belong to this account's history. Start again without a cursor.",
+} as const;
+
+/** Why a session was refused (401 `reason`), for API clients. */
+const SESSION_REASONS: Record<InvalidReason, string> = {
+  missing: "Send a session token in the Authorization header: Bearer <token>.",
+  idle: "The session was inactive for longer than this request allows and has ended. Sign in again.",
+  absolute: "The session reached its maximum lifetime. Sign in again.",
+  signed_out: "This session was signed out.",
+  revoked: "This session was ended. Sign in again.",
+  disabled: "This account is disabled. Contact support.",
+  rotated: "This token was replaced by a newer one moments ago. Use the newest token.",
+  reused: "An old copy of this session's token was used, so every token of this sign-in has ended. Sign in again; if that was not you, change your password.",
+  step_up_failures: "Too many wrong passwords: the session has ended.",
+  password_changed: "The account's password was changed, so every other session and token ended. Sign in with the new password.",
+  revoked_by_admin: "An administrator ended this session.",
+  superseded: "The admin panel was opened in another session, which ended this one.",
+  ended: "The session has ended. Sign in again.",
+};
+
+export function apiError(code: ApiErrorCode, message?: string, init: ResponseInit = {}): NextResponse {
+  const { status, message: text } = API_ERRORS[code];
+  return NextResponse.json({ error: code, message: message ?? text }, { ...init, status });
+}
+
+/** 401 with the reason the session was refused; WWW-Authenticate as RFC 6750 asks. */
+export function sessionRefused(reason: InvalidReason): NextResponse {
+  return NextResponse.json(
+    { error: "unauthenticated", reason, message: SESSION_REASONS[reason] },
+    { status: API_ERRORS.unauthenticated.status, headers: { "WWW-Authenticate": 'Bearer realm="vaultline"' } },
+  );
+}
+
+export function wrongPassword(attemptsLeft: number): NextResponse {
+  const left = attemptsLeft === 1 ? "1 attempt" : `${attemptsLeft} attempts`;
+  return NextResponse.json(
+    { error: "wrong_password", message: `That password is not right. ${left} left before the session ends.`, attemptsLeft },
+    { status: API_ERRORS.wrong_password.status },
+  );
+}
+
+export function throttled(retryAfterSeconds: number): NextResponse {
+  return apiError("throttled", undefined, { headers: { "Retry-After": String(retryAfterSeconds) } });
+}

@@ -1,0 +1,37 @@
+// POST /api/v1/transfers once its guard has passed: the same rules as the web form (amount
+// parser, step-up freshness, one conditional-debit transaction), plus the Idempotency-Key
+// header that makes a retried request one transfer.
+import { parseAmount } from "@/lib/bank/amount";
+import { isSameTransferRequest } from "@/lib/bank/idempotency";
+import { executeTransfer, getTransfer } from "@/lib/bank/transfers";
+import { isFreshlyAuthenticated } from "@/lib/session/step-up";
+import type { SessionWithUser } from "@/lib/session/store";
+import { transferAnswer } from "./answers";
+import { apiError, BAD_REQUEST_HINTS } from "./errors";
+import { readJson } from "./handler";
+import { IDEMPOTENCY_KEY_PATTERN, transferBody } from "./schemas";
+
+export async function sendTransfer(request: Request, session: SessionWithUser): Promise<Response> {
+  const idempotencyKey = request.headers.get("idempotency-key") ?? "";
+  if (!IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) return apiError("bad_request", BAD_REQUEST_HINTS.idempotencyKey);
+  const body = await readJson(request, transferBody, "transfer");
+  if (!body.ok) return body.response;
+  const amount = parseAmount(body.data.amount);
+  if (!amount.ok) return apiError("bad_request", amount.message);
+
+  // Moving money needs the password entered within the last few minutes, exactly as on the web.
+  if (!isFreshlyAuthenticated(session)) return apiError("step_up_required");
+
+  const wanted = {
+    fromAccountId: body.data.fromAccountId,
+    toAccountNumber: body.data.toAccountNumber,
+    amountCents: amount.cents,
+    memo: body.data.memo || null,
+  };
+  const outcome = await executeTransfer({ userId: session.userId, idempotencyKey, ...wanted });
+  if (!outcome.ok) return apiError("transfer_refused", outcome.message);
+  const details = await getTransfer(session.userId, outcome.transferId);
+  if (!details) throw new Error("A transfer just made could not be read back");
+  if (outcome.replayed && !isSameTransferRequest(details, wanted)) return apiError("idempotency_conflict");
+  return transferAnswer(details, outcome.replayed);
+}

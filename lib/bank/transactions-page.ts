@@ -1,0 +1,38 @@
+// One page of an account's history for the JSON API: newest first, scoped to the owner (another
+// customer's account is simply not found), with an opaque cursor so pages stay stable while new
+// entries arrive.
+import { db } from "@/lib/db";
+import type { LedgerEntry } from "@/lib/generated/sqlite/client";
+
+export const TRANSACTIONS_PAGE = {
+  defaultLimit: 25,
+  /** One request never reads more than this: a client cannot ask for the whole ledger at once. */
+  maxLimit: 100,
+} as const;
+
+export type TransactionsPage =
+  | { ok: true; entries: LedgerEntry[]; nextCursor: string | null }
+  | { ok: false; reason: "not_found" | "bad_cursor" };
+
+const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
+export async function pageOfTransactions(
+  userId: string,
+  accountId: string,
+  page: { limit: number; cursor: string | null },
+): Promise<TransactionsPage> {
+  const account = await db.account.findFirst({ where: { id: accountId, userId }, select: { id: true } });
+  if (!account) return { ok: false, reason: "not_found" };
+  // The cursor is the last entry of the previous page, and must belong to this very account.
+  if (page.cursor && !(await db.ledgerEntry.findFirst({ where: { id: page.cursor, accountId }, select: { id: true } }))) {
+    return { ok: false, reason: "bad_cursor" };
+  }
+  const rows = await db.ledgerEntry.findMany({
+    where: { accountId },
+    orderBy: NEWEST_FIRST,
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  const entries = rows.slice(0, page.limit);
+  return { ok: true, entries, nextCursor: rows.length > page.limit ? entries[entries.length - 1]!.id : null };
+}
