@@ -36,13 +36,14 @@ test("entering the panel needs the password, rotates the ID and caps the session
   expect(await db.securityEvent.count({ where: { userId: admin.id, type: "admin_elevated" } })).toBe(1);
 });
 
-test("an admin ends a customer's sessions; the customer is told why", async ({ page, browser, baseURL, user, createUser }) => {
+test("an admin ends a customer's sessions; the customer is told why", async ({ page, browser, baseURL, user, createUser, db }) => {
   const admin = await createUser({ role: "admin" });
   const customer = await signInOnNewDevice(browser, baseURL!, user);
   await signIn(page, admin);
   await enterAdmin(page);
 
   await page.getByRole("button", { name: `End all sessions of ${user.email}` }).click();
+  await expect.poll(() => db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
   await customer.goto("/dashboard");
   await expect(customer).toHaveURL(/reason=revoked_by_admin/);
   await expect(customer.getByText("Your session was ended by an administrator.")).toBeVisible();

@@ -66,7 +66,10 @@ test("changing the option in the panel is recorded as a security event", async (
   const panel = await openPanel(browser, baseURL!, admin);
   await panel.getByLabel("When an admin opens the panel in a second session").selectOption("oldest-wins");
   await panel.getByRole("button", { name: "Save option" }).click();
+  const changes = { where: { userId: admin.id, type: "admin_setting_changed" } };
+  await expect.poll(() => db.securityEvent.count(changes)).toBe(1);
+  await panel.reload();
   await expect(panel.getByLabel("When an admin opens the panel in a second session")).toHaveValue("oldest-wins");
-  const event = await db.securityEvent.findFirstOrThrow({ where: { userId: admin.id, type: "admin_setting_changed" } });
+  const event = await db.securityEvent.findFirstOrThrow(changes);
   expect(JSON.parse(event.detail)).toMatchObject({ from: "newest-wins", to: "oldest-wins" });
 });

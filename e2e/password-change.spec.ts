@@ -2,7 +2,7 @@
 // password to lock them out. Defense: a password change ends every other session and API token
 // of the user at once (revokeAfterPasswordChange in lib/session/revoke.ts) and gives the
 // current device a new ID; new passwords need 12+ characters, not the old one, not common.
-import { expect, idStillWorks, sessionCookieValue, signIn, signInOnNewDevice, test } from "./support/fixtures";
+import { changePasswordInUi, expect, idStillWorks, sessionCookieValue, signIn, signInOnNewDevice, test } from "./support/fixtures";
 
 const NEW_PASSWORD = "violet-harbour-engine-42";
 
@@ -11,11 +11,7 @@ test("changing the password ends the other device's session and keeps this one o
   const otherDevice = await signInOnNewDevice(browser, baseURL!, user);
   const before = await sessionCookieValue(page);
 
-  await page.goto("/security/password");
-  await page.getByLabel("Current password").fill(user.password);
-  await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Change password" }).click();
+  await changePasswordInUi(page, user.password, NEW_PASSWORD);
   await expect(page.getByText("Password changed. 1 other session was signed out")).toBeVisible();
 
   const after = await sessionCookieValue(page);

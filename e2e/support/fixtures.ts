@@ -143,6 +143,15 @@ export async function idStillWorks(browser: Browser, baseURL: string, token: str
   return works;
 }
 
+/** Changes the password through the security settings form. */
+export async function changePasswordInUi(page: Page, current: string, next: string): Promise<void> {
+  await page.goto("/security/password");
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password", { exact: true }).fill(next);
+  await page.getByLabel("Confirm new password").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
+}
+
 export async function balanceOf(db: Db, accountId: string): Promise<number> {
   return (await db.account.findUniqueOrThrow({ where: { id: accountId } })).balanceCents;
 }
