@@ -2,10 +2,10 @@
 // megabytes through a parser; money is a decimal string, parsed by the web form's own parser.
 import { z } from "zod";
 import { TRANSACTIONS_PAGE } from "@/lib/bank/transactions-page";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH } from "@/lib/bank/limits";
 
 const MAX_FIELD_LENGTH = 254;
-const MAX_PASSWORD_LENGTH = 200;
 
 export const credentialsBody = z.object({
   email: z.string().max(MAX_FIELD_LENGTH),

@@ -4,7 +4,6 @@
 // SQLite or PostgreSQL. An idempotency key per form submission makes a retry one transfer.
 import { db as appDb, type Db } from "@/lib/db";
 
-export { MEMO_MAX_LENGTH } from "./limits";
 
 // SQLite has one writer at a time: under a burst, transfers queue for the write lock. Waiting
 // a few seconds beats refusing a customer's payment (Prisma's default wait is 2 s).

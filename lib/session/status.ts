@@ -1,6 +1,7 @@
 // What a page (and the timeout warning, and the inspector) may know about its session: the
 // deadlines, computed on the server from the same policy that enforces them.
 import { EVENT_LABELS, eventReason, listFamilyEvents, type SecurityEventType } from "./events";
+import { stepUpFreshUntil } from "./step-up";
 import { fingerprint } from "./tokens";
 import { sessionPolicy, type Tier } from "./policy";
 import type { SessionWithUser } from "./store";
@@ -35,13 +36,12 @@ export type InspectorFacts = {
 
 /** The session as a trainer points at it: never the token, only a fingerprint of its hash. */
 export async function inspectorFacts(session: SessionWithUser): Promise<InspectorFacts> {
-  const freshMs = sessionPolicy().stepUpFreshnessMinutes * 60_000;
   const events = await listFamilyEvents(session);
   return {
     fingerprint: fingerprint(session.tokenHash),
     createdAt: session.createdAt.toISOString(),
     authenticatedAt: session.authenticatedAt.toISOString(),
-    stepUpFreshUntil: new Date(session.authenticatedAt.getTime() + freshMs).toISOString(),
+    stepUpFreshUntil: stepUpFreshUntil(session).toISOString(),
     timeline: events.map((e) => ({
       at: e.createdAt.toISOString(),
       type: e.type,
@@ -77,7 +77,7 @@ export function sessionDeadlines(
     createdAt: session.createdAt.toISOString(),
     lastActivityAt: session.lastSeenAt.toISOString(),
     absoluteExpiresAt: session.expiresAt.toISOString(),
-    stepUpFreshUntil: at(session.authenticatedAt, policy.stepUpFreshnessMinutes),
+    stepUpFreshUntil: stepUpFreshUntil(session).toISOString(),
     idleTimeoutMinutes: { ...policy.idleTimeoutMinutes },
     idleExpiresAt: { low: idleExpiresAt("low"), medium: idleExpiresAt("medium"), high: idleExpiresAt("high") },
   };

@@ -20,10 +20,14 @@ export type StepUpResult =
   | Exclude<PasswordCheck, { ok: true }>
   | { ok: false; reason: "ended" };
 
+/** Until when the last password entry (sign-in or step-up) allows sensitive actions. */
+export function stepUpFreshUntil(session: Pick<SessionWithUser, "authenticatedAt">): Date {
+  return new Date(session.authenticatedAt.getTime() + sessionPolicy().stepUpFreshnessMinutes * 60_000);
+}
+
 /** True when the password was entered (sign-in or step-up) recently enough for a sensitive action. */
 export function isFreshlyAuthenticated(session: SessionWithUser, now: Date = new Date()): boolean {
-  const ageMs = now.getTime() - session.authenticatedAt.getTime();
-  return ageMs <= sessionPolicy().stepUpFreshnessMinutes * 60_000;
+  return now <= stepUpFreshUntil(session);
 }
 
 /**

@@ -8,18 +8,22 @@ import type { RequestInfo } from "./request";
 
 export type SessionWithUser = Session & { user: User };
 
-export type EndReason =
-  | "idle"
-  | "absolute"
-  | "signed_out"
-  | "revoked"
-  | "disabled"
-  | "rotated"
-  | "reused"
-  | "step_up_failures"
-  | "password_changed"
-  | "revoked_by_admin"
-  | "superseded";
+/** Why a session ended: stored in endReason, shown to the user, named in events and tests. */
+export const END_REASONS = [
+  "idle",
+  "absolute",
+  "signed_out",
+  "revoked",
+  "disabled",
+  "rotated",
+  "reused",
+  "step_up_failures",
+  "password_changed",
+  "revoked_by_admin",
+  "superseded",
+] as const;
+
+export type EndReason = (typeof END_REASONS)[number];
 
 export type RotationReason = "step_up" | "password_change" | "admin_elevation";
 

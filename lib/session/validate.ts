@@ -5,10 +5,19 @@ import { flawOn } from "@/lib/lab/flaws";
 import { recordEvent } from "./events";
 import { sessionPolicy, type SessionPolicy, type Tier, TIERS } from "./policy";
 import type { RequestInfo } from "./request";
-import { endFamily, endSession, findSessionByHash, touchSession, type ClientType, type EndReason, type SessionWithUser } from "./store";
+import {
+  END_REASONS,
+  endFamily,
+  endSession,
+  findSessionByHash,
+  touchSession,
+  type ClientType,
+  type EndReason,
+  type SessionWithUser,
+} from "./store";
 import { hashToken, isWellFormedToken } from "./tokens";
 
-export type InvalidReason = "missing" | Exclude<EndReason, "rotated"> | "rotated" | "ended";
+export type InvalidReason = "missing" | EndReason | "ended";
 
 export type Validation =
   | { ok: true; session: SessionWithUser }
@@ -40,11 +49,7 @@ export function checkSession(
 }
 
 function endedReason(reason: string | null): InvalidReason {
-  const known: InvalidReason[] = [
-    "idle", "absolute", "signed_out", "revoked", "disabled", "reused", "step_up_failures",
-    "password_changed", "revoked_by_admin", "superseded",
-  ];
-  return known.find((r) => r === reason) ?? "ended";
+  return END_REASONS.find((r) => r === reason) ?? "ended";
 }
 
 /** The higher of two tiers: the session remembers the most sensitive area it entered. */

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { parseAmount } from "@/lib/bank/amount";
-import { ACCOUNT_NUMBER_PATTERN } from "@/lib/bank/limits";
-import { executeTransfer, MEMO_MAX_LENGTH } from "@/lib/bank/transfers";
+import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH } from "@/lib/bank/limits";
+import { executeTransfer } from "@/lib/bank/transfers";
 import { requireSession } from "@/lib/session/guard";
 import { confirmFreshAuth, formPassword } from "@/lib/session/step-up";
 import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
