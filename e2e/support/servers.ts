@@ -23,7 +23,8 @@ export function serverDatabaseUrl(name: ServerName): string {
   if (USE_POSTGRES) {
     const base = process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
     const url = new URL(base);
-    url.pathname = `/vaultline_e2e_${name}`;
+    // The port base is in the name, so two suites on one PostgreSQL server never share a database.
+    url.pathname = `/vaultline_e2e_${PORT_BASE}_${name}`;
     return url.toString();
   }
   return `file:${path.join(E2E_DIR, `${name}.db`)}`;
