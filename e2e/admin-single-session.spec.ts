@@ -50,6 +50,22 @@ test("oldest-wins: a second elevation is refused, naming where and since when", 
   await expect(panelHeading(first)).toBeVisible();
 });
 
+test("oldest-wins: an elevated session dead by policy (idle 3 h, never marked ended) blocks nothing", async ({ browser, baseURL, createUser, db }) => {
+  await setMode(db, "oldest-wins");
+  const admin = await createUser({ role: "admin" });
+  const first = await openPanel(browser, baseURL!, admin);
+  await expect(panelHeading(first)).toBeVisible();
+  // Idle 3 hours: past the high tier's 15 minutes and the admin's 2-hour life, yet still endedAt null.
+  const threeHoursAgo = new Date(Date.now() - 3 * 3_600_000);
+  await db.session.updateMany({ where: { userId: admin.id, elevatedAt: { not: null }, endedAt: null }, data: { lastSeenAt: threeHoursAgo, elevatedAt: threeHoursAgo } });
+
+  const second = await openPanel(browser, baseURL!, admin);
+  await expect(panelHeading(second)).toBeVisible();
+  // The dead session is not listed as live either.
+  const listed = second.getByRole("row").filter({ hasText: admin.email });
+  await expect(listed.getByRole("listitem")).toHaveCount(1);
+});
+
 test("off: two admin panels at once", async ({ browser, baseURL, createUser, db }) => {
   await setMode(db, "off");
   const admin = await createUser({ role: "admin" });

@@ -1,5 +1,5 @@
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
-import { signedOutMessage } from "@/lib/session/messages";
+import { signedOutMessage } from "@/lib/session/end-reasons";
 import { SignInForm } from "./sign-in-form";
 
 type Search = { reason?: string; tier?: string; error?: string; next?: string };

@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
+import { acceptedSessionsWhere } from "@/lib/session/liveness";
 import { revokeUserSessions } from "@/lib/session/revoke";
 import type { SessionWithUser } from "@/lib/session/store";
 
@@ -13,7 +14,8 @@ export async function listUsersWithSessions() {
     orderBy: { email: "asc" },
     select: {
       id: true, email: true, name: true, role: true, disabledAt: true,
-      sessions: { where: { endedAt: null }, orderBy: { lastSeenAt: "desc" } },
+      // Live by policy, not merely never marked ended: an idle or expired session is not listed.
+      sessions: { where: acceptedSessionsWhere("low", new Date()), orderBy: { lastSeenAt: "desc" } },
     },
   });
 }

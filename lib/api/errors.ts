@@ -5,7 +5,7 @@ import { NextResponse } from "next/server";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 import { TRANSACTIONS_PAGE } from "@/lib/bank/transactions-page";
 import { sessionPolicy } from "@/lib/session/policy";
-import type { InvalidReason } from "@/lib/session/validate";
+import { apiReasonMessage, type InvalidReason } from "@/lib/session/end-reasons";
 
 export const API_ERRORS = {
   malformed_json: { status: 400, message: "The body must be valid JSON." },
@@ -41,22 +41,6 @@ export const BAD_REQUEST_HINTS = {
   cursor: "That cursor does not belong to this account's history. Start again without a cursor.",
 } as const;
 
-/** Why a session was refused (401 `reason`), for API clients. */
-const SESSION_REASONS: Record<InvalidReason, string> = {
-  missing: "Send a session token in the Authorization header: Bearer <token>.",
-  idle: "The session was inactive for longer than this request allows and has ended. Sign in again.",
-  absolute: "The session reached its maximum lifetime. Sign in again.",
-  signed_out: "This session was signed out.",
-  revoked: "This session was ended. Sign in again.",
-  disabled: "This account is disabled. Contact support.",
-  rotated: "This token was replaced by a newer one moments ago. Use the newest token.",
-  reused: "An old copy of this session's token was used, so every token of this sign-in has ended. Sign in again; if that was not you, change your password.",
-  step_up_failures: "Too many wrong passwords: the session has ended.",
-  password_changed: "The account's password was changed, so every other session and token ended. Sign in with the new password.",
-  revoked_by_admin: "An administrator ended this session.",
-  superseded: "The admin panel was opened in another session, which ended this one.",
-  ended: "The session has ended. Sign in again.",
-};
 
 export function apiError(code: ApiErrorCode, message?: string, init: ResponseInit = {}): NextResponse {
   const { status, message: text } = API_ERRORS[code];
@@ -66,7 +50,7 @@ export function apiError(code: ApiErrorCode, message?: string, init: ResponseIni
 /** 401 with the reason the session was refused; WWW-Authenticate as RFC 6750 asks. */
 export function sessionRefused(reason: InvalidReason): NextResponse {
   return NextResponse.json(
-    { error: "unauthenticated", reason, message: SESSION_REASONS[reason] },
+    { error: "unauthenticated", reason, message: apiReasonMessage(reason) },
     { status: API_ERRORS.unauthenticated.status, headers: { "WWW-Authenticate": 'Bearer realm="vaultline"' } },
   );
 }

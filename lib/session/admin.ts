@@ -63,7 +63,7 @@ async function enforceSingleSession(session: SessionWithUser): Promise<Elevation
   if (flawOn("concurrent-admin")) return null;
   const mode = await singleSessionMode();
   if (mode === "off") return null;
-  const others = await findOtherElevatedSessions(session.userId, session.id);
+  const others = await findOtherElevatedSessions(session.userId, session.id, new Date());
   const oldest = others[0];
   if (!oldest) return null;
   if (mode === "oldest-wins") {

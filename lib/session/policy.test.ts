@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
-import { sessionPolicy } from "./policy";
+import { POLICY_PRESETS, sessionPolicy, TIERS } from "./policy";
 
 describe("session policy presets", () => {
   afterEach(() => { delete process.env.SESSION_POLICY; });
@@ -23,5 +23,12 @@ describe("session policy presets", () => {
   it("refuses an unknown preset instead of silently running the default", () => {
     process.env.SESSION_POLICY = "lenient";
     assert.throws(() => sessionPolicy(), /Unknown SESSION_POLICY/);
+  });
+
+  it("never gives a more sensitive tier a longer idle limit (the tier ceiling relies on it)", () => {
+    for (const preset of Object.values(POLICY_PRESETS)) {
+      const limits = TIERS.map((tier) => preset.idleTimeoutMinutes[tier]);
+      assert.deepEqual([...limits].sort((a, b) => b - a), limits);
+    }
   });
 });

@@ -3,7 +3,8 @@
 import { EVENT_LABELS, eventReason, listFamilyEvents, type SecurityEventType } from "./events";
 import { stepUpFreshUntil } from "./step-up";
 import { fingerprint } from "./tokens";
-import { sessionPolicy, type Tier } from "./policy";
+import { isTierOpen } from "./liveness";
+import { sessionPolicy, type Tier, TIERS } from "./policy";
 import type { SessionWithUser } from "./store";
 
 export type SessionStatus = {
@@ -61,17 +62,20 @@ export type SessionDeadlines = {
   /** Transfers need a step-up after this time. */
   stepUpFreshUntil: string;
   idleTimeoutMinutes: Record<Tier, number>;
-  /** Without activity, a request of each tier is refused (and the session ended) after this time. */
-  idleExpiresAt: Record<Tier, string>;
+  /** The most sensitive tier still open: an earlier idle gap closed those above it for good. */
+  openTier: Tier;
+  /** Without activity, a request of each tier is refused (and the session ended) after this time; null once closed. */
+  idleExpiresAt: Record<Tier, string | null>;
 };
 
 /** What an API client may know about its session: every deadline, computed from the policy. */
 export function sessionDeadlines(
-  session: Pick<SessionWithUser, "tokenHash" | "createdAt" | "lastSeenAt" | "authenticatedAt" | "expiresAt">,
+  session: Pick<SessionWithUser, "tokenHash" | "createdAt" | "lastSeenAt" | "authenticatedAt" | "expiresAt" | "openTier">,
 ): SessionDeadlines {
   const policy = sessionPolicy();
+  const openTier = TIERS.find((t) => t === session.openTier) ?? "low";
   const at = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000).toISOString();
-  const idleExpiresAt = (tier: Tier) => at(session.lastSeenAt, policy.idleTimeoutMinutes[tier]);
+  const idleExpiresAt = (tier: Tier) => (isTierOpen(openTier, tier) ? at(session.lastSeenAt, policy.idleTimeoutMinutes[tier]) : null);
   return {
     fingerprint: fingerprint(session.tokenHash),
     createdAt: session.createdAt.toISOString(),
@@ -79,6 +83,7 @@ export function sessionDeadlines(
     absoluteExpiresAt: session.expiresAt.toISOString(),
     stepUpFreshUntil: stepUpFreshUntil(session).toISOString(),
     idleTimeoutMinutes: { ...policy.idleTimeoutMinutes },
+    openTier,
     idleExpiresAt: { low: idleExpiresAt("low"), medium: idleExpiresAt("medium"), high: idleExpiresAt("high") },
   };
 }

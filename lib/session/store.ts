@@ -3,27 +3,18 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Session, User } from "@/lib/generated/sqlite/client";
-import { sessionPolicy } from "./policy";
+import { sessionPolicy, type Tier } from "./policy";
+import type { EndReason } from "./end-reasons";
+import { acceptedSessionsWhere } from "./liveness";
 import type { RequestInfo } from "./request";
 
-export type SessionWithUser = Session & { user: User };
+/** The user as a session carries it: everything but the password hash, which pages never need. */
+export type SessionUser = Omit<User, "passwordHash">;
 
-/** Why a session ended: stored in endReason, shown to the user, named in events and tests. */
-export const END_REASONS = [
-  "idle",
-  "absolute",
-  "signed_out",
-  "revoked",
-  "disabled",
-  "rotated",
-  "reused",
-  "step_up_failures",
-  "password_changed",
-  "revoked_by_admin",
-  "superseded",
-] as const;
+export type SessionWithUser = Session & { user: SessionUser };
 
-export type EndReason = (typeof END_REASONS)[number];
+
+export type { EndReason };
 
 export type RotationReason = "step_up" | "password_change" | "admin_elevation";
 
@@ -58,20 +49,24 @@ export async function createSession(input: {
 }
 
 export async function findSessionByHash(tokenHash: string): Promise<SessionWithUser | null> {
-  return db.session.findUnique({ where: { tokenHash }, include: { user: true } });
+  return db.session.findUnique({ where: { tokenHash }, include: { user: { omit: { passwordHash: true } } } });
 }
 
-/** Records activity. Callers throttle: at most one write per lastSeenWriteIntervalSeconds. */
-export async function touchSession(id: string, now: Date, tierReached: string): Promise<void> {
-  await db.session.update({ where: { id }, data: { lastSeenAt: now, tierReached } });
+/**
+ * Records activity and the tiers still open after the gap it ends. Callers throttle: at most one
+ * write per lastSeenWriteIntervalSeconds, or when the gap closed a tier.
+ */
+export async function touchSession(id: string, now: Date, openTier: Tier): Promise<void> {
+  await db.session.updateMany({ where: { id, endedAt: null }, data: { lastSeenAt: now, openTier } });
 }
 
-/** Ends one session; a session already ended keeps its first reason. */
-export async function endSession(id: string, reason: EndReason, now: Date): Promise<void> {
-  await db.session.updateMany({
+/** Ends one session; a session already ended keeps its first reason. True if this call ended it. */
+export async function endSession(id: string, reason: EndReason, now: Date): Promise<boolean> {
+  const { count } = await db.session.updateMany({
     where: { id, endedAt: null },
     data: { endedAt: now, endReason: reason },
   });
+  return count > 0;
 }
 
 /** Ends every live session of a family (all rotations of one sign-in): the theft response. */
@@ -110,7 +105,7 @@ export async function rotateSession(
         createdAt: old.createdAt,
         lastSeenAt: input.now,
         authenticatedAt: input.changes.authenticatedAt ?? old.authenticatedAt,
-        tierReached: old.tierReached,
+        openTier: old.openTier,
         elevatedAt: input.changes.elevatedAt ?? old.elevatedAt,
         expiresAt: input.changes.expiresAt ?? old.expiresAt,
         userAgent: old.userAgent,
@@ -127,18 +122,31 @@ export async function markAuthenticated(id: string, now: Date): Promise<void> {
   await db.session.update({ where: { id }, data: { authenticatedAt: now, stepUpFailures: 0 } });
 }
 
-/** Counts a wrong step-up password atomically; returns the new count. */
-export async function countStepUpFailure(id: string): Promise<number> {
-  const updated = await db.session.update({
-    where: { id },
+/**
+ * Counts a password attempt on a live session before its password is checked, in one
+ * conditional write: only while the count is under `limit`. A burst of parallel guesses can
+ * therefore never have more than `limit` passwords checked. Returns the attempt's number, or
+ * null when the limit was already reached (or the session ended): check nothing then.
+ */
+export async function reservePasswordAttempt(id: string, limit: number): Promise<number | null> {
+  const { count } = await db.session.updateMany({
+    where: { id, endedAt: null, stepUpFailures: { lt: limit } },
     data: { stepUpFailures: { increment: 1 } },
-    select: { stepUpFailures: true },
   });
-  return updated.stepUpFailures;
+  if (count === 0) return null;
+  const row = await db.session.findUnique({ where: { id }, select: { stepUpFailures: true } });
+  return row?.stepUpFailures ?? limit;
 }
 
-export async function listLiveSessions(userId: string): Promise<Session[]> {
-  return db.session.findMany({ where: { userId, endedAt: null }, orderBy: { lastSeenAt: "desc" } });
+/** Why a session ended, read fresh (another request may have ended it meanwhile). */
+export async function findEndReason(id: string): Promise<string | null> {
+  const row = await db.session.findUnique({ where: { id }, select: { endReason: true } });
+  return row?.endReason ?? null;
+}
+
+/** The user's sessions that a request would still accept: not ended, and not dead by policy. */
+export async function listLiveSessions(userId: string, now: Date): Promise<Session[]> {
+  return db.session.findMany({ where: { userId, ...acceptedSessionsWhere("low", now) }, orderBy: { lastSeenAt: "desc" } });
 }
 
 /** Ends the user's live sessions, except one if given; returns how many ended. */
@@ -159,10 +167,13 @@ export async function endOwnSession(userId: string, sessionId: string, reason: E
   return count > 0;
 }
 
-/** The user's other live sessions that have entered the admin panel. */
-export async function findOtherElevatedSessions(userId: string, exceptId: string): Promise<Session[]> {
+/**
+ * The user's other sessions that have entered the admin panel and could still use it: a
+ * session past its 2-hour admin lifetime or idle beyond the high tier is dead, ended or not.
+ */
+export async function findOtherElevatedSessions(userId: string, exceptId: string, now: Date): Promise<Session[]> {
   return db.session.findMany({
-    where: { userId, endedAt: null, elevatedAt: { not: null }, id: { not: exceptId } },
+    where: { userId, ...acceptedSessionsWhere("high", now), elevatedAt: { not: null }, id: { not: exceptId } },
     orderBy: { elevatedAt: "asc" },
   });
 }

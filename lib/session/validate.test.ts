@@ -1,7 +1,8 @@
 // The policy decision at every boundary: idle per tier, absolute lifetime, ended and disabled.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { POLICY_PRESETS, TIERS } from "./policy";
+import { isTierOpen, openTierAt } from "./liveness";
+import { POLICY_PRESETS, TIERS, type Tier } from "./policy";
 import type { SessionWithUser } from "./store";
 import { checkSession } from "./validate";
 
@@ -13,10 +14,10 @@ function session(overrides: Partial<SessionWithUser> = {}): SessionWithUser {
   return {
     id: "s1", tokenHash: "h".repeat(64), userId: "u1", clientType: "web", familyId: "f1",
     rotatedFromId: null, rotatedReason: null, createdAt: NOW, lastSeenAt: NOW, authenticatedAt: NOW, stepUpFailures: 0,
-    tierReached: "low", elevatedAt: null, expiresAt: new Date(NOW.getTime() + 12 * 60 * MINUTE),
+    openTier: "high", elevatedAt: null, expiresAt: new Date(NOW.getTime() + 12 * 60 * MINUTE),
     endedAt: null, endReason: null, userAgent: null, ip: null,
     user: {
-      id: "u1", email: "a@b.test", name: "A", passwordHash: "x", role: "customer", disabledAt: null,
+      id: "u1", email: "a@b.test", name: "A", role: "customer", disabledAt: null,
       passwordChangedAt: NOW, createdAt: NOW,
     },
     ...overrides,
@@ -29,7 +30,7 @@ describe("checkSession", () => {
   for (const tier of TIERS) {
     const limit = policy.idleTimeoutMinutes[tier];
     it(`accepts a ${tier}-tier request idle just under ${limit} minutes`, () => {
-      assert.deepEqual(checkSession(idleFor(limit - 0.5), tier, NOW, policy), { ok: true });
+      assert.equal(checkSession(idleFor(limit - 0.5), tier, NOW, policy).ok, true);
     });
     it(`ends a ${tier}-tier request idle just over ${limit} minutes`, () => {
       assert.deepEqual(checkSession(idleFor(limit + 0.5), tier, NOW, policy), { ok: false, reason: "idle", endNow: "idle" });
@@ -37,8 +38,16 @@ describe("checkSession", () => {
   }
 
   it("lets 16 idle minutes open a medium page but not a high one", () => {
-    assert.equal(checkSession(idleFor(16), "medium", NOW, policy).ok, true);
+    assert.deepEqual(checkSession(idleFor(16), "medium", NOW, policy), { ok: true, openTier: "medium" });
     assert.equal(checkSession(idleFor(16), "high", NOW, policy).ok, false);
+  });
+
+  it("keeps a tier closed once a gap closed it, however recent the last activity", () => {
+    const closedHigh = session({ openTier: "medium" });
+    assert.deepEqual(checkSession(closedHigh, "high", NOW, policy), { ok: false, reason: "idle", endNow: "idle" });
+    assert.deepEqual(checkSession(closedHigh, "low", NOW, policy), { ok: true, openTier: "medium" });
+    const onlyLow = session({ openTier: "low" });
+    assert.equal(checkSession(onlyLow, "medium", NOW, policy).ok, false);
   });
 
   it("ends a session at its absolute deadline however active it is", () => {
@@ -55,5 +64,37 @@ describe("checkSession", () => {
     const disabled = session();
     disabled.user.disabledAt = NOW;
     assert.deepEqual(checkSession(disabled, "low", NOW, policy), { ok: false, reason: "disabled", endNow: "disabled" });
+  });
+});
+
+describe("openTierAt", () => {
+  const at = (minutes: number, openTier: Tier = "high") =>
+    openTierAt({ openTier, lastSeenAt: new Date(NOW.getTime() - minutes * MINUTE) }, NOW, policy);
+
+  it("closes every tier whose idle limit the gap exceeded", () => {
+    assert.equal(at(14), "high");
+    assert.equal(at(15), "high");
+    assert.equal(at(15.1), "medium");
+    assert.equal(at(30.1), "low");
+    assert.equal(at(60.1), null);
+  });
+
+  it("never raises the stored ceiling", () => {
+    assert.equal(at(0, "medium"), "medium");
+    assert.equal(at(0, "low"), "low");
+    assert.equal(at(31, "medium"), "low");
+  });
+
+  it("treats an unknown stored value as the lowest tier", () => {
+    assert.equal(at(0, "bogus" as Tier), "low");
+  });
+});
+
+describe("isTierOpen", () => {
+  it("allows a tier at or under the ceiling, nothing when every tier closed", () => {
+    assert.equal(isTierOpen("medium", "low"), true);
+    assert.equal(isTierOpen("medium", "medium"), true);
+    assert.equal(isTierOpen("medium", "high"), false);
+    assert.equal(isTierOpen(null, "low"), false);
   });
 });

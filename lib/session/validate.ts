@@ -2,30 +2,21 @@
 // Returns a union rather than throwing, with the same reason words the UI, the security
 // events and the test names use.
 import { flawOn } from "@/lib/lab/flaws";
+import { asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
-import { sessionPolicy, type SessionPolicy, type Tier, TIERS } from "./policy";
+import { isTierOpen, openTierAt } from "./liveness";
+import { sessionPolicy, type SessionPolicy, type Tier } from "./policy";
 import type { RequestInfo } from "./request";
-import {
-  END_REASONS,
-  endFamily,
-  endSession,
-  findSessionByHash,
-  touchSession,
-  type ClientType,
-  type EndReason,
-  type SessionWithUser,
-} from "./store";
+import { endFamily, endSession, findSessionByHash, touchSession, type ClientType, type SessionWithUser } from "./store";
 import { hashToken, isWellFormedToken } from "./tokens";
 
-export type InvalidReason = "missing" | EndReason | "ended";
+export type { InvalidReason };
 
 export type Validation =
   | { ok: true; session: SessionWithUser }
   | { ok: false; reason: InvalidReason };
 
-type Check = { ok: true } | { ok: false; reason: InvalidReason; endNow: EndReason | null };
-
-const MINUTE_MS = 60_000;
+type Check = { ok: true; openTier: Tier } | { ok: false; reason: InvalidReason; endNow: EndReason | null };
 
 /** The policy decision, free of database I/O so unit tests can walk every boundary. */
 export function checkSession(
@@ -34,33 +25,24 @@ export function checkSession(
   now: Date,
   policy: SessionPolicy,
 ): Check {
-  if (session.endedAt) return { ok: false, reason: endedReason(session.endReason), endNow: null };
+  if (session.endedAt) return { ok: false, reason: asInvalidReason(session.endReason), endNow: null };
   if (session.user.disabledAt) return { ok: false, reason: "disabled", endNow: "disabled" };
   // LAB FLAW no-absolute-timeout: a session kept busy lives forever.
   if (!flawOn("no-absolute-timeout") && now >= session.expiresAt) {
     return { ok: false, reason: "absolute", endNow: "absolute" };
   }
-  const idleMs = now.getTime() - session.lastSeenAt.getTime();
   // LAB FLAW no-idle-timeout: only the browser's warning knows about inactivity.
-  if (!flawOn("no-idle-timeout") && idleMs > policy.idleTimeoutMinutes[tier] * MINUTE_MS) {
-    return { ok: false, reason: "idle", endNow: "idle" };
-  }
-  return { ok: true };
+  if (flawOn("no-idle-timeout")) return { ok: true, openTier: "high" };
+  // The ceiling, not just this request's limit: a tier closed by an earlier gap stays closed.
+  const openTier = openTierAt(session, now, policy);
+  if (!isTierOpen(openTier, tier)) return { ok: false, reason: "idle", endNow: "idle" };
+  return { ok: true, openTier: openTier ?? tier };
 }
 
-function endedReason(reason: string | null): InvalidReason {
-  return END_REASONS.find((r) => r === reason) ?? "ended";
-}
-
-/** The higher of two tiers: the session remembers the most sensitive area it entered. */
-function higherTier(a: string, b: Tier): Tier {
-  const index = Math.max(TIERS.indexOf(a as Tier), TIERS.indexOf(b));
-  return TIERS[index] ?? b;
-}
-
-function isTouchDue(session: SessionWithUser, tier: Tier, now: Date, policy: SessionPolicy): boolean {
+/** Activity is written at most once per interval, and at once when the gap closed a tier. */
+function isTouchDue(session: SessionWithUser, openTier: Tier, now: Date, policy: SessionPolicy): boolean {
   const sinceMs = now.getTime() - session.lastSeenAt.getTime();
-  return sinceMs >= policy.lastSeenWriteIntervalSeconds * 1000 || higherTier(session.tierReached, tier) !== session.tierReached;
+  return sinceMs >= policy.lastSeenWriteIntervalSeconds * 1000 || openTier !== session.openTier;
 }
 
 export async function validateSessionToken(
@@ -74,14 +56,12 @@ export async function validateSessionToken(
   // A token only works on its own transport: a cookie session is not an API bearer token, and
   // an API token in a cookie is refused, so a cross-site page cannot ride a cookie into the API.
   if (!session || session.clientType !== options.client) return { ok: false, reason: "missing" };
-  if (session.endReason === "rotated") {
-    // LAB FLAW no-reuse-detection: a rotated-out ID keeps working, and nobody is told.
-    if (flawOn("no-reuse-detection")) return { ok: true, session };
-    return refuseRotatedOutId(session, options);
-  }
+  // LAB FLAW no-reuse-detection: a rotated-out ID is judged like a live one (idle and absolute
+  // limits still apply), so it keeps working, and nobody is told.
+  if (session.endReason === "rotated" && !flawOn("no-reuse-detection")) return refuseRotatedOutId(session, options);
 
   const policy = sessionPolicy();
-  const check = checkSession(session, tier, options.now, policy);
+  const check = checkSession(asLiveUnderReuseFlaw(session), tier, options.now, policy);
   if (!check.ok) {
     if (check.endNow) {
       // Expiry is decided and enforced here, on the server: the cookie alone proves nothing.
@@ -96,13 +76,18 @@ export async function validateSessionToken(
     }
     return { ok: false, reason: check.reason };
   }
-  // Background requests (prefetch, status polls) must never keep a session alive.
-  if (!options.background && isTouchDue(session, tier, options.now, policy)) {
-    const tierReached = higherTier(session.tierReached, tier);
-    await touchSession(session.id, options.now, tierReached);
-    return { ok: true, session: { ...session, lastSeenAt: options.now, tierReached } };
+  // Background requests (prefetch, status polls) must never keep a session alive. They write
+  // nothing: the gap stays measurable from lastSeenAt, so the closed tiers stay closed.
+  if (!options.background && isTouchDue(session, check.openTier, options.now, policy)) {
+    await touchSession(session.id, options.now, check.openTier);
+    return { ok: true, session: { ...session, lastSeenAt: options.now, openTier: check.openTier } };
   }
-  return { ok: true, session };
+  return { ok: true, session: { ...session, openTier: check.openTier } };
+}
+
+/** Only under the no-reuse-detection flaw does a rotated-out row reach checkSession. */
+function asLiveUnderReuseFlaw(session: SessionWithUser): SessionWithUser {
+  return session.endReason === "rotated" ? { ...session, endedAt: null, endReason: null } : session;
 }
 
 /**

@@ -9,7 +9,7 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeS
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
   const session = await requireSession("high");
   const { ended } = await searchParams;
-  const sessions = (await listLiveSessions(session.userId)).map((s) => ({
+  const sessions = (await listLiveSessions(session.userId, new Date())).map((s) => ({
     id: s.id,
     device: describeDevice(s.userAgent, s.clientType),
     ip: s.ip ?? "unknown",

@@ -1,0 +1,97 @@
+// Why a session is refused: one exhaustive map from reason word to what a person on the web and
+// an API client are told. The same words are stored in Session.endReason, named in security
+// events and used in test names; adding a reason without its texts does not compile.
+import { sessionPolicy, TIERS, type Tier } from "./policy";
+
+type ReasonTexts = {
+  /** The notice on the sign-in page; `tier` is the tier of the request that was refused. */
+  web: (tier: Tier | null) => string;
+  /** The `message` of the API's 401. */
+  api: string;
+};
+
+const idleMinutes = (tier: Tier | null) => (tier ? sessionPolicy().idleTimeoutMinutes[tier] : null);
+
+const REASONS = {
+  idle: {
+    web: (tier) => {
+      const minutes = idleMinutes(tier);
+      return minutes ? `You were signed out after ${minutes} minutes of inactivity.` : "You were signed out after a period of inactivity.";
+    },
+    api: "The session was inactive for longer than this request allows and has ended. Sign in again.",
+  },
+  absolute: {
+    web: () => `Your session reached its maximum length of ${sessionPolicy().absoluteLifetimeHours} hours. Please sign in again.`,
+    api: "The session reached its maximum lifetime. Sign in again.",
+  },
+  signed_out: {
+    web: () => "You have signed out.",
+    api: "This session was signed out.",
+  },
+  revoked: {
+    web: () => "Your session was ended. Please sign in again.",
+    api: "This session was ended. Sign in again.",
+  },
+  disabled: {
+    web: () => "This account is disabled. Contact support.",
+    api: "This account is disabled. Contact support.",
+  },
+  rotated: {
+    web: () => "Your session was renewed in another window. Continue to your accounts.",
+    api: "This token was replaced by a newer one moments ago. Use the newest token.",
+  },
+  reused: {
+    web: () =>
+      "For your safety we signed you out everywhere: an old copy of your session was used from another place. If that was not you, change your password.",
+    api: "An old copy of this session's token was used, so every token of this sign-in has ended. Sign in again; if that was not you, change your password.",
+  },
+  step_up_failures: {
+    web: () => "Signed out after too many wrong passwords.",
+    api: "Too many wrong passwords: the session has ended.",
+  },
+  password_changed: {
+    web: () => "Your password was changed, so every other session was signed out. Sign in with the new password.",
+    api: "The account's password was changed, so every other session and token ended. Sign in with the new password.",
+  },
+  revoked_by_admin: {
+    web: () => "Your session was ended by an administrator.",
+    api: "An administrator ended this session.",
+  },
+  superseded: {
+    web: () => "Your admin session was ended because the admin panel was opened in another session.",
+    api: "The admin panel was opened in another session, which ended this one.",
+  },
+} as const satisfies Record<string, ReasonTexts>;
+
+/** Why a session ended: stored in endReason, shown to the user, named in events and tests. */
+export type EndReason = keyof typeof REASONS;
+
+export const END_REASONS = Object.keys(REASONS) as EndReason[];
+
+/** Why a request's session was refused: an end reason, no session at all, or ended for a reason we no longer know. */
+export type InvalidReason = EndReason | "missing" | "ended";
+
+const OTHER_REASONS: Record<"missing" | "ended", ReasonTexts> = {
+  missing: { web: () => "Please sign in.", api: "Send a session token in the Authorization header: Bearer <token>." },
+  ended: { web: () => "Your session has ended. Please sign in again.", api: "The session has ended. Sign in again." },
+};
+
+function textsFor(reason: InvalidReason): ReasonTexts {
+  return Object.hasOwn(REASONS, reason) ? REASONS[reason as EndReason] : OTHER_REASONS[reason as "missing" | "ended"];
+}
+
+/** A stored endReason as a reason word ("ended" for anything unknown). */
+export function asInvalidReason(value: string | null | undefined): InvalidReason {
+  return END_REASONS.find((r) => r === value) ?? (value === "missing" ? "missing" : "ended");
+}
+
+/** The sign-in page's notice for `?reason=&tier=` (null when the reason is absent or unknown). */
+export function signedOutMessage(reason: string | undefined, tier: string | undefined): string | null {
+  if (!reason || !(Object.hasOwn(REASONS, reason) || reason === "ended")) return null;
+  return textsFor(reason as InvalidReason).web(TIERS.find((t) => t === tier) ?? null);
+}
+
+/** The API's text for a refused session. */
+export function apiReasonMessage(reason: InvalidReason): string {
+  return textsFor(reason).api;
+}

@@ -1,0 +1,53 @@
+// Which tiers a session may still enter. An idle gap longer than a tier's limit closes that tier
+// (and every tier above it) for the rest of the session: the session keeps a ceiling, `openTier`,
+// that only ever goes down. Without it, a visit to a low page after 20 idle minutes would reset
+// the idle clock and reopen the 15-minute transfer tier, making it behave as 60.
+// The same rule serves as a database filter, so a session dead by policy but never presented
+// again (and so never marked ended) is dead in every list and single-session check too.
+import { flawOn } from "@/lib/lab/flaws";
+import type { Prisma, Session } from "@/lib/generated/sqlite/client";
+import { sessionPolicy, type SessionPolicy, type Tier, TIERS } from "./policy";
+
+const MINUTE_MS = 60_000;
+
+function rank(tier: Tier): number {
+  return TIERS.indexOf(tier);
+}
+
+/** The stored ceiling as a tier (a value we do not know closes everything but low). */
+function storedCeiling(session: Pick<Session, "openTier">): Tier {
+  return TIERS.find((t) => t === session.openTier) ?? "low";
+}
+
+/**
+ * The most sensitive tier still open at `now`, or null when the gap closed every tier: the
+ * stored ceiling, lowered to the highest tier whose idle limit the gap since the last recorded
+ * activity did not exceed.
+ */
+export function openTierAt(session: Pick<Session, "openTier" | "lastSeenAt">, now: Date, policy: SessionPolicy): Tier | null {
+  const idleMs = now.getTime() - session.lastSeenAt.getTime();
+  const ceiling = rank(storedCeiling(session));
+  const open = TIERS.filter((t) => rank(t) <= ceiling && idleMs <= policy.idleTimeoutMinutes[t] * MINUTE_MS);
+  return open.at(-1) ?? null;
+}
+
+/** True when a request of `tier` is within the ceiling. */
+export function isTierOpen(openTier: Tier | null, tier: Tier): boolean {
+  return openTier !== null && rank(tier) <= rank(openTier);
+}
+
+/**
+ * checkSession's rules as a Prisma filter: the sessions a request of `tier` would accept at `now`.
+ * Lists of "live" sessions and the admin single-session check use it, never `endedAt` alone.
+ */
+export function acceptedSessionsWhere(tier: Tier, now: Date, policy: SessionPolicy = sessionPolicy()): Prisma.SessionWhereInput {
+  const openTiers = TIERS.filter((t) => rank(t) >= rank(tier));
+  return {
+    endedAt: null,
+    user: { disabledAt: null },
+    ...(flawOn("no-absolute-timeout") ? {} : { expiresAt: { gt: now } }),
+    ...(flawOn("no-idle-timeout")
+      ? {}
+      : { openTier: { in: openTiers }, lastSeenAt: { gte: new Date(now.getTime() - policy.idleTimeoutMinutes[tier] * MINUTE_MS) } }),
+  };
+}
