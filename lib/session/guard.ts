@@ -7,6 +7,7 @@ import { recordEvent } from "./events";
 import { readSessionCookie } from "./cookies";
 import type { Tier } from "./policy";
 import { isBackgroundRequest, requestInfo } from "./request";
+import { confirmFreshAuth, formPassword } from "./step-up";
 import type { SessionWithUser } from "./store";
 import { validateSessionToken, type Validation } from "./validate";
 
@@ -52,4 +53,20 @@ export async function requireAdmin(options: { elevated: boolean }): Promise<Curr
   }
   if (options.elevated && !session.elevatedAt) redirect("/admin");
   return session;
+}
+
+export type FreshSession = { ok: true; session: CurrentSession } | { ok: false; message?: string };
+
+/**
+ * Server actions that move money or change security (transfers, admin entry, ending sessions):
+ * the session with a password entered in the last few minutes — already, or from the form's
+ * `password` field, which steps up and gives the session a new ID. `ok: false` means the form
+ * must ask for the password (with why, after a wrong one); a session that ended on the way
+ * (too many wrong passwords) is sent to sign in with the reason.
+ */
+export async function requireFreshAuth(session: CurrentSession, form: FormData): Promise<FreshSession> {
+  const fresh = await confirmFreshAuth(session, formPassword(form));
+  if (fresh.status === "ended") redirect(`/signin?reason=${fresh.reason}`);
+  if (fresh.status === "password-needed") return { ok: false, message: fresh.message };
+  return { ok: true, session: { ...fresh.session, tier: session.tier } };
 }

@@ -1,24 +1,25 @@
-// Step-up re-authentication: money transfers (and later admin entry) need the password entered
-// within the last few minutes (policy: stepUpFreshnessMinutes), like GitHub's sudo mode. The
-// freshness is a fact about the server-side session, never a flag the browser could set.
-import { verifyPassword } from "@/lib/auth/password";
+// Step-up re-authentication: money transfers, admin entry and ending sessions need the password
+// entered within the last few minutes (policy: stepUpFreshnessMinutes), like GitHub's sudo mode.
+// The freshness is a fact about the server-side session, never a flag the browser could set.
+import { verifyUserPassword } from "@/lib/auth/password";
 import { flawOn } from "@/lib/lab/flaws";
+import { asInvalidReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
 import { rotateCurrentSession } from "./lifecycle";
 import { sessionPolicy } from "./policy";
 import { requestInfo } from "./request";
-import { countStepUpFailure, endSession, markAuthenticated, type SessionWithUser } from "./store";
+import { endSession, findEndReason, markAuthenticated, reservePasswordAttempt, type SessionWithUser } from "./store";
 
 export type PasswordCheck =
   | { ok: true }
   | { ok: false; reason: "wrong_password"; attemptsLeft: number }
-  | { ok: false; reason: "step_up_failures" };
+  /** The session has ended (too many wrong passwords, or meanwhile for another reason). */
+  | { ok: false; reason: InvalidReason };
 
 export type StepUpResult =
   /** token: the new ID after rotation (API clients return it in the body); null if unchanged. */
   | { ok: true; session: SessionWithUser; token: string | null }
-  | Exclude<PasswordCheck, { ok: true }>
-  | { ok: false; reason: "ended" };
+  | Exclude<PasswordCheck, { ok: true }>;
 
 /** Until when the last password entry (sign-in or step-up) allows sensitive actions. */
 export function stepUpFreshUntil(session: Pick<SessionWithUser, "authenticatedAt">): Date {
@@ -31,19 +32,29 @@ export function isFreshlyAuthenticated(session: SessionWithUser, now: Date = new
 }
 
 /**
- * Checks the password typed into a signed-in session (step-up, password change). Wrong
- * entries count against the session, so a hijacked session cannot guess the password online.
+ * Checks the password typed into a signed-in session (step-up, password change). The attempt
+ * is counted *before* the password is checked, in one conditional write that succeeds only under
+ * the limit, so a hijacked session cannot guess online, not even with many requests at once:
+ * at most the limit's worth of passwords is ever checked, and every answer after the limit is
+ * the same whatever the password was.
  */
 export async function checkSessionPassword(session: SessionWithUser, password: string): Promise<PasswordCheck> {
-  if (await verifyPassword(password, session.user.passwordHash)) return { ok: true };
-  return failStepUp(session);
+  const limit = passwordAttemptLimit();
+  const attempt = await reservePasswordAttempt(session.id, limit);
+  if (attempt === null) return endAfterTooManyFailures(session);
+  if (await verifyUserPassword(session.userId, password)) return { ok: true };
+  await recordEvent({ type: "step_up_failure", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo(), detail: { failures: attempt } });
+  if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
+  return endAfterTooManyFailures(session);
 }
 
 export async function stepUp(session: SessionWithUser, password: string): Promise<StepUpResult> {
   const check = await checkSessionPassword(session, password);
   if (!check.ok) return check;
   const renewed = await renewAfterStepUp(session, new Date());
-  if (!renewed) return { ok: false, reason: "ended" };
+  // Ended between the check and the rotation (e.g. by parallel guesses reaching the limit):
+  // answer with the session's end reason, exactly as the guesses after the limit are answered.
+  if (!renewed) return { ok: false, reason: asInvalidReason(await findEndReason(session.id)) };
   await recordEvent({ type: "step_up_success", userId: session.userId, tokenHash: renewed.session.tokenHash, request: await requestInfo() });
   return { ok: true, ...renewed };
 }
@@ -51,7 +62,7 @@ export async function stepUp(session: SessionWithUser, password: string): Promis
 export type FreshAuth =
   | { status: "fresh"; session: SessionWithUser }
   | { status: "password-needed"; message?: string }
-  | { status: "ended"; reason: "step_up_failures" | "ended" };
+  | { status: "ended"; reason: InvalidReason };
 
 /**
  * For a sensitive web action: fresh already, or the password in the submitted form makes it
@@ -63,8 +74,11 @@ export async function confirmFreshAuth(session: SessionWithUser, password: strin
   const result = await stepUp(session, password);
   if (result.ok) return { status: "fresh", session: result.session };
   if (result.reason !== "wrong_password") return { status: "ended", reason: result.reason };
-  const left = result.attemptsLeft === 1 ? "1 attempt" : `${result.attemptsLeft} attempts`;
-  return { status: "password-needed", message: `That password is not right. ${left} left.` };
+  return { status: "password-needed", message: `That password is not right. ${attemptsLeftText(result.attemptsLeft)} left.` };
+}
+
+export function attemptsLeftText(attemptsLeft: number): string {
+  return attemptsLeft === 1 ? "1 attempt" : `${attemptsLeft} attempts`;
 }
 
 async function renewAfterStepUp(session: SessionWithUser, now: Date): Promise<{ session: SessionWithUser; token: string | null } | null> {
@@ -78,17 +92,18 @@ async function renewAfterStepUp(session: SessionWithUser, now: Date): Promise<{ 
   return rotateCurrentSession(session, "step_up", { authenticatedAt: now });
 }
 
-// Online guessing through a hijacked session is capped: at the limit the session ends.
-async function failStepUp(session: SessionWithUser): Promise<Exclude<PasswordCheck, { ok: true }>> {
-  const failures = await countStepUpFailure(session.id);
-  const { stepUpMaxFailures } = sessionPolicy();
-  const request = await requestInfo();
-  await recordEvent({ type: "step_up_failure", userId: session.userId, tokenHash: session.tokenHash, request, detail: { failures } });
+function passwordAttemptLimit(): number {
   // LAB FLAW no-login-throttle: no limit, so a hijacked session can guess the password forever.
-  if (flawOn("no-login-throttle") || failures < stepUpMaxFailures) return { ok: false, reason: "wrong_password", attemptsLeft: Math.max(stepUpMaxFailures - failures, 1) };
-  await endSession(session.id, "step_up_failures", new Date());
-  await recordEvent({ type: "session_ended", userId: session.userId, tokenHash: session.tokenHash, request, detail: { reason: "step_up_failures" } });
-  return { ok: false, reason: "step_up_failures" };
+  return flawOn("no-login-throttle") ? Number.MAX_SAFE_INTEGER : sessionPolicy().stepUpMaxFailures;
+}
+
+// The limit is reached: the session ends (once, however many guesses arrive together), and
+// every answer names the reason the session ended.
+async function endAfterTooManyFailures(session: SessionWithUser): Promise<PasswordCheck> {
+  if (await endSession(session.id, "step_up_failures", new Date())) {
+    await recordEvent({ type: "session_ended", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo(), detail: { reason: "step_up_failures" } });
+  }
+  return { ok: false, reason: asInvalidReason(await findEndReason(session.id)) };
 }
 
 /** The password field of a submitted form: absent or empty means "not given". */

@@ -3,9 +3,8 @@
 import { redirect } from "next/navigation";
 import { disableUser } from "@/lib/admin/directory";
 import { elevateToAdmin, setSingleSessionMode, SINGLE_SESSION_MODES } from "@/lib/session/admin";
-import { requireAdmin } from "@/lib/session/guard";
+import { requireAdmin, requireFreshAuth } from "@/lib/session/guard";
 import { revokeSession, revokeUserSessions } from "@/lib/session/revoke";
-import { confirmFreshAuth, formPassword } from "@/lib/session/step-up";
 
 export type EnterState = { message?: string; needsPassword: boolean };
 
@@ -14,9 +13,8 @@ const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeS
 /** Entering the panel: fresh step-up, then the single-session rule, then a new session ID. */
 export async function enterAdminPanel(_previous: EnterState, form: FormData): Promise<EnterState> {
   const session = await requireAdmin({ elevated: false });
-  const fresh = await confirmFreshAuth(session, formPassword(form));
-  if (fresh.status === "ended") redirect(`/signin?reason=${fresh.reason}`);
-  if (fresh.status === "password-needed") return { needsPassword: true, message: fresh.message };
+  const fresh = await requireFreshAuth(session, form);
+  if (!fresh.ok) return { needsPassword: true, message: fresh.message };
   const elevation = await elevateToAdmin(fresh.session);
   if (elevation.ok) redirect("/admin");
   if (elevation.reason === "ended") redirect("/signin?reason=ended");

@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { parseAmount } from "@/lib/bank/amount";
 import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH } from "@/lib/bank/limits";
 import { executeTransfer } from "@/lib/bank/transfers";
-import { requireSession } from "@/lib/session/guard";
-import { confirmFreshAuth, formPassword } from "@/lib/session/step-up";
+import { requireFreshAuth, requireSession } from "@/lib/session/guard";
 import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -34,19 +33,18 @@ function validate(values: TransferValues) {
 }
 
 export async function submitTransfer(_previous: TransferState, form: FormData): Promise<TransferState> {
-  let session = await requireSession("high");
+  const session = await requireSession("high");
   const values = readValues(form);
   const { errors, toNumber, cents } = validate(values);
   if (Object.keys(errors).length > 0) return { status: "editing", values, errors, message: errors.idempotencyKey };
 
   // Moving money needs the password entered within the last few minutes, on this session.
-  const fresh = await confirmFreshAuth(session, formPassword(form));
-  if (fresh.status === "ended") redirect(`/signin?reason=${fresh.reason}`);
-  if (fresh.status === "password-needed") return { status: "step-up", values, message: fresh.message };
-  session = { ...fresh.session, tier: session.tier };
+  const fresh = await requireFreshAuth(session, form);
+  if (!fresh.ok) return { status: "step-up", values, message: fresh.message };
+  const { userId } = fresh.session;
 
   const outcome = await executeTransfer({
-    userId: session.userId,
+    userId,
     fromAccountId: values.fromAccountId,
     toAccountNumber: toNumber,
     amountCents: cents,

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/auth/change-password";
 import { newPasswordProblem } from "@/lib/auth/password-policy";
 import { requireSession } from "@/lib/session/guard";
-import { checkSessionPassword } from "@/lib/session/step-up";
+import { attemptsLeftText, checkSessionPassword } from "@/lib/session/step-up";
 
 export type PasswordState = { status: "editing"; message?: string } | { status: "done"; othersEnded: number };
 
@@ -20,8 +20,8 @@ export async function submitPasswordChange(_previous: PasswordState, form: FormD
   // The current password is checked like a step-up: wrong entries count toward ending the session.
   const check = await checkSessionPassword(session, current);
   if (!check.ok) {
-    if (check.reason === "step_up_failures") redirect("/signin?reason=step_up_failures");
-    return { status: "editing", message: `Your current password is not right. ${check.attemptsLeft} attempt${check.attemptsLeft === 1 ? "" : "s"} left.` };
+    if (check.reason !== "wrong_password") redirect(`/signin?reason=${check.reason}`);
+    return { status: "editing", message: `Your current password is not right. ${attemptsLeftText(check.attemptsLeft)} left.` };
   }
   return { status: "done", othersEnded: await changePassword(session, next) };
 }

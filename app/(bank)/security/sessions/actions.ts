@@ -1,9 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireSession } from "@/lib/session/guard";
+import { requireFreshAuth, requireSession } from "@/lib/session/guard";
 import { revokeOtherSessions, revokeSession } from "@/lib/session/revoke";
-import { confirmFreshAuth, formPassword } from "@/lib/session/step-up";
 
 export type EndSessionsState = { status: "idle" } | { status: "step-up"; message?: string };
 
@@ -11,9 +10,8 @@ export type EndSessionsState = { status: "idle" } | { status: "step-up"; message
 export async function endSessions(_previous: EndSessionsState, form: FormData): Promise<EndSessionsState> {
   const session = await requireSession("high");
   const target = String(form.get("target") ?? "");
-  const fresh = await confirmFreshAuth(session, formPassword(form));
-  if (fresh.status === "ended") redirect(`/signin?reason=${fresh.reason}`);
-  if (fresh.status === "password-needed") return { status: "step-up", message: fresh.message };
+  const fresh = await requireFreshAuth(session, form);
+  if (!fresh.ok) return { status: "step-up", message: fresh.message };
 
   const ended = target === "others"
     ? await revokeOtherSessions(fresh.session)
