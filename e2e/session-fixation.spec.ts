@@ -2,6 +2,7 @@
 // sign-in and uses it once the victim has signed in. Defense: every sign-in mints a new ID and
 // ignores the one presented (startWebSession in lib/session/lifecycle.ts).
 import { randomBytes } from "node:crypto";
+import { hashToken } from "@/lib/session/tokens";
 import { expect, idStillWorks, SESSION_COOKIE, sessionCookieValue, signIn, test } from "./support/fixtures";
 
 test("an ID planted before sign-in is never the one that gets authenticated", async ({ page, browser, user, baseURL }) => {
@@ -14,14 +15,29 @@ test("an ID planted before sign-in is never the one that gets authenticated", as
   expect(issued, "sign-in sets a session cookie").toBeTruthy();
   expect(issued).not.toBe(planted);
 
-  expect(await idStillWorks(browser, baseURL!, planted), "the planted ID opens nothing").toBe(false);
+  expect(await idStillWorks(browser, baseURL!, planted, user), "the planted ID opens nothing").toBe(false);
+  expect(await idStillWorks(browser, baseURL!, issued!, user), "the issued ID is the victim's session").toBe(true);
 });
 
-test("each sign-in gets a different ID, even in the same browser", async ({ page, user }) => {
+test("signing in again in the same browser gets a new ID and ends the one it held", async ({ page, browser, user, baseURL, db }) => {
   await signIn(page, user);
-  const first = await sessionCookieValue(page);
+  const first = (await sessionCookieValue(page))!;
   await signIn(page, user);
   const second = await sessionCookieValue(page);
   expect(second).toBeTruthy();
   expect(second).not.toBe(first);
+
+  const firstRow = await db.session.findUniqueOrThrow({ where: { tokenHash: hashToken(first) } });
+  expect(firstRow.endReason, "the replaced session ended on the server").toBe("signed_out");
+  expect(await idStillWorks(browser, baseURL!, first, user), "a copy of the first ID opens nothing").toBe(false);
+  expect(await idStillWorks(browser, baseURL!, second!, user), "the new ID works").toBe(true);
+});
+
+test("signing in as someone else ends the previous user's session in this browser", async ({ page, browser, user, createUser, baseURL, db }) => {
+  await signIn(page, user);
+  const first = (await sessionCookieValue(page))!;
+  await signIn(page, await createUser());
+  const firstRow = await db.session.findUniqueOrThrow({ where: { tokenHash: hashToken(first) } });
+  expect(firstRow.endedAt).not.toBeNull();
+  expect(await idStillWorks(browser, baseURL!, first, user)).toBe(false);
 });

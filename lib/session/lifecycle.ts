@@ -20,7 +20,11 @@ import { fingerprint, generateSessionToken, hashToken, isWellFormedToken } from 
 
 /** Starts an authenticated web session for a user whose password was just verified. */
 export async function startWebSession(userId: string): Promise<void> {
-  const token = await tokenForNewSession();
+  const presented = await readSessionCookie();
+  const token = await tokenForNewSession(presented);
+  // Defense: the session this browser held until now ends on the server. Its cookie is about
+  // to be replaced, so nothing would ever sign it out, yet a copy of it would keep working.
+  if (presented && presented !== token) await endSessionNamedBy(presented, "signed_out");
   await beginSession(userId, "web", token);
   await setSessionCookie(token);
 }
@@ -39,11 +43,10 @@ async function beginSession(userId: string, clientType: ClientType, token: strin
   return session;
 }
 
-async function tokenForNewSession(): Promise<string> {
+async function tokenForNewSession(presented: string | undefined): Promise<string> {
   // LAB FLAW fixation: adopt the ID the browser already presented, so whoever planted it
   // before sign-in now holds an authenticated session.
   if (flawOn("fixation")) {
-    const presented = await readSessionCookie();
     if (presented && isWellFormedToken(presented) && !(await findSessionByHash(hashToken(presented)))) {
       return presented;
     }
@@ -88,10 +91,15 @@ export async function endWebSession(reason: "signed_out" | "idle"): Promise<void
   await clearSessionCookie();
 }
 
-/** Ends the session a token names, for any client (web sign-out, API DELETE). */
+/** Sign-out for any client (web sign-out, API DELETE): ends the session the token names. */
 export async function endSessionByToken(token: string, reason: "signed_out" | "idle"): Promise<void> {
   // LAB FLAW no-server-logout: nothing ends on the server; a copied ID keeps working.
-  if (flawOn("no-server-logout") || !isWellFormedToken(token)) return;
+  if (flawOn("no-server-logout")) return;
+  await endSessionNamedBy(token, reason);
+}
+
+async function endSessionNamedBy(token: string, reason: "signed_out" | "idle"): Promise<void> {
+  if (!isWellFormedToken(token)) return;
   const tokenHash = hashToken(token);
   const session = await findSessionByHash(tokenHash);
   if (!session || session.endedAt) return;
