@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   console.log(`Lab server with flaws: ${flaws}. Never expose it to a network.`);
   const child = spawn("node_modules/.bin/next", ["dev", "--port", process.env.PORT ?? "3000"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: LAB_DATABASE_URL, LAB_FLAWS: flaws, NEXT_TELEMETRY_DISABLED: "1" },
+    // LAB_ALLOW=1: this server is a lab on purpose (without it a server with flaws refuses to start).
+    env: { ...process.env, DATABASE_URL: LAB_DATABASE_URL, LAB_FLAWS: flaws, LAB_ALLOW: "1", NEXT_TELEMETRY_DISABLED: "1" },
   });
   child.on("exit", (code) => process.exit(code ?? 0));
 }

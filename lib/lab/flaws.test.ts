@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { FLAW_NAMES, labStartupRefusal, parseFlaws } from "./flaws";
+import { FLAW_NAMES, flawOn, labStartupRefusal, parseFlaws } from "./flaws";
 
 describe("lab flaws", () => {
   it("parses names, all, and nothing", () => {
@@ -13,10 +13,32 @@ describe("lab flaws", () => {
     assert.throws(() => parseFlaws("fixaton"), /Unknown lab flaw/);
   });
 
-  it("refuses to start a production server with flaws unless LAB_ALLOW=1", () => {
-    assert.match(labStartupRefusal({ NODE_ENV: "production", LAB_FLAWS: "all" }) ?? "", /Refusing to start/);
-    assert.equal(labStartupRefusal({ NODE_ENV: "production", LAB_FLAWS: "all", LAB_ALLOW: "1" }), undefined);
-    assert.equal(labStartupRefusal({ NODE_ENV: "development", LAB_FLAWS: "all" }), undefined);
-    assert.equal(labStartupRefusal({ NODE_ENV: "production" }), undefined);
+  it("refuses to start with flaws unless LAB_ALLOW=1, whatever NODE_ENV says", () => {
+    for (const value of ["production", "Production", "staging", "test", "development", undefined]) {
+      const NODE_ENV = value as NodeJS.ProcessEnv["NODE_ENV"];
+      assert.match(labStartupRefusal({ NODE_ENV, LAB_FLAWS: "all" }) ?? "", /Refusing to start/, String(NODE_ENV));
+      assert.match(labStartupRefusal({ NODE_ENV, LAB_FLAWS: "fixation", LAB_ALLOW: "true" }) ?? "", /Refusing to start/, String(NODE_ENV));
+      assert.equal(labStartupRefusal({ NODE_ENV, LAB_FLAWS: "all", LAB_ALLOW: "1" }), undefined);
+      assert.equal(labStartupRefusal({ NODE_ENV }), undefined);
+    }
+  });
+
+  it("switches no defense off without LAB_ALLOW=1, even if start-up checks were skipped", () => {
+    const saved = { flaws: process.env.LAB_FLAWS, allow: process.env.LAB_ALLOW };
+    try {
+      process.env.LAB_FLAWS = "all";
+      delete process.env.LAB_ALLOW;
+      assert.equal(flawOn("fixation"), false);
+      process.env.LAB_ALLOW = "1";
+      assert.equal(flawOn("fixation"), true);
+    } finally {
+      restore("LAB_FLAWS", saved.flaws);
+      restore("LAB_ALLOW", saved.allow);
+    }
   });
 });
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
