@@ -1,14 +1,15 @@
-// The browser suite. Secure specs (e2e/*.spec.ts) run against the secure server; attack specs
-// (e2e/attacks/*.spec.ts) run twice, against the secure server (the attack must fail) and the
-// flawed one (it must succeed). Chromium is Debian's where installed, else Playwright's own.
+// The browser suite. Secure specs (e2e/*.spec.ts) run against the secure server, and those
+// tagged @postgres again on PostgreSQL; attack specs (e2e/attacks/*.spec.ts) run twice, against
+// the secure server (the attack must fail) and the flawed one (it must succeed). Chromium is
+// Debian's where installed, else Playwright's own.
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { serversToStart, serverUrl } from "./e2e/support/servers";
 import type { Target } from "./e2e/support/fixtures";
+import { serversToStart, serverUrl, type ServerName } from "./e2e/support/servers";
 
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
-export default defineConfig<{ target: Target }>({
+export default defineConfig<{ target: Target; server: ServerName }>({
   testDir: "e2e",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -34,11 +35,13 @@ export default defineConfig<{ target: Target }>({
     },
   },
   projects: [
-    { name: "secure", testIgnore: "attacks/**", use: { baseURL: serverUrl("secure"), target: "secure" } },
+    { name: "secure", testIgnore: "attacks/**", use: { baseURL: serverUrl("secure"), server: "secure", target: "secure" } },
     // After the secure specs: some of those change server-wide settings (the admin
     // single-session option) that an attack against the same server must not see mid-change.
-    { name: "attacks-vs-secure", testMatch: "attacks/**/*.spec.ts", dependencies: ["secure"], use: { baseURL: serverUrl("secure"), target: "secure" } },
-    { name: "attacks-vs-flawed", testMatch: "attacks/**/*.spec.ts", use: { baseURL: serverUrl("flawed"), target: "flawed" } },
+    { name: "attacks-vs-secure", testMatch: "attacks/**/*.spec.ts", dependencies: ["secure"], use: { baseURL: serverUrl("secure"), server: "secure", target: "secure" } },
+    { name: "attacks-vs-flawed", testMatch: "attacks/**/*.spec.ts", use: { baseURL: serverUrl("flawed"), server: "flawed", target: "flawed" } },
+    // The specs where the database's own concurrency matters (tagged @postgres), again on PostgreSQL.
+    { name: "postgres", testIgnore: "attacks/**", grep: /@postgres/, use: { baseURL: serverUrl("postgres"), server: "postgres", target: "secure" } },
   ],
   webServer: serversToStart().map((name) => ({
     command: `node_modules/.bin/tsx scripts/e2e-server.ts ${name}`,

@@ -18,7 +18,7 @@ test("changing the password ends the other device's session and keeps this one o
   expect(after).not.toBe(before);
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
-  expect(await idStillWorks(browser, baseURL!, before!), "this device's old ID is dead").toBe(false);
+  expect(await idStillWorks(browser, baseURL!, before!, user), "this device's old ID is dead").toBe(false);
 
   await otherDevice.goto("/dashboard");
   await expect(otherDevice).toHaveURL(/reason=password_changed/);

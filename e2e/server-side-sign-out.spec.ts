@@ -15,7 +15,7 @@ test("the cookie replayed after sign-out is refused by the server", async ({ pag
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByText("You have signed out.")).toBeVisible();
 
-  expect(await idStillWorks(browser, baseURL!, copied!), "the copied cookie is refused").toBe(false);
+  expect(await idStillWorks(browser, baseURL!, copied!, user), "the copied cookie is refused").toBe(false);
 
   const session = await db.session.findFirst({ where: { userId: user.id } });
   expect(session?.endReason).toBe("signed_out");

@@ -29,5 +29,5 @@ test("step-up issues a new ID and the old one is dead at once", async ({ page, b
   expect(newRow.rotatedFromId).toBe(oldRow.id);
   expect((await db.session.findUniqueOrThrow({ where: { id: oldRow.id } })).endReason).toBe("rotated");
 
-  expect(await idStillWorks(browser, baseURL!, before!), "the pre-step-up ID is dead").toBe(false);
+  expect(await idStillWorks(browser, baseURL!, before!, user), "the pre-step-up ID is dead").toBe(false);
 });

@@ -47,7 +47,9 @@ test("replaying a rotated-out ID ends the whole family and records the theft", a
 
 test("an old ID arriving within the grace window is refused without ending the session", async ({ page, browser, baseURL, user, createUser, db }) => {
   const inFlight = await stepUpWithTransfer(page, db, user, await createUser());
-  await setRotationAge(db, user.id, 2);
+  // Dated a minute ahead: however slow this machine is, the replay below is still inside the
+  // 10-second window on the server's clock (a real 2-second age could expire before it lands).
+  await setRotationAge(db, user.id, -60);
 
   const otherTab = await browser.newContext({ baseURL });
   const otherPage = await otherTab.newPage();

@@ -46,9 +46,10 @@ async function main(name: ServerName) {
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
-const name = process.argv[2];
-if (name !== "secure" && name !== "flawed") {
-  console.error("usage: tsx scripts/e2e-server.ts secure|flawed");
+const SERVER_NAMES: ServerName[] = ["secure", "flawed", "postgres"];
+const name = SERVER_NAMES.find((n) => n === process.argv[2]);
+if (!name) {
+  console.error(`usage: tsx scripts/e2e-server.ts ${SERVER_NAMES.join("|")}`);
   process.exit(2);
 }
 main(name).catch((error: Error) => {

@@ -36,7 +36,7 @@ test("an API token opens no page, as a bearer header or as a cookie", async ({ b
   expect(viaHeader.status()).toBe(307);
   expect(viaHeader.headers()["location"]).toContain("/signin");
 
-  expect(await idStillWorks(browser, baseURL!, token), "an API token is no cookie").toBe(false);
+  expect(await idStillWorks(browser, baseURL!, token, user), "an API token is no cookie").toBe(false);
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
 });
 

@@ -1,7 +1,7 @@
 // Attack (lab flaw `concurrent-admin`): Mallory has an admin's stolen session and keeps the
 // admin panel open. When the real admin opens the panel, the single-session rule (default
 // newest-wins) should end Mallory's elevated session; with the flaw both stay open.
-import { expectAttack, signInOnNewDevice, test } from "../support/fixtures";
+import { attackOutcome, expectAttack, signInOnNewDevice, test } from "../support/fixtures";
 
 test("a stolen admin session keeps the panel open beside the real admin", async ({ browser, baseURL, createUser, target }) => {
   const admin = await createUser({ role: "admin" });
@@ -16,6 +16,6 @@ test("a stolen admin session keeps the panel open beside the real admin", async 
   await real.getByRole("heading", { name: "Users and live sessions" }).waitFor();
 
   await mallory.goto("/admin");
-  const stillIn = await mallory.getByRole("heading", { name: "Users and live sessions" }).isVisible();
+  const stillIn = await attackOutcome(mallory, mallory.getByRole("heading", { name: "Users and live sessions" }));
   expectAttack(target, stillIn);
 });

@@ -10,6 +10,6 @@ test("a planted session ID becomes the victim's signed-in session", async ({ bro
   await victim.addCookies([{ name: SESSION_COOKIE, value: planted, url: baseURL! }]);
   await signIn(await victim.newPage(), user);
 
-  expectAttack(target, await idStillWorks(browser, baseURL!, planted));
+  expectAttack(target, await idStillWorks(browser, baseURL!, planted, user));
   await victim.close();
 });

@@ -1,6 +1,6 @@
 // Attack (lab flaw `no-cache-control`): the victim signs out on a shared computer; the next
 // person presses Back and reads the balances the browser kept.
-import { expectAttack, signIn, test } from "../support/fixtures";
+import { attackOutcome, expectAttack, signIn, test } from "../support/fixtures";
 
 test("Back after sign-out shows the victim's balances", async ({ page, user, target }) => {
   await signIn(page, user);
@@ -10,6 +10,6 @@ test("Back after sign-out shows the victim's balances", async ({ page, user, tar
 
   await page.goBack();
   await page.waitForLoadState();
-  const balancesShown = await page.getByTestId("balance").isVisible();
+  const balancesShown = await attackOutcome(page, page.getByTestId("balance"));
   expectAttack(target, balancesShown);
 });

@@ -1,7 +1,7 @@
 // Attack (lab flaw `no-reuse-detection`): Mallory stole the victim's cookie. The victim later
 // confirms a transfer (the session moves to a new ID). Mallory keeps using the old ID: without
 // reuse detection she still reads the account, and nobody is told.
-import { expectAttack, fillTransfer, SESSION_COOKIE, sessionCookieValue, setRotationAge, signInStale, test } from "../support/fixtures";
+import { attackOutcome, expectAttack, fillTransfer, SESSION_COOKIE, sessionCookieValue, setRotationAge, signInStale, test } from "../support/fixtures";
 
 test("a stolen ID keeps working after the victim's session rotated", async ({ browser, baseURL, user, createUser, db, target }) => {
   const victim = await browser.newContext({ baseURL });
@@ -20,7 +20,7 @@ test("a stolen ID keeps working after the victim's session rotated", async ({ br
   await thief.addCookies([{ name: SESSION_COOKIE, value: stolen, url: baseURL! }]);
   const page = await thief.newPage();
   await page.goto("/dashboard");
-  const inAsVictim = await page.getByRole("heading", { name: `Welcome, ${user.name}` }).isVisible();
+  const inAsVictim = await attackOutcome(page, page.getByRole("heading", { name: `Welcome, ${user.name}` }));
   const noticed = (await db.securityEvent.count({ where: { userId: user.id, type: "reuse_detected" } })) > 0;
 
   expectAttack(target, inAsVictim && !noticed);

@@ -11,5 +11,5 @@ test("a stolen session survives the victim's password change", async ({ page, br
   await changePasswordInUi(page, user.password, "violet-harbour-engine-42");
   await page.getByText("Password changed.").waitFor();
 
-  expectAttack(target, await idStillWorks(browser, baseURL!, stolen));
+  expectAttack(target, await idStillWorks(browser, baseURL!, stolen, user));
 });

@@ -10,6 +10,6 @@ test("a session copied before sign-out still opens the account afterwards", asyn
   await victimPage.getByRole("button", { name: "Sign out" }).click();
   await victimPage.waitForURL(/\/signin/);
 
-  expectAttack(target, await idStillWorks(browser, baseURL!, copied!));
+  expectAttack(target, await idStillWorks(browser, baseURL!, copied!, user));
   await victim.close();
 });

@@ -2,28 +2,30 @@
 // without sharing state), direct access to its server's database, and the session-ageing
 // helper that makes time pass on the server without waiting.
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { serverDatabaseUrl, type ServerName } from "./servers";
 
-export type Target = ServerName;
+/** What an attack spec expects of the server it runs against: to stop the attack, or not. */
+export type Target = "secure" | "flawed";
 
 export type TestUser = { id: string; email: string; password: string; name: string; accountId: string; accountNumber: string };
 
 type WorkerFixtures = { db: Db; passwordHash: string };
 type Role = "customer" | "admin";
-type TestFixtures = { target: Target; user: TestUser; createUser: (options?: { role?: Role }) => Promise<TestUser> };
+type TestFixtures = { target: Target; server: ServerName; user: TestUser; createUser: (options?: { role?: Role }) => Promise<TestUser> };
 
 const TEST_PASSWORD = "correct-horse-battery-staple";
 const OPENING_BALANCE_CENTS = 250_000;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: ["secure", { option: true }],
+  server: ["secure", { option: true }],
   db: [
     async ({}, use, workerInfo) => {
-      const target = (workerInfo.project.use as { target?: Target }).target ?? "secure";
-      const db = createDb(serverDatabaseUrl(target));
+      const server = (workerInfo.project.use as { server?: ServerName }).server ?? "secure";
+      const db = createDb(serverDatabaseUrl(server));
       await use(db);
       await db.$disconnect();
     },
@@ -132,15 +134,25 @@ export async function signInOnNewDevice(browser: Browser, baseURL: string, user:
   return page;
 }
 
-/** Replays a session ID in a fresh context and says whether it still opens the dashboard. */
-export async function idStillWorks(browser: Browser, baseURL: string, token: string): Promise<boolean> {
+/**
+ * Replays a session ID in a fresh browser and says whether it opens the owner's accounts. Only
+ * two outcomes count: the owner's own dashboard (works) or the sign-in page (refused). Anything
+ * else — an error page, someone else's data — fails the test instead of counting either way.
+ */
+export async function idStillWorks(browser: Browser, baseURL: string, token: string, owner: Pick<TestUser, "name" | "accountNumber">): Promise<boolean> {
   const context = await browser.newContext({ baseURL });
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
-  const page = await context.newPage();
-  await page.goto("/dashboard");
-  const works = !page.url().includes("/signin");
-  await context.close();
-  return works;
+  try {
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
+    const page = await context.newPage();
+    const response = await page.goto("/dashboard");
+    if (new URL(page.url()).pathname === "/signin") return false;
+    expect(response?.status(), "a replayed ID either opens the dashboard or is sent to sign in").toBe(200);
+    await expect(page.getByRole("heading", { name: `Welcome, ${owner.name}` })).toBeVisible();
+    await expect(page.getByText(owner.accountNumber)).toBeVisible();
+    return true;
+  } finally {
+    await context.close();
+  }
 }
 
 /** Changes the password through the security settings form. */
@@ -160,4 +172,15 @@ export async function balanceOf(db: Db, accountId: string): Promise<number> {
 export function expectAttack(target: Target, succeeded: boolean): void {
   const expected = target === "flawed";
   expect(succeeded, expected ? "the attack should succeed with the flaw on" : "the secure server should stop the attack").toBe(expected);
+}
+
+/**
+ * An attack's outcome read from the page: true when the evidence (the victim's data) shows,
+ * false when the server sent the attacker to sign in. Anything else — an error page, a blank
+ * page — fails the test, so a broken server never passes for a defended one.
+ */
+export async function attackOutcome(page: Page, evidence: Locator): Promise<boolean> {
+  const signInPage = page.getByRole("heading", { name: "Sign in to Vaultline" });
+  await expect(evidence.or(signInPage), "the attack either shows the victim's data or ends at sign-in").toBeVisible();
+  return evidence.isVisible();
 }

@@ -1,18 +1,21 @@
-// The e2e servers: one secure, one with every lab flaw on. Both run the same production build
-// (`next start`), each on its own throwaway database, so attack specs can compare them.
+// The e2e servers. Each runs the same production build (`next start`) on its own throwaway
+// database: "secure" (every defense on), "flawed" (lab flaws on: all of them, or the ones
+// FLAWED_FLAWS names) and "postgres" (secure, on PostgreSQL, for the specs tagged @postgres).
 import path from "node:path";
 
-export type ServerName = "secure" | "flawed";
+export type ServerName = "secure" | "flawed" | "postgres";
 
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 
-/** E2E_DATABASE=postgres runs the suite on throwaway PostgreSQL databases instead of SQLite. */
-const USE_POSTGRES = process.env.E2E_DATABASE === "postgres";
+const PORT_OFFSETS: Record<ServerName, number> = { secure: 0, flawed: 1, postgres: 2 };
+
+/** E2E_DATABASE=postgres runs the whole suite on throwaway PostgreSQL databases instead of SQLite. */
+const ALL_ON_POSTGRES = process.env.E2E_DATABASE === "postgres";
 
 export const E2E_DIR = path.resolve(__dirname, "../../.e2e");
 
 export function serverPort(name: ServerName): number {
-  return name === "secure" ? PORT_BASE : PORT_BASE + 1;
+  return PORT_BASE + PORT_OFFSETS[name];
 }
 
 export function serverUrl(name: ServerName): string {
@@ -20,25 +23,28 @@ export function serverUrl(name: ServerName): string {
 }
 
 export function serverDatabaseUrl(name: ServerName): string {
-  if (USE_POSTGRES) {
+  if (ALL_ON_POSTGRES || name === "postgres") {
     const base = process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
     const url = new URL(base);
     // The port base is in the name, so two suites on one PostgreSQL server never share a database.
     url.pathname = `/vaultline_e2e_${PORT_BASE}_${name}`;
     return url.toString();
   }
-  return `file:${path.join(E2E_DIR, `${name}.db`)}`;
+  return `file:${path.join(E2E_DIR, `${PORT_BASE}-${name}.db`)}`;
 }
 
 /**
- * The lab flaws each server runs with. MUTATE_FLAWS switches flaws on in the *secure* server,
- * so anyone can watch the secure specs fail without their defense (`npm run test:teeth`).
+ * The lab flaws each server runs with. MUTATE_FLAWS switches flaws on in the *secure* servers,
+ * so anyone can watch the secure specs fail without their defense; FLAWED_FLAWS narrows the
+ * flawed server to some flaws (`npm run test:teeth` runs each attack with only its own flaw).
  */
 export function serverFlaws(name: ServerName): string {
-  return name === "flawed" ? "all" : (process.env.MUTATE_FLAWS ?? "");
+  return name === "flawed" ? (process.env.FLAWED_FLAWS ?? "all") : (process.env.MUTATE_FLAWS ?? "");
 }
 
-/** Teeth runs need only the secure server; everything else starts both. */
+/** E2E_SERVERS=secure,flawed starts only those (teeth); by default all of them. */
 export function serversToStart(): ServerName[] {
-  return process.env.E2E_SERVERS === "secure" ? ["secure"] : ["secure", "flawed"];
+  const all = Object.keys(PORT_OFFSETS) as ServerName[];
+  const wanted = process.env.E2E_SERVERS?.split(",").map((s) => s.trim());
+  return wanted ? all.filter((name) => wanted.includes(name)) : all;
 }
