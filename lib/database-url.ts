@@ -4,6 +4,8 @@
 
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { ClientConfig } from "pg";
+import { parseIntoClientConfig } from "pg-connection-string";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
@@ -40,24 +42,27 @@ export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
-export interface PgConnectionConfig {
-  host: string;
-  port: number;
-  user: string;
-  password: string | undefined;
-  database: string;
-}
+/** pg's connection settings, with the fields the scripts read always present. */
+export type PgConnectionConfig = ClientConfig & { host: string; port: number; user: string; database: string };
 
-// Passed to pg field by field: with a connection string, pg lets the string's database win over
-// an explicit `database`, which made Prisma replay shadow migrations on the main database.
+/**
+ * pg's own parsing of the URL (pg-connection-string, what `new pg.Client(url)` does), so every
+ * setting it carries is kept: `sslmode`, `sslrootcert`, `application_name`, … A URL that asks for
+ * TLS must never connect in plain text.
+ *
+ * Handed to pg as fields, never as `connectionString`: with a connection string pg lets the
+ * string's database win over an explicit `database`, which made Prisma replay shadow migrations
+ * on the main database. Callers override `database` by spreading (`{ ...config, database }`).
+ */
 export function pgConnectionConfig(url: string): PgConnectionConfig {
-  const parsed = new URL(url);
+  const config = parseIntoClientConfig(url);
   return {
-    host: decodeURIComponent(parsed.hostname) || "localhost",
-    port: Number(parsed.port || 5432),
-    user: decodeURIComponent(parsed.username) || "postgres",
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres",
+    ...config,
+    host: config.host || "localhost",
+    port: config.port || 5432,
+    user: config.user || "postgres",
+    password: config.password || undefined,
+    database: config.database || "postgres",
   };
 }
 

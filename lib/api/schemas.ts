@@ -2,17 +2,17 @@
 // megabytes through a parser; money is a decimal string, parsed by the web form's own parser.
 import { z } from "zod";
 import { TRANSACTIONS_PAGE } from "@/lib/bank/transactions-page";
-import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { MAX_PASSWORD_FIELD_LENGTH } from "@/lib/auth/password-rules";
 import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH } from "@/lib/bank/limits";
 
 const MAX_FIELD_LENGTH = 254;
 
 export const credentialsBody = z.object({
   email: z.string().max(MAX_FIELD_LENGTH),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  password: z.string().min(1).max(MAX_PASSWORD_FIELD_LENGTH),
 });
 
-export const passwordBody = z.object({ password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
+export const passwordBody = z.object({ password: z.string().min(1).max(MAX_PASSWORD_FIELD_LENGTH) });
 
 export const transferBody = z.object({
   fromAccountId: z.string().min(1).max(MAX_FIELD_LENGTH),

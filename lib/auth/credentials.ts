@@ -7,12 +7,12 @@ import { flawOn } from "@/lib/lab/flaws";
 import { recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
 import { verifyPassword } from "./password";
-import { MAX_PASSWORD_LENGTH } from "./password-rules";
+import { MAX_PASSWORD_FIELD_LENGTH } from "./password-rules";
 import { beginSignInAttempt, clearSignInFailures, discardSignInAttempt, throttledFor } from "./throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  password: z.string().min(1).max(MAX_PASSWORD_FIELD_LENGTH),
 });
 
 // A bcrypt hash (cost 12) of a random string nobody knows: unknown emails still pay for one

@@ -7,15 +7,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { appOrigin } from "@/lib/env";
 import { startWebSession } from "@/lib/session/lifecycle";
 import { verifyCredentials } from "./credentials";
+import { safeNextPath } from "./safe-next-path";
 import { THROTTLED_ERROR_CODE } from "./sign-in-errors";
-
-/** Only a same-site path may follow sign-in: an open redirect would help phishing. */
-export function safeNextPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
-    return "/dashboard";
-  }
-  return value;
-}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -40,6 +33,7 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ user, credentials }) {
       await startWebSession(user.id);
+      // The form's `next`, which anyone can write into a link: only a path on this origin.
       return new URL(safeNextPath(credentials?.callbackUrl), appOrigin()).toString();
     },
   },

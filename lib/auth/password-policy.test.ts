@@ -14,4 +14,13 @@ describe("new password rules", () => {
     assert.match(newPasswordProblem("Unbelievable", "old-password-1") ?? "", /too common/);
     assert.equal(newPasswordProblem("violet-harbour-engine-42", "old-password-1"), null);
   });
+
+  it("refuses a password over 72 bytes, counting bytes rather than characters", () => {
+    const ascii72 = "violet-harbour-engine-".repeat(3) + "abcdef";
+    assert.equal(newPasswordProblem(ascii72, "old-password-1"), null);
+    assert.equal(newPasswordProblem("🔒".repeat(18), "old-password-1"), null);
+    for (const tooLong of [`${ascii72}x`, "🔒".repeat(19), "é".repeat(37)]) {
+      assert.match(newPasswordProblem(tooLong, "old-password-1") ?? "", /too long: use at most 72 bytes/);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { submitPasswordChange, type PasswordState } from "./actions";
 
 export function PasswordForm() {
@@ -17,7 +17,9 @@ export function PasswordForm() {
       <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
       <label htmlFor="newPassword">New password</label>
       <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required aria-describedby="new-password-help" />
-      <p id="new-password-help" className="muted">At least {MIN_PASSWORD_LENGTH} characters, not a commonly used password.</p>
+      <p id="new-password-help" className="muted">
+        {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_BYTES} characters (accented letters and emoji count as 2 to 4), not a commonly used password.
+      </p>
       <label htmlFor="confirmPassword">Confirm new password</label>
       <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
       <button type="submit" className="button" disabled={pending}>{pending ? "Changing…" : "Change password"}</button>
