@@ -3,9 +3,10 @@
 // session's `reason`. No stack trace, no token, no echo of what the client sent.
 import { NextResponse } from "next/server";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
-import { TRANSACTIONS_PAGE } from "@/lib/bank/transactions-page";
+import { TRANSACTIONS_PAGE } from "@/lib/bank/limits";
 import { sessionPolicy } from "@/lib/session/policy";
 import { apiReasonMessage, type InvalidReason } from "@/lib/session/end-reasons";
+import { CROSS_SITE_MESSAGE } from "@/lib/session/same-origin";
 
 export const API_ERRORS = {
   malformed_json: { status: 400, message: "The body must be valid JSON." },
@@ -17,6 +18,7 @@ export const API_ERRORS = {
   invalid_credentials: { status: 401, message: SIGN_IN_MESSAGES.invalid },
   unauthenticated: { status: 401, message: "A valid session is required." },
   wrong_password: { status: 403, message: "That password is not right." },
+  cross_site: { status: 403, message: CROSS_SITE_MESSAGE },
   step_up_required: {
     status: 403,
     message: `Transfers need your password from the last ${sessionPolicy().stepUpFreshnessMinutes} minutes: POST /api/v1/sessions/current/step-up first.`,

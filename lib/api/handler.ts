@@ -1,13 +1,43 @@
-// The frame every /api/v1 route handler runs in: a token in the URL is refused before anything
-// else, a body is read as JSON or refused with 400, and an unexpected failure becomes the
-// stable JSON 500, never a stack trace.
+// The frame every /api/v1 route handler runs in, and where it states its protection:
+// `apiRoute({ tier: "high" }, async (request, session) => …)` checks the bearer token for that
+// tier before the handler runs (401 otherwise), so no endpoint can forget it; `activity: false`
+// (the status read) validates without extending the session. `publicApiRoute` is for sign-in
+// and the unknown-path 404. Either way a token in the URL is refused before anything else, and
+// an unexpected failure becomes the stable JSON 500, never a stack trace.
 import type { z } from "zod";
-import { tokenInUrl } from "@/lib/session/bearer";
-import { apiError, BAD_REQUEST_HINTS } from "./errors";
+import { sessionForApi, tokenInUrl } from "@/lib/session/bearer";
+import type { Tier } from "@/lib/session/policy";
+import type { Validation } from "@/lib/session/validate";
+import { apiError, BAD_REQUEST_HINTS, sessionRefused } from "./errors";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
-export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
+export type ApiSession = Extract<Validation, { ok: true }>["session"];
+
+type Protection = {
+  tier: Tier;
+  /** Whether a call counts as activity (default true); a status read must not extend the session. */
+  activity?: boolean;
+};
+
+/** An endpoint for a signed-in client: the bearer token must be a live session for `tier`. */
+export function apiRoute<Context>(
+  protection: Protection,
+  handler: (request: Request, session: ApiSession, context: Context) => Promise<Response>,
+): Handler<Context> {
+  return framed(async (request, context) => {
+    const auth = await sessionForApi(request, protection.tier, { activity: protection.activity ?? true });
+    if (!auth.ok) return sessionRefused(auth.reason);
+    return handler(request, auth.session, context);
+  });
+}
+
+/** An endpoint open without a session. */
+export function publicApiRoute<Context>(handler: Handler<Context>): Handler<Context> {
+  return framed(handler);
+}
+
+function framed<Context>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
     if (tokenInUrl(request)) return apiError("token_in_url");
     try {

@@ -1,9 +1,8 @@
 // What each /api/v1 request may carry. Strings are bounded so no field can be used to push
 // megabytes through a parser; money is a decimal string, parsed by the web form's own parser.
 import { z } from "zod";
-import { TRANSACTIONS_PAGE } from "@/lib/bank/transactions-page";
 import { MAX_PASSWORD_FIELD_LENGTH } from "@/lib/auth/password-rules";
-import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH } from "@/lib/bank/limits";
+import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH, TRANSACTIONS_PAGE } from "@/lib/bank/limits";
 
 const MAX_FIELD_LENGTH = 254;
 

@@ -4,12 +4,6 @@
 import { db } from "@/lib/db";
 import type { LedgerEntry } from "@/lib/generated/sqlite/client";
 
-export const TRANSACTIONS_PAGE = {
-  defaultLimit: 25,
-  /** One request never reads more than this: a client cannot ask for the whole ledger at once. */
-  maxLimit: 100,
-} as const;
-
 export type TransactionsPage =
   | { ok: true; entries: LedgerEntry[]; nextCursor: string | null }
   | { ok: false; reason: "not_found" | "bad_cursor" };

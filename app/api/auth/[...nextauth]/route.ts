@@ -1,6 +1,31 @@
+// next-auth serves only what the sign-in form uses: its CSRF token and the Credentials callback
+// (lib/auth/options.ts). Its other routes would contradict the session store (its sign-out
+// reports success while the Vaultline session lives on; its session route knows nothing of
+// ours), so they do not exist: a plain 404, exactly like any unknown path.
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 
-const handler = NextAuth(authOptions);
+const nextAuth = NextAuth(authOptions);
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** Method and path segments below /api/auth of each route the app uses. */
+const USED_ROUTES = [
+  { method: "GET", path: ["csrf"] },
+  { method: "POST", path: ["callback", "credentials"] },
+];
+
+function isUsed(method: string, path: string[]): boolean {
+  return USED_ROUTES.some(
+    (route) => route.method === method && route.path.length === path.length && route.path.every((segment, i) => segment === path[i]),
+  );
+}
+
+async function handler(request: NextRequest, context: Context): Promise<Response> {
+  const { nextauth } = await context.params;
+  if (!isUsed(request.method, nextauth)) return new Response("Not found.", { status: 404 });
+  return nextAuth(request, context);
+}
 
 export { handler as GET, handler as POST };

@@ -1,7 +1,7 @@
 // Any other /api/v1 path answers in the API's own error shape rather than with an HTML page.
 import { apiError } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/handler";
+import { publicApiRoute } from "@/lib/api/handler";
 
-const notFound = apiRoute(async () => apiError("not_found"));
+const notFound = publicApiRoute(async () => apiError("not_found"));
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

@@ -3,12 +3,12 @@
 // store, under the same policy (docs/api.md).
 import { tokenAnswer } from "@/lib/api/answers";
 import { apiError, throttled } from "@/lib/api/errors";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { publicApiRoute, readJson } from "@/lib/api/handler";
 import { credentialsBody } from "@/lib/api/schemas";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { startApiSession } from "@/lib/session/lifecycle";
 
-export const POST = apiRoute(async (request) => {
+export const POST = publicApiRoute(async (request) => {
   const body = await readJson(request, credentialsBody, "credentials");
   if (!body.ok) return body.response;
   const result = await verifyCredentials(body.data);

@@ -2,16 +2,12 @@
 // with a NEW token; the one presented here is dead from this moment, and presenting it again
 // later is treated as theft (the whole sign-in ends).
 import { stepUpAnswer } from "@/lib/api/answers";
-import { sessionRefused } from "@/lib/api/errors";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { passwordBody } from "@/lib/api/schemas";
-import { sessionForApi } from "@/lib/session/bearer";
 import { stepUp } from "@/lib/session/step-up";
 
-export const POST = apiRoute(async (request) => {
-  const auth = await sessionForApi(request, "high", { activity: true });
-  if (!auth.ok) return sessionRefused(auth.reason);
+export const POST = apiRoute({ tier: "high" }, async (request, session) => {
   const body = await readJson(request, passwordBody, "password");
   if (!body.ok) return body.response;
-  return stepUpAnswer(await stepUp(auth.session, body.data.password));
+  return stepUpAnswer(await stepUp(session, body.data.password));
 });
