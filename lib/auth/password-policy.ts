@@ -1,5 +1,6 @@
 // Rules for a new password (NIST SP 800-63B 3.1.1.2): long enough, not the old one, not on a
 // list of commonly used passwords. No composition rules: length beats character classes.
+import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
