@@ -1,5 +1,6 @@
 // Server environment, checked once at start-up (instrumentation.ts) so a missing secret is a
 // clear error at boot rather than a failure on the first request.
+import "server-only";
 import { labStartupRefusal } from "@/lib/lab/flaws";
 import { sessionPolicy } from "@/lib/session/policy";
 

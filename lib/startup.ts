@@ -1,5 +1,6 @@
 // Start-up checks (Node runtime only): a production server without its secret, or with lab
 // flaws switched on without LAB_ALLOW=1, refuses to start and says why, loudly.
+import "server-only";
 import { startupProblems } from "./env";
 import { activeFlaws } from "./lab/flaws";
 

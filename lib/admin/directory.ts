@@ -1,5 +1,6 @@
 // What the admin panel reads and changes about customers: users with their live sessions, the
 // security event log, and disabling an account (which ends all its sessions and API tokens).
+import "server-only";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";

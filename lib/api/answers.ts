@@ -1,5 +1,6 @@
 // The JSON the API answers with on success: sessions (never a token except the one just
 // issued), accounts, history pages and transfers. Money is a decimal string ("12.34").
+import "server-only";
 import { NextResponse } from "next/server";
 import type { Account, LedgerEntry } from "@/lib/generated/sqlite/client";
 import { centsToDecimal } from "@/lib/money";

@@ -1,6 +1,7 @@
 // Every error the JSON API gives, in one map: a stable code for programs, a status, and a text
 // for people. The shape never varies: {"error": code, "message": text} plus, for 401, the
 // session's `reason`. No stack trace, no token, no echo of what the client sent.
+import "server-only";
 import { NextResponse } from "next/server";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 import { TRANSACTIONS_PAGE } from "@/lib/bank/limits";

@@ -4,6 +4,7 @@
 // (the status read) validates without extending the session. `publicApiRoute` is for sign-in
 // and the unknown-path 404. Either way a token in the URL is refused before anything else, and
 // an unexpected failure becomes the stable JSON 500, never a stack trace.
+import "server-only";
 import type { z } from "zod";
 import { sessionForApi, tokenInUrl } from "@/lib/session/bearer";
 import type { Tier } from "@/lib/session/policy";

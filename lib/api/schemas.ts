@@ -1,5 +1,6 @@
 // What each /api/v1 request may carry. Strings are bounded so no field can be used to push
 // megabytes through a parser; money is a decimal string, parsed by the web form's own parser.
+import "server-only";
 import { z } from "zod";
 import { MAX_PASSWORD_FIELD_LENGTH } from "@/lib/auth/password-rules";
 import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH, TRANSACTIONS_PAGE } from "@/lib/bank/limits";

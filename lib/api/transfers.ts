@@ -1,6 +1,7 @@
 // POST /api/v1/transfers once its guard has passed: the same rules as the web form (amount
 // parser, step-up freshness, one conditional-debit transaction), plus the Idempotency-Key
 // header that makes a retried request one transfer.
+import "server-only";
 import { parseAmount } from "@/lib/bank/amount";
 import { isSameTransferRequest } from "@/lib/bank/idempotency";
 import { executeTransfer, getTransfer } from "@/lib/bank/transfers";

@@ -1,5 +1,6 @@
 // A password change, end to end: store the new hash, end every other session and API token of
 // the user (lib/session/revoke.ts), and give this device a new session ID.
+import "server-only";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/session/events";
 import { rotateCurrentSession } from "@/lib/session/lifecycle";

@@ -1,6 +1,7 @@
 // Checks an email and password. Every failure looks the same from outside (one generic error,
 // about the same time), so the sign-in form cannot be used to find out who banks here. Attempts
 // are limited per email and per address (throttle.ts) for the web form and the API alike.
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { flawOn } from "@/lib/lab/flaws";

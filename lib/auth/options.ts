@@ -2,6 +2,7 @@
 // the Credentials provider); the session itself belongs to lib/session. next-auth's Credentials
 // provider cannot create database sessions, so the signIn callback below starts one in our
 // store and answers with a redirect, which stops next-auth before it would write its own JWT.
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appOrigin } from "@/lib/env";

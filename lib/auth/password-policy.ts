@@ -1,6 +1,7 @@
 // Rules for a new password (NIST SP 800-63B 3.1.1.2): long enough, not the old one, not on a
 // list of commonly used passwords. No composition rules: length beats character classes. The
 // upper bound is bcrypt's 72 bytes (password-rules.ts), stated plainly rather than truncated.
+import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fitsPasswordBytes, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from "./password-rules";

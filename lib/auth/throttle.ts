@@ -4,6 +4,7 @@
 //
 // An attempt is recorded *before* its password is checked and counts as a failure until it
 // succeeds: a burst of parallel guesses cannot all pass the check before any of them is counted.
+import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { SIGN_IN_THROTTLE } from "./throttle-policy";

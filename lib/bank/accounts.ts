@@ -1,5 +1,6 @@
 // Read access to a customer's accounts. Every query is scoped by the owner's user ID, so one
 // customer can never read another's account by changing an ID in the URL.
+import "server-only";
 import { db } from "@/lib/db";
 
 const HISTORY_PAGE_SIZE = 50;

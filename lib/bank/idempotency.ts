@@ -2,6 +2,7 @@
 // gets the original transfer back; the same key with a different body is a client bug (or an
 // attempt to pass a new payment off as a retry) and must be refused, not silently answered
 // with the old transfer.
+import "server-only";
 
 export type TransferRequest = { fromAccountId: string; toAccountNumber: string; amountCents: number; memo: string | null };
 

@@ -1,6 +1,7 @@
 // One page of an account's history for the JSON API: newest first, scoped to the owner (another
 // customer's account is simply not found), with an opaque cursor so pages stay stable while new
 // entries arrive.
+import "server-only";
 import { db } from "@/lib/db";
 import type { LedgerEntry } from "@/lib/generated/sqlite/client";
 

@@ -28,7 +28,7 @@ type Racers = { race: (inputs: TransferInput[]) => Promise<TransferOutcome[]>; s
 /** Several processes on one database; `race` spreads transfers over them, all at once. */
 async function startRacers(url: string): Promise<Racers> {
   const workers = Array.from({ length: PROCESSES }, () => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", WORKER], {
       env: { ...process.env, DATABASE_URL: url },
       stdio: ["pipe", "pipe", "inherit"],
     });

@@ -2,6 +2,7 @@
 // ledger entries, or does nothing. The debit is a conditional UPDATE (balance >= amount), so
 // two concurrent transfers can never both spend the same money: no read-then-write race on
 // SQLite or PostgreSQL. An idempotency key per form submission makes a retry one transfer.
+import "server-only";
 import { db as appDb, type Db } from "@/lib/db";
 
 

@@ -3,6 +3,7 @@
 // The single-session option decides what happens when the admin already has another elevated
 // session: newest-wins (the other ends and is told why), oldest-wins (this one is refused,
 // naming where and since when the other runs), or off.
+import "server-only";
 import { db } from "@/lib/db";
 import { flawOn } from "@/lib/lab/flaws";
 import { describeDevice } from "./device";

@@ -2,6 +2,7 @@
 // `Authorization: Bearer` header (RFC 6750), never in a URL and never in a cookie. This is the
 // only code that reads that header; validity and expiry are decided by validate.ts, exactly as
 // for the web, so the same policy and the same lab flaws apply to both clients.
+import "server-only";
 import { endSessionByToken } from "./lifecycle";
 import type { Tier } from "./policy";
 import { requestInfo } from "./request";

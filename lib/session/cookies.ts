@@ -2,6 +2,7 @@
 // HttpOnly (script cannot read it), SameSite=Strict, Path=/, no Domain (this host only), and no
 // Max-Age/Expires (it dies with the browser; the server decides expiry). Over HTTPS it is
 // Secure with the __Host- prefix, which the browser enforces: Secure, Path=/, no Domain.
+import "server-only";
 import { cookies } from "next/headers";
 import { flawOn } from "@/lib/lab/flaws";
 import { TOKEN_POLICY } from "./policy";

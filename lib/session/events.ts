@@ -1,5 +1,6 @@
 // Security events: the audit trail the session module writes. A session appears only as the
 // fingerprint of its hash; tokens and passwords never reach this table (or any log).
+import "server-only";
 import { db } from "@/lib/db";
 import type { Session } from "@/lib/generated/sqlite/client";
 import { fingerprint } from "./tokens";

@@ -1,5 +1,6 @@
 // Response headers that keep authenticated content out of caches and wipe the browser at
 // sign-out. proxy.ts applies them; the values are decided here.
+import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 
 /** Every page: no browser, proxy or back/forward cache may keep a copy of account data. */

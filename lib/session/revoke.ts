@@ -1,6 +1,7 @@
 // Ending sessions on someone's behalf: after a password change, from the sessions page, by an
 // administrator, and when an account is disabled. Web and API sessions are the same rows, so
 // every path here ends both; each ended session learns why on its very next request.
+import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 import { recordEvent } from "./events";
 import { requestInfo } from "./request";

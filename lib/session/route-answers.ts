@@ -1,4 +1,5 @@
 // JSON answers for the session routes the timeout warning talks to.
+import "server-only";
 import { NextResponse } from "next/server";
 import { TIERS, type Tier } from "./policy";
 import { sessionStatus } from "./status";

@@ -16,6 +16,7 @@
 // - A request with neither header comes from something that is not a browser (curl, the mobile
 //   app with its bearer token). It passes: without a browser there is no ambient cookie for a
 //   third party to ride on, and whoever sends a cookie by hand already holds it.
+import "server-only";
 
 const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
 

@@ -1,5 +1,6 @@
 // What a page (and the timeout warning, and the inspector) may know about its session: the
 // deadlines, computed on the server from the same policy that enforces them.
+import "server-only";
 import { EVENT_LABELS, eventReason, listFamilyEvents, type SecurityEventType } from "./events";
 import { stepUpFreshUntil } from "./step-up";
 import { fingerprint } from "./tokens";

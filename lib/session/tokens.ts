@@ -1,6 +1,7 @@
 // Session tokens: what the browser holds (an opaque random string) and what the database holds
 // (its SHA-256). A stolen database row cannot be replayed as a cookie, and events and logs
 // carry only a short fingerprint of the hash.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { TOKEN_POLICY } from "./policy";
 
