@@ -9,6 +9,19 @@ export function appOrigin(): string {
   return process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
 }
 
+/**
+ * How many proxies in front of the app append the client's address to X-Forwarded-For
+ * (TRUSTED_PROXY_COUNT). None by default: a directly exposed server must ignore the header,
+ * which only the client could have written. Throws on anything but a whole number.
+ */
+export function trustedProxyCount(env: Record<string, string | undefined> = process.env): number {
+  const value = env.TRUSTED_PROXY_COUNT?.trim() || "0";
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new Error(`TRUSTED_PROXY_COUNT must be the number of proxies in front of Vaultline (0 when none), not "${env.TRUSTED_PROXY_COUNT}".`);
+  }
+  return Number(value);
+}
+
 /** Returns the problems that must stop the server from starting (empty when all is well). */
 export function startupProblems(env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
@@ -19,6 +32,16 @@ export function startupProblems(env: NodeJS.ProcessEnv): string[] {
     sessionPolicy();
   } catch (error) {
     problems.push((error as Error).message);
+  }
+  try {
+    trustedProxyCount(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (!env.VAULTLINE_PEER_KEY) {
+    problems.push(
+      "Start Vaultline with `npm start` or `npm run dev` (server.mjs), not `next start` or `next dev`: only server.mjs tells the app the client's address, without which the per-address sign-in limit cannot hold.",
+    );
   }
   const refusal = labStartupRefusal(env);
   if (refusal) problems.push(refusal);

@@ -1,12 +1,14 @@
 // Starts one e2e server: a fresh throwaway database (migrated and seeded), then the production
-// build with `next start`. Used by playwright.config.ts's webServer entries.
-import { spawn } from "node:child_process";
+// build. Used by playwright.config.ts's webServer entries, and by specs that start a server of
+// their own (e2e/support/direct-server.ts).
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { serverDatabaseUrl, serverFlaws, serverPort, serverUrl, type ServerName } from "../e2e/support/servers";
 import { rmSync } from "node:fs";
 import pg from "pg";
 import { databaseKind, pgConnectionConfig, quoteIdent, sqlitePath } from "../lib/database-url";
 import { setupDatabase } from "./db-setup";
+import { PROJECT_ROOT } from "./prisma-cli";
 
 /** Every run starts from an empty, freshly migrated and seeded database. */
 async function resetDatabase(url: string): Promise<void> {
@@ -23,22 +25,52 @@ async function resetDatabase(url: string): Promise<void> {
   await setupDatabase(url, { force: true });
 }
 
-async function main(name: ServerName) {
-  const databaseUrl = serverDatabaseUrl(name);
-  await resetDatabase(databaseUrl);
-  const child = spawn("node_modules/.bin/next", ["start", "--port", String(serverPort(name))], {
-    stdio: "inherit",
+export type E2eServerOptions = {
+  port: number;
+  /** The origin the server is reached at (NEXTAUTH_URL). */
+  url: string;
+  databaseUrl: string;
+  flaws: string;
+  /** How many proxies the server believes are in front (TRUSTED_PROXY_COUNT). */
+  trustedProxyCount: number;
+  stdio: StdioOptions;
+};
+
+/** Resets the server's database, then starts the production build on it. */
+export async function launchE2eServer(options: E2eServerOptions): Promise<ChildProcess> {
+  await resetDatabase(options.databaseUrl);
+  // The entry point adopters run (`npm start`), so the client address is decided as in production.
+  return spawn(process.execPath, ["server.mjs"], {
+    cwd: PROJECT_ROOT,
+    stdio: options.stdio,
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: serverUrl(name),
+      PORT: String(options.port),
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: options.url,
       // A fresh secret per run: nothing from a test run is valid anywhere else.
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      LAB_FLAWS: serverFlaws(name),
+      TRUSTED_PROXY_COUNT: String(options.trustedProxyCount),
+      LAB_FLAWS: options.flaws,
       LAB_ALLOW: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
+  });
+}
+
+async function main(name: ServerName) {
+  const child = await launchE2eServer({
+    port: serverPort(name),
+    url: serverUrl(name),
+    databaseUrl: serverDatabaseUrl(name),
+    flaws: serverFlaws(name),
+    // The main servers run as if behind one proxy, and each test acts as that proxy: it
+    // appends its own client address to X-Forwarded-For (ownAddress() in e2e/support/api.ts).
+    // Every test connects from 127.0.0.1, so without this the per-address sign-in limit would
+    // trip across the parallel suite. The direct deployment has its own server and spec.
+    trustedProxyCount: 1,
+    stdio: "inherit",
   });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGTERM", stop);
@@ -46,13 +78,15 @@ async function main(name: ServerName) {
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
-const SERVER_NAMES: ServerName[] = ["secure", "flawed", "postgres"];
-const name = SERVER_NAMES.find((n) => n === process.argv[2]);
-if (!name) {
-  console.error(`usage: tsx scripts/e2e-server.ts ${SERVER_NAMES.join("|")}`);
-  process.exit(2);
+if (require.main === module) {
+  const SERVER_NAMES: ServerName[] = ["secure", "flawed", "postgres"];
+  const name = SERVER_NAMES.find((n) => n === process.argv[2]);
+  if (!name) {
+    console.error(`usage: tsx scripts/e2e-server.ts ${SERVER_NAMES.join("|")}`);
+    process.exit(2);
+  }
+  main(name).catch((error: Error) => {
+    console.error(`[e2e-server] ${error.message}`);
+    process.exit(1);
+  });
 }
-main(name).catch((error: Error) => {
-  console.error(`[e2e-server] ${error.message}`);
-  process.exit(1);
-});

@@ -1,6 +1,6 @@
-// `npm run lab`: the trainer's server. `next dev` on http://localhost:3000 with the lab flaws
-// named by LAB_FLAWS (default: all) and its own database, so demo attacks never touch the
-// development data. The red banner shows on every page.
+// `npm run lab`: the trainer's server. The development server (`server.mjs --dev`) on
+// http://localhost:3000 with the lab flaws named by LAB_FLAWS (default: all) and its own
+// database, so demo attacks never touch the development data. The red banner shows on every page.
 import { spawn } from "node:child_process";
 import { setupDatabase } from "./db-setup";
 import { loadDevEnv } from "./dev-secret";
@@ -13,10 +13,10 @@ async function main(): Promise<void> {
   await setupDatabase(LAB_DATABASE_URL);
   const flaws = process.env.LAB_FLAWS || "all";
   console.log(`Lab server with flaws: ${flaws}. Never expose it to a network.`);
-  const child = spawn("node_modules/.bin/next", ["dev", "--port", process.env.PORT ?? "3000"], {
+  const child = spawn(process.execPath, ["server.mjs", "--dev"], {
     stdio: "inherit",
     // LAB_ALLOW=1: this server is a lab on purpose (without it a server with flaws refuses to start).
-    env: { ...process.env, DATABASE_URL: LAB_DATABASE_URL, LAB_FLAWS: flaws, LAB_ALLOW: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: process.env.PORT ?? "3000", DATABASE_URL: LAB_DATABASE_URL, LAB_FLAWS: flaws, LAB_ALLOW: "1", NEXT_TELEMETRY_DISABLED: "1" },
   });
   child.on("exit", (code) => process.exit(code ?? 0));
 }

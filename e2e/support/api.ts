@@ -1,17 +1,24 @@
 // Helpers for the JSON API specs: sign in for a bearer token, call with it, and give a test its
-// own client address. The sign-in throttle counts failures per address, and every test shares
-// 127.0.0.1; `next start` passes a client's X-Forwarded-For through, which lets a test that
-// fails sign-ins on purpose keep its count to itself (see docs/api.md on proxies).
-import { randomBytes } from "node:crypto";
+// own client address. The sign-in throttle counts failures per address, and every test connects
+// from 127.0.0.1. The main e2e servers therefore run as if behind one trusted proxy
+// (TRUSTED_PROXY_COUNT=1, scripts/e2e-server.ts), and a test that needs an address of its own
+// plays that proxy: it appends the address to X-Forwarded-For, as a real proxy would. A client
+// cannot do this to a directly exposed server (e2e/forged-client-address.spec.ts).
+import { randomInt } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { expect, type TestUser } from "./fixtures";
 
 export type Headers = Record<string, string>;
 
-/** A documentation-range IPv6 address (2001:db8::/32) of the test's own. */
+/** A documentation-range IPv6 address (2001:db8::/32), a new one each call, spelled canonically. */
+export function documentationAddress(): string {
+  const group = () => randomInt(1, 0x10000).toString(16);
+  return `2001:db8:${group()}:${group()}::${group()}`;
+}
+
+/** The test's own client address, as the main e2e servers' one trusted proxy reports it. */
 export function ownAddress(): Headers {
-  const hex = () => randomBytes(2).toString("hex");
-  return { "X-Forwarded-For": `2001:db8:${hex()}:${hex()}::${hex()}` };
+  return { "X-Forwarded-For": documentationAddress() };
 }
 
 export function bearer(token: string): Headers {

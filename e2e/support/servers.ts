@@ -1,6 +1,6 @@
-// The e2e servers. Each runs the same production build (`next start`) on its own throwaway
-// database: "secure" (every defense on), "flawed" (lab flaws on: all of them, or the ones
-// FLAWED_FLAWS names) and "postgres" (secure, on PostgreSQL, for the specs tagged @postgres).
+// The e2e servers. Each runs the same production build (`npm start`'s server.mjs) on its own
+// throwaway database: "secure" (every defense on), "flawed" (lab flaws on: all of them, or the
+// ones FLAWED_FLAWS names) and "postgres" (secure, on PostgreSQL, for the specs tagged @postgres).
 import path from "node:path";
 
 export type ServerName = "secure" | "flawed" | "postgres";
@@ -22,7 +22,8 @@ export function serverUrl(name: ServerName): string {
   return `http://localhost:${serverPort(name)}`;
 }
 
-export function serverDatabaseUrl(name: ServerName): string {
+/** "direct": the server e2e/forged-client-address.spec.ts starts itself (direct-server.ts). */
+export function serverDatabaseUrl(name: ServerName | "direct"): string {
   if (ALL_ON_POSTGRES || name === "postgres") {
     const base = process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
     const url = new URL(base);

@@ -1,14 +1,17 @@
-// Who is asking: the IP and user agent recorded with sessions and security events.
+// Who is asking: the IP and user agent recorded with sessions and security events, and the
+// address the per-address sign-in limit counts by.
 import { headers } from "next/headers";
+import { trustedProxyCount } from "@/lib/env";
+import { clientAddress, MAX_USER_AGENT_LENGTH, stampedPeerAddress } from "./client-address";
 
 export type RequestInfo = { ip: string | null; userAgent: string | null };
 
-const MAX_USER_AGENT_LENGTH = 512;
-
 export async function requestInfo(): Promise<RequestInfo> {
   const h = await headers();
-  // The first x-forwarded-for entry is the client as seen by the nearest proxy (next start sets it).
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  // The whole defense against a forged address: X-Forwarded-For counts only as far as the
+  // deployer said proxies append to it, and the rest comes from the socket.
+  const peer = stampedPeerAddress(h, process.env.VAULTLINE_PEER_KEY);
+  const ip = clientAddress({ peer, forwardedFor: h.get("x-forwarded-for"), trustedProxies: trustedProxyCount() });
   const userAgent = h.get("user-agent")?.slice(0, MAX_USER_AGENT_LENGTH) ?? null;
   return { ip, userAgent };
 }
