@@ -94,12 +94,7 @@ for (const { host, kind } of SITES) {
         enctype: "multipart/form-data",
         fields: {
           ...actionFields,
-          fromAccountId: user.accountId,
-          toAccount: "other",
-          toNumber: mallory.accountNumber,
-          amount: "900.00",
-          memo: "",
-          idempotencyKey: randomUUID(),
+          ...transferToMallory(user, mallory),
         },
       });
       expect(answer.status()).toBe(403);
@@ -166,12 +161,7 @@ test.describe("a request that names a foreign origin, cookie and all", () => {
 
     const multipart = {
       ...fields,
-      fromAccountId: user.accountId,
-      toAccount: "other",
-      toNumber: mallory.accountNumber,
-      amount: "900.00",
-      memo: "",
-      idempotencyKey: randomUUID(),
+      ...transferToMallory(user, mallory),
     };
     for (const headers of foreign) {
       const response = await request.post("/transfers", {
@@ -234,3 +224,8 @@ test.describe("the app's own same-origin requests", () => {
     expect(response.status()).toBe(200);
   });
 });
+
+/** The transfer form's fields for a payment of $900 from the victim to Mallory. */
+function transferToMallory(victim: { accountId: string }, mallory: { accountNumber: string }): Record<string, string> {
+  return { fromAccountId: victim.accountId, toAccount: "other", toNumber: mallory.accountNumber, amount: "900.00", memo: "", idempotencyKey: randomUUID() };
+}
