@@ -9,6 +9,11 @@ export function appOrigin(): string {
   return process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
 }
 
+/** Decides the https-only rules: Secure __Host- cookies and HSTS. */
+export function servedOverHttps(): boolean {
+  return appOrigin().startsWith("https:");
+}
+
 /**
  * How many proxies in front of the app append the client's address to X-Forwarded-For
  * (TRUSTED_PROXY_COUNT). None by default: a directly exposed server must ignore the header,
