@@ -36,3 +36,27 @@ export function isCrossSiteWrite(request: RequestFacts, appOrigin: string): bool
 
 export const CROSS_SITE_MESSAGE =
   "This request came from another site, so it was refused and nothing was changed. If you meant to do this, open Vaultline directly and try again.";
+
+/**
+ * True when a write's Origin is not a URL, or names another host than the one the request
+ * claims to be for (X-Forwarded-Host, else Host) — a forged header, or a proxy that rewrites
+ * Host without saying so. Next would abort such a server action with a 500 after the request
+ * got this far; it is refused here with a 4xx instead.
+ */
+export function hasMismatchedHost(request: RequestFacts): boolean {
+  if (SAFE_METHODS.includes(request.method)) return false;
+  const origin = request.headers.get("origin");
+  if (origin === null || origin === "null") return false;
+  const claimedHost = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return hostOf(origin) !== claimedHost;
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+export const MISMATCHED_HOST_MESSAGE = "This request's Origin does not match the host it was sent to, so it was refused and nothing was changed.";
