@@ -2,11 +2,12 @@
 // security event log, and disabling an account (which ends all its sessions and API tokens).
 import "server-only";
 import { db } from "@/lib/db";
-import { recordEvent } from "@/lib/session/events";
+import { EVENT_LABELS, recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
 import { acceptedSessionsWhere } from "@/lib/session/liveness";
 import { revokeUserSessions } from "@/lib/session/revoke";
 import type { SessionWithUser } from "@/lib/session/store";
+import { isRecordId } from "@/lib/text";
 
 const EVENT_LOG_LIMIT = 200;
 
@@ -24,6 +25,10 @@ export async function listUsersWithSessions() {
 export type EventFilter = { type?: string; userId?: string; from?: Date; to?: Date };
 
 export async function searchEvents(filter: EventFilter) {
+  // A value that cannot name a user or an event type matches nothing, and never reaches the
+  // database as text PostgreSQL refuses outright (a NUL), which would answer 500.
+  if (filter.userId && !isRecordId(filter.userId)) return [];
+  if (filter.type && !Object.hasOwn(EVENT_LABELS, filter.type)) return [];
   return db.securityEvent.findMany({
     where: {
       type: filter.type || undefined,
@@ -38,7 +43,7 @@ export async function searchEvents(filter: EventFilter) {
 
 /** Disabling is immediate: the account's sessions and API tokens end in the same step. */
 export async function disableUser(admin: SessionWithUser, userId: string): Promise<void> {
-  if (userId === admin.userId) return;
+  if (userId === admin.userId || !isRecordId(userId)) return;
   const { count } = await db.user.updateMany({ where: { id: userId, disabledAt: null }, data: { disabledAt: new Date() } });
   if (count === 0) return;
   await revokeUserSessions(userId, "disabled");

@@ -7,6 +7,7 @@ import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 import { TRANSACTIONS_PAGE } from "@/lib/bank/limits";
 import { sessionPolicy } from "@/lib/session/policy";
 import { apiReasonMessage, type InvalidReason } from "@/lib/session/end-reasons";
+import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/service-unavailable";
 import { CROSS_SITE_MESSAGE } from "@/lib/session/same-origin";
 
 export const API_ERRORS = {
@@ -29,6 +30,7 @@ export const API_ERRORS = {
   transfer_refused: { status: 422, message: "The transfer was refused." },
   throttled: { status: 429, message: SIGN_IN_MESSAGES.throttled },
   internal: { status: 500, message: "Something went wrong on our side. Try again later." },
+  service_unavailable: { status: 503, message: UNAVAILABLE_MESSAGE },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -68,4 +70,9 @@ export function wrongPassword(attemptsLeft: number): NextResponse {
 
 export function throttled(retryAfterSeconds: number): NextResponse {
   return apiError("throttled", undefined, { headers: { "Retry-After": String(retryAfterSeconds) } });
+}
+
+/** 503 while the database cannot be reached, with Retry-After: the client should try again then. */
+export function serviceUnavailable(): NextResponse {
+  return apiError("service_unavailable", undefined, { headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } });
 }

@@ -3,13 +3,15 @@
 // tier before the handler runs (401 otherwise), so no endpoint can forget it; `activity: false`
 // (the status read) validates without extending the session. `publicApiRoute` is for sign-in
 // and the unknown-path 404. Either way a token in the URL is refused before anything else, and
-// an unexpected failure becomes the stable JSON 500, never a stack trace.
+// an unexpected failure becomes the stable JSON 500 (503 when the database went away meanwhile),
+// never a stack trace.
 import "server-only";
 import type { z } from "zod";
+import { failedForOutage } from "@/lib/db-health";
 import { sessionForApi, tokenInUrl } from "@/lib/session/bearer";
 import type { Tier } from "@/lib/session/policy";
 import type { Validation } from "@/lib/session/validate";
-import { apiError, BAD_REQUEST_HINTS, sessionRefused } from "./errors";
+import { apiError, BAD_REQUEST_HINTS, serviceUnavailable, sessionRefused } from "./errors";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
@@ -44,6 +46,8 @@ function framed<Context>(handler: Handler<Context>): Handler<Context> {
     try {
       return await handler(request, context);
     } catch (error) {
+      // The database went away while this ran (the proxy's check came before): not a bug.
+      if (await failedForOutage(error)) return serviceUnavailable();
       // The name only: messages can quote what the client sent (JSON.parse quotes the body,
       // which may hold a password).
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.name : typeof error}`);
@@ -63,6 +67,10 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, hint: 
     return { ok: false, response: apiError("malformed_json") };
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return { ok: false, response: apiError("bad_request", BAD_REQUEST_HINTS[hint]) };
+  if (!parsed.success) {
+    // A rule with its own words for people (the memo's) says them; a wrong shape gets the hint.
+    const explained = parsed.error.issues.find((issue) => issue.code === "custom");
+    return { ok: false, response: apiError("bad_request", explained?.message ?? BAD_REQUEST_HINTS[hint]) };
+  }
   return { ok: true, data: parsed.data };
 }

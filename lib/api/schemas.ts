@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { MAX_PASSWORD_FIELD_LENGTH } from "@/lib/auth/password-rules";
-import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH, TRANSACTIONS_PAGE } from "@/lib/bank/limits";
+import { ACCOUNT_NUMBER_PATTERN, memoProblem, TRANSACTIONS_PAGE } from "@/lib/bank/limits";
 
 const MAX_FIELD_LENGTH = 254;
 
@@ -19,8 +19,14 @@ export const transferBody = z.object({
   toAccountNumber: z.string().trim().toUpperCase().regex(ACCOUNT_NUMBER_PATTERN),
   // A string, never a JSON number: 0.1 + 0.2 is not money.
   amount: z.string().max(MAX_FIELD_LENGTH),
-  memo: z.string().trim().max(MEMO_MAX_LENGTH).optional(),
+  memo: z.string().trim().superRefine(explainMemo).optional(),
 });
+
+/** The web form's memo rule, in its words (readJson answers with a custom issue's message). */
+function explainMemo(memo: string, context: z.RefinementCtx): void {
+  const problem = memoProblem(memo);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+}
 
 /**
  * One transfer request per key. A UUID per transfer is what clients should send; any 16 to 64

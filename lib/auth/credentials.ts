@@ -7,12 +7,15 @@ import { db } from "@/lib/db";
 import { flawOn } from "@/lib/lab/flaws";
 import { recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
+import { hasUnsafeCharacters } from "@/lib/text";
 import { verifyPassword } from "./password";
 import { MAX_PASSWORD_FIELD_LENGTH } from "./password-rules";
 import { beginSignInAttempt, clearSignInFailures, discardSignInAttempt, throttledFor } from "./throttle";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254),
+  // No account's email has a control character, and on PostgreSQL a NUL in the lookup is an
+  // error rather than a miss: such an email is refused like any wrong one, before any query.
+  email: z.string().trim().toLowerCase().max(254).refine((email) => !hasUnsafeCharacters(email)),
   password: z.string().min(1).max(MAX_PASSWORD_FIELD_LENGTH),
 });
 

@@ -3,6 +3,7 @@
 // look-alike. String checks lose to URL parsers (browsers drop tabs and newlines, read `\` as
 // `/`, resolve dot segments), so the decision is made by the WHATWG URL parser itself.
 import { appOrigin } from "@/lib/env";
+import { flawOn } from "@/lib/lab/flaws";
 
 const FALLBACK = "/dashboard";
 
@@ -13,6 +14,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 /** A same-origin path (with its query and fragment) for `value`, or the dashboard. */
 export function safeNextPath(value: unknown, origin: string = appOrigin()): string {
   if (typeof value !== "string") return FALLBACK;
+  // LAB FLAW open-redirect: whatever `next` says is followed, another site included.
+  if (flawOn("open-redirect") && value !== "") return value;
   const home = new URL(origin);
   // Checked once decoded too, so a later decoding step (a proxy, a framework) cannot turn
   // `/%2F/evil.example` or `/%09/evil.example` into a way out.

@@ -2,6 +2,7 @@
 // customer can never read another's account by changing an ID in the URL.
 import "server-only";
 import { db } from "@/lib/db";
+import { isRecordId } from "@/lib/text";
 
 const HISTORY_PAGE_SIZE = 50;
 
@@ -10,6 +11,7 @@ export async function listAccounts(userId: string) {
 }
 
 export async function getAccountHistory(userId: string, accountId: string) {
+  if (!isRecordId(accountId)) return null;
   return db.account.findFirst({
     where: { id: accountId, userId },
     include: { entries: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: HISTORY_PAGE_SIZE } },

@@ -1,5 +1,18 @@
 // Limits shared by the server and the transfer form (safe to import in client components).
+import { hasUnsafeCharacters } from "@/lib/text";
+
 export const MEMO_MAX_LENGTH = 140;
+
+/**
+ * What is wrong with a memo (already trimmed), or null. The one memo rule: the transfer form and
+ * the JSON API both answer with these words. The memo is shown to the payee and stored on both
+ * ledgers, so it holds only visible text (lib/text.ts says why).
+ */
+export function memoProblem(memo: string): string | null {
+  if (memo.length > MEMO_MAX_LENGTH) return `Keep the memo under ${MEMO_MAX_LENGTH} characters.`;
+  if (hasUnsafeCharacters(memo)) return "Use only visible characters in the memo: no line breaks, tabs or control characters.";
+  return null;
+}
 
 /** Account numbers as customers type them (uppercased first), e.g. VL-1002-0001. */
 export const ACCOUNT_NUMBER_PATTERN = /^[A-Z0-9-]{4,32}$/;

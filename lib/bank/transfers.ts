@@ -4,6 +4,7 @@
 // SQLite or PostgreSQL. An idempotency key per form submission makes a retry one transfer.
 import "server-only";
 import { db as appDb, type Db } from "@/lib/db";
+import { isRecordId } from "@/lib/text";
 
 
 // SQLite has one writer at a time: under a burst, transfers queue for the write lock. Waiting
@@ -47,7 +48,7 @@ function findByKey(db: Db, input: TransferInput) {
 }
 
 async function moveMoney(tx: Db, input: TransferInput): Promise<string> {
-  const from = await tx.account.findFirst({ where: { id: input.fromAccountId, userId: input.userId } });
+  const from = isRecordId(input.fromAccountId) && (await tx.account.findFirst({ where: { id: input.fromAccountId, userId: input.userId } }));
   if (!from) throw new Refused("Choose one of your accounts to pay from.");
   const to = await tx.account.findUnique({ where: { number: input.toAccountNumber } });
   if (!to) throw new Refused("No account has that number. Check it and try again.");
@@ -106,6 +107,7 @@ function entry(accountId: string, amountCents: number, balanceAfterCents: number
 
 /** A transfer of the signed-in user, with both accounts, for the confirmation page. */
 export async function getTransfer(userId: string, transferId: string) {
+  if (!isRecordId(transferId)) return null;
   const transfer = await appDb.transfer.findFirst({ where: { id: transferId, userId } });
   if (!transfer) return null;
   const [from, to] = await Promise.all([

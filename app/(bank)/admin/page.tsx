@@ -86,7 +86,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                       {!u.disabledAt && (
                         <form action={disableAccount} className="inline">
                           <input type="hidden" name="userId" value={u.id} />
-                          <button type="submit" className="button secondary" aria-label={`Disable ${u.email}`}>Disable account</button>
+                          <button type="submit" className="button secondary" aria-label={`Disable account of ${u.email}`}>Disable account</button>
                         </form>
                       )}
                     </>

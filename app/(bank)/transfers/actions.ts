@@ -2,8 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { parseAmount } from "@/lib/bank/amount";
-import { ACCOUNT_NUMBER_PATTERN, MEMO_MAX_LENGTH } from "@/lib/bank/limits";
+import { ACCOUNT_NUMBER_PATTERN, memoProblem } from "@/lib/bank/limits";
 import { executeTransfer } from "@/lib/bank/transfers";
+import { submittedForm } from "@/lib/form-data";
 import { requireFreshAuth, requireSession } from "@/lib/session/guard";
 import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
 
@@ -27,13 +28,15 @@ function validate(values: TransferValues) {
   if (!amount.ok) errors.amount = amount.message;
   const toNumber = values.toAccount === OTHER_CUSTOMER ? values.toNumber : values.toAccount;
   if (!ACCOUNT_NUMBER_PATTERN.test(toNumber)) errors.toNumber = "Enter the recipient's account number, like VL-1002-0001.";
-  if (values.memo.length > MEMO_MAX_LENGTH) errors.memo = `Keep the memo under ${MEMO_MAX_LENGTH} characters.`;
+  const memo = memoProblem(values.memo);
+  if (memo) errors.memo = memo;
   if (!UUID.test(values.idempotencyKey)) errors.idempotencyKey = "This form has expired. Reload the page and try again.";
   return { errors, toNumber, cents: amount.ok ? amount.cents : 0 };
 }
 
-export async function submitTransfer(_previous: TransferState, form: FormData): Promise<TransferState> {
+export async function submitTransfer(_previous: TransferState, submitted: FormData): Promise<TransferState> {
   const session = await requireSession("high");
+  const form = submittedForm(submitted);
   const values = readValues(form);
   const { errors, toNumber, cents } = validate(values);
   if (Object.keys(errors).length > 0) return { status: "editing", values, errors, message: errors.idempotencyKey };

@@ -1,5 +1,6 @@
 import { SessionChrome } from "@/components/session-chrome";
 import { BankLink } from "@/components/bank-link";
+import { Memo } from "@/components/memo";
 import { notFound } from "next/navigation";
 import { getAccountHistory } from "@/lib/bank/accounts";
 import { formatCents } from "@/lib/money";
@@ -32,8 +33,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <tr key={entry.id}>
                 <td>{dateFormat.format(entry.createdAt)}</td>
                 <td>{entry.description}</td>
-                {/* Memos are customer-typed text: rendered as text by React, never as HTML. */}
-                <td>{entry.memo}</td>
+                <td>{entry.memo && <Memo text={entry.memo} />}</td>
                 <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>{formatCents(entry.amountCents)}</td>
                 <td className="num">{formatCents(entry.balanceAfterCents)}</td>
               </tr>

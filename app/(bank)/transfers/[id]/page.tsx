@@ -1,5 +1,6 @@
 import { SessionChrome } from "@/components/session-chrome";
 import { BankLink } from "@/components/bank-link";
+import { Memo } from "@/components/memo";
 import { notFound } from "next/navigation";
 import { getTransfer } from "@/lib/bank/transfers";
 import { formatCents } from "@/lib/money";
@@ -22,8 +23,7 @@ export default async function TransferDonePage({ params }: { params: Promise<{ i
         <dt>From</dt><dd>{from.name} {from.number}</dd>
         <dt>To</dt><dd>{to.name ? `${to.name} ` : "Customer account "}{to.number}</dd>
         <dt>Amount</dt><dd data-testid="transfer-amount">{formatCents(transfer.amountCents)}</dd>
-        {/* Customer-typed memo: rendered as text, never as HTML. */}
-        <dt>Memo</dt><dd>{transfer.memo ?? "—"}</dd>
+        <dt>Memo</dt><dd>{transfer.memo ? <Memo text={transfer.memo} /> : "—"}</dd>
         <dt>New balance</dt><dd data-testid="balance">{formatCents(from.balanceCents)}</dd>
         <dt>Reference</dt><dd>{transfer.id}</dd>
       </dl>

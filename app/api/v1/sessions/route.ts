@@ -13,6 +13,6 @@ export const POST = publicApiRoute(async (request) => {
   if (!body.ok) return body.response;
   const result = await verifyCredentials(body.data);
   if (!result.ok) return result.reason === "throttled" ? throttled(result.retryAfterSeconds) : apiError("invalid_credentials");
-  const { token, session } = await startApiSession(result.user.id);
+  const { token, session } = await startApiSession(result.user);
   return tokenAnswer(token, session, 201);
 });
