@@ -2,5 +2,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkStartup } = await import("./lib/startup");
     checkStartup();
+    // Lab mode only: a server outside it never reads the lab's switches, or anything else of the lab.
+    const { labMode } = await import("./lib/lab/flaws");
+    if (labMode()) {
+      const { startLabSwitches } = await import("./lib/lab/switches");
+      await startLabSwitches();
+    }
   }
 }

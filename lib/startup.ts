@@ -1,8 +1,8 @@
 // Start-up checks (Node runtime only): a production server without its secret, or with lab
-// flaws switched on without LAB_ALLOW=1, refuses to start and says why, loudly.
+// flaws switched on without LAB_ALLOW=1, refuses to start and says why, loudly; a lab says so.
 import "server-only";
 import { startupProblems } from "./env";
-import { activeFlaws } from "./lab/flaws";
+import { activeFlaws, labMode } from "./lab/flaws";
 
 export function checkStartup(): void {
   let problems: string[];
@@ -15,8 +15,8 @@ export function checkStartup(): void {
     for (const problem of problems) console.error(`\n[vaultline] ${problem}\n`);
     process.exit(1);
   }
-  const flaws = activeFlaws();
-  if (flaws.length > 0) {
-    console.warn(`\n[vaultline] !!! LAB MODE: defenses switched off: ${flaws.join(", ")} — never expose this server !!!\n`);
+  if (labMode()) {
+    const off = activeFlaws().join(", ") || "none yet";
+    console.warn(`\n[vaultline] !!! LAB MODE: defenses switched off: ${off}; /lab switches them — never expose this server !!!\n`);
   }
 }

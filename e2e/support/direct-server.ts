@@ -1,44 +1,94 @@
-// A direct deployment: the production server with nothing in front of it (TRUSTED_PROXY_COUNT=0,
-// the default adopters get), on a free port and a throwaway database of its own. The main e2e
-// servers run as if behind one proxy (scripts/e2e-server.ts says why), so the spec about a
-// directly exposed server starts this one itself. Its lab flaws follow the secure server's, so
-// MUTATE_FLAWS reaches it too.
+// Servers a spec starts itself: the production build on a throwaway database of its own, with
+// nothing in front of it (TRUSTED_PROXY_COUNT=0, the default adopters get). The main e2e servers
+// run as if behind one proxy (scripts/e2e-server.ts says why), so the spec about a directly
+// exposed server starts one of these; the fault specs start them to take their database away,
+// or to kill and restart them; the lab console's spec starts a lab server. Their lab flaws
+// follow the secure server's unless a spec says otherwise, so MUTATE_FLAWS reaches them too.
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { launchE2eServer } from "../../scripts/e2e-server";
+import { captureOutput, launchE2eServer, newServerSecret } from "../../scripts/e2e-server";
 import { createDb, type Db } from "@/lib/db";
-import { serverDatabaseUrl, serverFlaws } from "./servers";
+import { serverDatabaseUrl, serverFlaws, serverLogPath, throwawayDatabaseUrl } from "./servers";
 
 const READY_TIMEOUT_MS = 60_000;
 
-export type DirectServer = { baseURL: string; db: Db; stop: () => Promise<void> };
+export type DirectServer = {
+  baseURL: string;
+  databaseUrl: string;
+  db: Db;
+  stop: () => Promise<void>;
+  /** SIGKILL: no shutdown, whatever is in flight is cut off, as in a crash or an OOM kill. */
+  crash: () => Promise<void>;
+  /** Starts the server again on the same port, database (as it is) and secret. */
+  restart: () => Promise<void>;
+};
 
-export async function startDirectServer(): Promise<DirectServer> {
-  const port = await freePort();
+export type DirectServerOptions = {
+  /** Names the throwaway database. */
+  name: string;
+  database: "sqlite" | "postgres";
+  /** A port of the spec's own (spareServerPort); by default any free one. */
+  port?: number;
+  /** LAB_FLAWS; the secure server's by default. */
+  flaws?: string;
+  /** Lab mode (LAB_ALLOW=1); by default only when flaws are on. */
+  lab?: boolean;
+  env?: Record<string, string>;
+};
+
+/** The server of e2e/forged-client-address.spec.ts. */
+export function startDirectServer(): Promise<DirectServer> {
+  return startServerOfItsOwn({ name: "direct", databaseUrl: serverDatabaseUrl("direct") });
+}
+
+/** A server of the spec's own, on a fresh throwaway database named for it. */
+export function startOwnServer(options: DirectServerOptions): Promise<DirectServer> {
+  return startServerOfItsOwn({ ...options, databaseUrl: throwawayDatabaseUrl(options.name, options.database) });
+}
+
+type LaunchOptions = Omit<DirectServerOptions, "database"> & { databaseUrl: string };
+
+async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer> {
+  const port = options.port ?? (await freePort());
   const baseURL = `http://localhost:${port}`;
-  const databaseUrl = serverDatabaseUrl("direct");
-  const child = await launchE2eServer({
-    port,
-    url: baseURL,
-    databaseUrl,
-    flaws: serverFlaws("secure"),
-    trustedProxyCount: 0,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await waitUntilReady(child, `${baseURL}/signin`);
-  const db = createDb(databaseUrl);
+  const secret = newServerSecret();
+  const launch = async (reset: boolean) => {
+    const child = await launchE2eServer({
+      port,
+      url: baseURL,
+      databaseUrl: options.databaseUrl,
+      flaws: options.flaws ?? serverFlaws("secure"),
+      lab: options.lab,
+      env: options.env,
+      trustedProxyCount: 0,
+      stdio: ["ignore", "pipe", "pipe"],
+      secret,
+      reset,
+    });
+    // A restart appends to the same log: the secrets-in-logs spec reads the whole of it.
+    captureOutput(child, serverLogPath(`${options.name}-${port}`), { append: !reset });
+    await waitUntilReady(child, `${baseURL}/signin`, options.name);
+    return child;
+  };
+  let child = await launch(true);
+  const db = createDb(options.databaseUrl);
   return {
     baseURL,
+    databaseUrl: options.databaseUrl,
     db,
     stop: async () => {
       await db.$disconnect();
-      await stopChild(child);
+      await stopChild(child, "SIGTERM");
+    },
+    crash: () => stopChild(child, "SIGKILL"),
+    restart: async () => {
+      child = await launch(false);
     },
   };
 }
 
 /** A port nothing listens on right now, chosen by the operating system. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -49,26 +99,26 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
+async function waitUntilReady(child: ChildProcess, url: string, name: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (exited(child)) throw new Error(`the direct e2e server exited (${child.exitCode ?? child.signalCode})`);
+    if (exited(child)) throw new Error(`the ${name} e2e server exited (${child.exitCode ?? child.signalCode})`);
     const ok = await fetch(url).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  await stopChild(child);
-  throw new Error(`the direct e2e server did not answer ${url} within ${READY_TIMEOUT_MS / 1000}s`);
+  await stopChild(child, "SIGTERM");
+  throw new Error(`the ${name} e2e server did not answer ${url} within ${READY_TIMEOUT_MS / 1000}s`);
 }
 
 function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (exited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
-    child.kill("SIGTERM");
+    child.kill(signal);
   });
 }
