@@ -3,8 +3,9 @@
 // their own (e2e/support/direct-server.ts).
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { serverDatabaseUrl, serverFlaws, serverPort, serverUrl, type ServerName } from "../e2e/support/servers";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { serverDatabaseUrl, serverFlaws, serverLogPath, serverPort, serverUrl, type ServerName } from "../e2e/support/servers";
 import pg from "pg";
 import { databaseKind, pgConnectionConfig, quoteIdent, sqlitePath } from "../lib/database-url";
 import { setupDatabase } from "./db-setup";
@@ -31,14 +32,25 @@ export type E2eServerOptions = {
   url: string;
   databaseUrl: string;
   flaws: string;
+  /**
+   * Lab mode (LAB_ALLOW=1, the lab console at /lab): by default only when flaws are on, so the
+   * secure servers run exactly as a production deployment does.
+   */
+  lab?: boolean;
+  /** More environment, e.g. LAB_ATTACKER_URL for a lab server's inbox. */
+  env?: Record<string, string>;
   /** How many proxies the server believes are in front (TRUSTED_PROXY_COUNT). */
   trustedProxyCount: number;
   stdio: StdioOptions;
+  /** NEXTAUTH_SECRET; a fresh one by default. A restart keeps its server's secret, as a deployment does. */
+  secret?: string;
+  /** false: start on the database as it is (a restart); by default it is reset first. */
+  reset?: boolean;
 };
 
-/** Resets the server's database, then starts the production build on it. */
+/** Resets the server's database (unless told not to), then starts the production build on it. */
 export async function launchE2eServer(options: E2eServerOptions): Promise<ChildProcess> {
-  await resetDatabase(options.databaseUrl);
+  if (options.reset ?? true) await resetDatabase(options.databaseUrl);
   // The entry point adopters run (`npm start`), so the client address is decided as in production.
   return spawn(process.execPath, ["server.mjs"], {
     cwd: PROJECT_ROOT,
@@ -50,13 +62,30 @@ export async function launchE2eServer(options: E2eServerOptions): Promise<ChildP
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_URL: options.url,
       // A fresh secret per run: nothing from a test run is valid anywhere else.
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_SECRET: options.secret ?? newServerSecret(),
       TRUSTED_PROXY_COUNT: String(options.trustedProxyCount),
       LAB_FLAWS: options.flaws,
-      LAB_ALLOW: "1",
+      LAB_ALLOW: (options.lab ?? options.flaws !== "") ? "1" : "",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
   });
+}
+
+/**
+ * Keeps everything the server prints in its log file for the run (the secrets-in-logs spec reads
+ * it) and still shows its errors on the console.
+ */
+export function captureOutput(child: ChildProcess, logPath: string, options: { append?: boolean } = {}): void {
+  mkdirSync(path.dirname(logPath), { recursive: true });
+  const log = createWriteStream(logPath, { flags: options.append ? "a" : "w" });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.stderr?.pipe(process.stderr, { end: false });
+}
+
+export function newServerSecret(): string {
+  return randomBytes(32).toString("base64url");
 }
 
 async function main(name: ServerName) {
@@ -70,8 +99,9 @@ async function main(name: ServerName) {
     // Every test connects from 127.0.0.1, so without this the per-address sign-in limit would
     // trip across the parallel suite. The direct deployment has its own server and spec.
     trustedProxyCount: 1,
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  captureOutput(child, serverLogPath(name));
   const stop = () => child.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

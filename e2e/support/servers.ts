@@ -1,6 +1,7 @@
 // The e2e servers. Each runs the same production build (`npm start`'s server.mjs) on its own
 // throwaway database: "secure" (every defense on), "flawed" (lab flaws on: all of them, or the
 // ones FLAWED_FLAWS names) and "postgres" (secure, on PostgreSQL, for the specs tagged @postgres).
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 export type ServerName = "secure" | "flawed" | "postgres";
@@ -22,9 +23,35 @@ export function serverUrl(name: ServerName): string {
   return `http://localhost:${serverPort(name)}`;
 }
 
+/** Where a server's output goes for the run: e2e/secrets-in-logs.spec.ts reads it all. */
+export function serverLogPath(name: string): string {
+  return path.join(E2E_DIR, "logs", `${PORT_BASE}-${name}.log`);
+}
+
+/** Every log file this run's servers (main and direct) wrote. */
+export function serverLogPaths(): string[] {
+  const dir = path.dirname(serverLogPath("any"));
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.startsWith(`${PORT_BASE}-`)).map((f) => path.join(dir, f));
+}
+
+/**
+ * Ports PORT_BASE+10 to +19 are for the servers a spec starts itself (e2e/support/direct-server.ts),
+ * so two suites with different port bases never meet.
+ */
+export function spareServerPort(index: number): number {
+  if (!Number.isInteger(index) || index < 0 || index > 9) throw new Error(`spare server ports are 0 to 9 (got ${index})`);
+  return PORT_BASE + 10 + index;
+}
+
 /** "direct": the server e2e/forged-client-address.spec.ts starts itself (direct-server.ts). */
 export function serverDatabaseUrl(name: ServerName | "direct"): string {
-  if (ALL_ON_POSTGRES || name === "postgres") {
+  return throwawayDatabaseUrl(name, ALL_ON_POSTGRES || name === "postgres" ? "postgres" : "sqlite");
+}
+
+/** The throwaway database `name` on SQLite or on the PostgreSQL server of the e2e suite. */
+export function throwawayDatabaseUrl(name: string, kind: "sqlite" | "postgres"): string {
+  if (kind === "postgres") {
     const base = process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
     const url = new URL(base);
     // The port base is in the name, so two suites on one PostgreSQL server never share a database.

@@ -1,0 +1,49 @@
+// Threat: secrets in logs. Whoever reads a server's output — an operator, a log service, an
+// attacker with a foothold on a log host — must find nothing there to replay: no password, no
+// bcrypt hash to crack offline, no session token, no token hash. Defense: the app logs only
+// fingerprints (lib/session/tokens.ts) and never a request body, cookie or Authorization
+// header. Proof: every e2e server's whole output for the run is kept (scripts/e2e-server.ts)
+// and, after every other spec has run, searched for every secret the run used or issued.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { apiSignIn, ownAddress } from "./support/api";
+import { expect, TEST_PASSWORD, test } from "./support/fixtures";
+import { findLeaks, type SecretsToFind } from "./support/log-secrets";
+import { serverDatabaseUrl, serverLogPaths, serversToStart } from "./support/servers";
+import { createDb } from "@/lib/db";
+import { DEMO_USERS } from "../prisma/seed";
+
+/** The passwords the run used and the hash of every token any main server issued. */
+async function secretsOfTheRun(): Promise<SecretsToFind> {
+  const tokenHashes = new Set<string>();
+  for (const name of serversToStart()) {
+    const db = createDb(serverDatabaseUrl(name));
+    try {
+      for (const { tokenHash } of await db.session.findMany({ select: { tokenHash: true } })) tokenHashes.add(tokenHash);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+  return { passwords: [TEST_PASSWORD, ...DEMO_USERS.map((u) => u.password)], tokenHashes };
+}
+
+test("no server wrote a password, a bcrypt hash, a session token or a token hash", async () => {
+  const secrets = await secretsOfTheRun();
+  expect(secrets.tokenHashes.size, "the run issued sessions to look for").toBeGreaterThan(0);
+  const logs = serverLogPaths();
+  expect(logs.length, "every server's output was captured").toBeGreaterThanOrEqual(serversToStart().length);
+  for (const log of logs) {
+    const text = readFileSync(log, "utf8");
+    expect(text, `${log} holds the server's output`).toContain("ready on http://localhost:");
+    expect(findLeaks(text, secrets), log).toEqual([]);
+  }
+});
+
+test("the search finds a token the server issued, its hash and a password (the control)", async ({ request, user }) => {
+  const token = await apiSignIn(request, user, ownAddress());
+  const secrets = await secretsOfTheRun();
+  // As lib/session/tokens.ts stores it (that module is server-only).
+  const hash = createHash("sha256").update(token).digest("hex");
+  const leaks = findLeaks(`GET /api/v1/accounts?x=${token} hash=${hash} body={"password":"${TEST_PASSWORD}"} glued:ab${token}cd`, secrets);
+  expect(leaks.map((l) => l.kind)).toEqual(["password", "session token", "session token", "token hash"]);
+});
