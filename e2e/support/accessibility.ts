@@ -1,0 +1,16 @@
+// axe (WCAG 2.2 A and AA rules) on a page as it is now: e2e/accessibility.spec.ts and the lab
+// console's spec.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Runs axe on the page as it is now and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.passes.length, `${what}: axe checked the page`).toBeGreaterThan(0);
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(blocking, `${what}: serious or critical accessibility violations`).toEqual([]);
+}
