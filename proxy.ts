@@ -1,23 +1,91 @@
-// Runs before every page, route handler, server action and next-auth route: refuses a
-// state-changing request from another origin (CSRF) before anything runs, and sets the cache
-// policy header. It does not decide who is signed in — each page and action calls the session
-// guard itself.
+// Runs before every page, route handler, server action and next-auth route. It refuses what no
+// part of the app should see (a state-changing request from another origin, an ambiguous query
+// string, a form body Next.js cannot read, the lab console outside lab mode), answers 503 while
+// the database cannot be reached (lib/db-health.ts says why it asks every time), and sets the
+// response headers: the cache policy and the browser-side defenses. It does not decide who is
+// signed in — each page and action calls the session guard itself. (server.mjs, in front of
+// Next, has already refused unknown methods, oversized bodies and request targets that do not
+// decode.)
 import { NextResponse, type NextRequest } from "next/server";
-import { apiError } from "@/lib/api/errors";
+import { API_ERRORS, apiError } from "@/lib/api/errors";
+import { databaseReachable } from "@/lib/db-health";
 import { appOrigin } from "@/lib/env";
+import { flawOn, labMode } from "@/lib/lab/flaws";
+import { unavailableAnswer } from "@/lib/outage";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
 import { pageCacheControl } from "@/lib/session/headers";
-import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/session/same-origin";
+import { CROSS_SITE_MESSAGE, hasMismatchedHost, isCrossSiteWrite, MISMATCHED_HOST_MESSAGE } from "@/lib/session/same-origin";
+import { takeSessionIdFromUrl } from "@/lib/session/session-in-url";
+import { isUnreadableForm, UNREADABLE_FORM_MESSAGE } from "@/lib/unreadable-form";
 
-export function proxy(request: NextRequest) {
-  const response = isCrossSiteWrite(request, appOrigin()) ? crossSiteRefusal(request) : NextResponse.next();
+export async function proxy(request: NextRequest) {
+  const csp = contentSecurityPolicy(newNonce());
+  const response = (await refusal(request)) ?? (await passOn(request, csp));
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
   response.headers.set("Cache-Control", pageCacheControl());
   return response;
 }
 
-/** 403 with nothing done: the API's JSON error under /api, a short text everywhere else. */
-function crossSiteRefusal(request: NextRequest): NextResponse {
-  if (request.nextUrl.pathname.startsWith("/api/")) return apiError("cross_site");
-  return new NextResponse(CROSS_SITE_MESSAGE, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+/**
+ * The request goes on to the app, unless the database is away (503: nobody gets in, nothing is
+ * half-written). Next reads the nonce from the request's CSP header and puts it on every script.
+ */
+async function passOn(request: NextRequest, csp: string): Promise<Response> {
+  if (!(await databaseReachable())) return unavailableAnswer(request);
+  // LAB FLAW token-in-url: an ID in the address (?sid=) counts as the cookie, so whoever sees
+  // the URL holds the session.
+  if (flawOn("token-in-url")) takeSessionIdFromUrl(request);
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  return NextResponse.next({ request: { headers } });
+}
+
+/** A 4xx with nothing done, or null when the request may go on. */
+async function refusal(request: NextRequest): Promise<NextResponse | null> {
+  // A browser's write from another origin fails both: its Sec-Fetch-Site (or Origin) is not this
+  // app's, and its Origin names another host than the one the request is for.
+  // LAB FLAW csrf: a write from another origin goes through, and with SameSite=None the
+  // victim's cookie with it.
+  if (!flawOn("csrf")) {
+    if (isCrossSiteWrite(request, appOrigin())) return refuse(request, "cross_site", CROSS_SITE_MESSAGE);
+    if (hasMismatchedHost(request)) return refuse(request, "bad_request", MISMATCHED_HOST_MESSAGE);
+  }
+  if (hasRepeatedParameter(request.nextUrl.searchParams)) return refuse(request, "bad_request", REPEATED_PARAMETER_MESSAGE);
+  if (isLabPath(request.nextUrl.pathname) && !labMode()) return refuse(request, "not_found", NO_PAGE_MESSAGE);
+  if (await isUnreadableForm(request)) return refuse(request, "bad_request", UNREADABLE_FORM_MESSAGE);
+  return null;
+}
+
+// Outside lab mode the lab console does not exist, whatever is asked of it: its page, its inbox,
+// and its server actions, posted to its address (one would run its guard, then fail to render a
+// page that is not there: a 500). Each of them checks again itself (lib/lab/guard.ts).
+function isLabPath(pathname: string): boolean {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // Not decodable: no route's path either.
+  }
+  return path === "/lab" || path.startsWith("/lab/");
+}
+
+const NO_PAGE_MESSAGE = "There is no page at this address.";
+
+// No page or endpoint takes a list in its query string. A repeated parameter is ambiguous
+// (parameter pollution: a filter and a check may each read a different copy), so it is refused
+// rather than guessed at.
+function hasRepeatedParameter(params: URLSearchParams): boolean {
+  const names = [...params.keys()];
+  return new Set(names).size !== names.length;
+}
+
+const REPEATED_PARAMETER_MESSAGE = "A query parameter appears more than once. Send each parameter once.";
+
+/** The API's JSON error under /api, a short text everywhere else. */
+function refuse(request: NextRequest, code: "cross_site" | "bad_request" | "not_found", message: string): NextResponse {
+  if (request.nextUrl.pathname.startsWith("/api/")) return apiError(code, message);
+  return new NextResponse(message, { status: API_ERRORS[code].status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 export const config = {

@@ -26,11 +26,14 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
   }, []);
 
   const adoptServerStatus = useCallback((answer: Response, body: unknown) => {
-    if (!answer.ok) {
+    if (answer.status === 401) {
       const reason = (body as { reason?: string }).reason ?? "ended";
       window.location.assign(`/signin?reason=${reason}&tier=${status.tier}`);
       return;
     }
+    // Anything else (a 503 while the database is away) says nothing about the session: the
+    // countdown goes on, and at zero the tab still signs out.
+    if (!answer.ok) return;
     const latest = Date.now() - (body as SessionStatus).idleElapsedMs;
     setLastActivity(latest);
     announce({ type: "activity", lastActivity: latest });

@@ -56,8 +56,8 @@ test("disabling an account ends its sessions and blocks sign-in", async ({ page,
   await signIn(page, admin);
   await enterAdmin(page);
 
-  await page.getByRole("button", { name: `Disable ${user.email}` }).click();
-  await expect(page.getByRole("button", { name: `Disable ${user.email}` })).toHaveCount(0);
+  await page.getByRole("button", { name: `Disable account of ${user.email}` }).click();
+  await expect(page.getByRole("button", { name: `Disable account of ${user.email}` })).toHaveCount(0);
   expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
   await customer.goto("/dashboard");
   await expect(customer).toHaveURL(/\/signin/);

@@ -1,9 +1,14 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { SIGN_IN_MESSAGES, signInErrorMessage, UNAVAILABLE_ERROR_CODE } from "@/lib/auth/sign-in-errors";
 
-type SignInOutcome = { ok: true; url: string } | { ok: false; error: string | null };
+type SignInOutcome = { ok: true; url: string } | { ok: false; message: string };
+
+// The database cannot be reached (the proxy's 503, or UNAVAILABLE_ERROR_CODE from a sign-in it
+// cut short): nobody was let in, and saying so beats "incorrect password". Never read from the
+// page's URL, so a link cannot make the page claim an outage.
+const UNAVAILABLE: SignInOutcome = { ok: false, message: SIGN_IN_MESSAGES.unavailable };
 
 /**
  * The only two next-auth routes the app exposes (app/api/auth/[...nextauth]/route.ts): its CSRF
@@ -12,22 +17,31 @@ type SignInOutcome = { ok: true; url: string } | { ok: false; error: string | nu
  */
 async function signInWithCredentials(fields: { email: string; password: string; callbackUrl: string }): Promise<SignInOutcome> {
   try {
-    const { csrfToken } = (await (await fetch("/api/auth/csrf", { cache: "no-store" })).json()) as { csrfToken: string };
+    const csrf = await fetch("/api/auth/csrf", { cache: "no-store" });
+    if (csrf.status === 503) return UNAVAILABLE;
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const response = await fetch("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ ...fields, csrfToken, json: "true" }),
     });
+    if (response.status === 503) return UNAVAILABLE;
     const { url } = (await response.json()) as { url?: unknown };
-    if (typeof url !== "string") return { ok: false, error: null };
+    if (typeof url !== "string") return failed(null);
     const target = new URL(url, window.location.origin);
     const error = target.searchParams.get("error");
     // A failed CSRF check answers with next-auth's own sign-in page, which does not exist here.
     if (response.ok && !error && !target.pathname.startsWith("/api/auth/")) return { ok: true, url: target.href };
-    return { ok: false, error };
+    if (error === UNAVAILABLE_ERROR_CODE) return UNAVAILABLE;
+    return failed(error);
   } catch {
-    return { ok: false, error: null };
+    return failed(null);
   }
+}
+
+/** One message for every failure (it must not tell an attacker which emails have accounts), or the throttle's. */
+function failed(error: string | null): SignInOutcome {
+  return { ok: false, message: signInErrorMessage(error) };
 }
 
 export function SignInForm({ initialError, next }: { initialError: string | null; next?: string }) {
@@ -50,9 +64,7 @@ export function SignInForm({ initialError, next }: { initialError: string | null
       return;
     }
     setPending(false);
-    // One message for every failure (it must not tell an attacker which emails have accounts),
-    // or the throttle's, which is the same for every email.
-    setError(signInErrorMessage(result.error));
+    setError(result.message);
   }
 
   return (

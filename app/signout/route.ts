@@ -1,13 +1,16 @@
 // Sign-out is a POST (a link or image cannot trigger it) that ends the session on the server,
 // clears the cookie and asks the browser to drop everything it kept for this site. The timeout
-// warning posts here too, with reason=idle, when its countdown reaches zero.
+// warning posts here too, with reason=idle, when its countdown reaches zero. While the database
+// cannot be reached it answers 503 and keeps the cookie: the session could not be ended, so the
+// browser must not act as if it had been.
 import { NextResponse } from "next/server";
 import { appOrigin } from "@/lib/env";
+import { answeringOutage } from "@/lib/outage";
 import { signOutClearSiteData } from "@/lib/session/headers";
 import { endWebSession } from "@/lib/session/lifecycle";
 import { TIERS } from "@/lib/session/policy";
 
-export async function POST(request: Request) {
+export const POST = answeringOutage(async (request: Request) => {
   const form = await request.formData().catch(() => new FormData());
   const idle = form.get("reason") === "idle";
   await endWebSession(idle ? "idle" : "signed_out");
@@ -17,4 +20,4 @@ export async function POST(request: Request) {
   const response = NextResponse.redirect(new URL(target, appOrigin()), 303);
   response.headers.set("Clear-Site-Data", signOutClearSiteData());
   return response;
-}
+});

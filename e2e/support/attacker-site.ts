@@ -1,5 +1,6 @@
 // An attacker's web page for cross-site request tests: a tiny HTTP server on a free port that
-// serves one page, an auto-submitting form aimed at the bank. Reached as http://127.0.0.1:<port>
+// serves one page (an auto-submitting form aimed at the bank, a look-alike, a decoy) and records
+// every request it gets (what a payload sent it). Reached as http://127.0.0.1:<port>
 // it is another *site* than http://localhost:<bank port> (SameSite keeps the session cookie
 // out); reached as http://localhost:<port> it is the same site but another *origin* (the cookie
 // rides along, since SameSite ignores ports), the harder case.
@@ -15,7 +16,12 @@ export type ForgedForm = {
   enctype?: "application/x-www-form-urlencoded" | "multipart/form-data";
 };
 
-export type AttackerSite = { url: (host: AttackerHost) => string; close: () => Promise<void> };
+export type AttackerSite = {
+  url: (host: AttackerHost) => string;
+  /** Every path and query string the site was asked for, in order: what it captured. */
+  requests: string[];
+  close: () => Promise<void>;
+};
 
 function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -34,7 +40,9 @@ export function forgedFormPage(form: ForgedForm): string {
 
 /** Serves `html` at every path on a free port (all interfaces, so both host names reach it). */
 export async function startAttackerSite(html: string): Promise<AttackerSite> {
-  const server: Server = createServer((_request, response) => {
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    requests.push(request.url ?? "");
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     response.end(html);
   });
@@ -42,6 +50,7 @@ export async function startAttackerSite(html: string): Promise<AttackerSite> {
   const { port } = server.address() as AddressInfo;
   return {
     url: (host) => `http://${host}:${port}/`,
+    requests,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

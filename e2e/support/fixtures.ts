@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { watchCsp, type CspViolation } from "./csp-watch";
 import { serverDatabaseUrl, type ServerName } from "./servers";
 
 /** What an attack spec expects of the server it runs against: to stop the attack, or not. */
@@ -12,16 +13,50 @@ export type Target = "secure" | "flawed";
 
 export type TestUser = { id: string; email: string; password: string; name: string; accountId: string; accountNumber: string };
 
-type WorkerFixtures = { db: Db; passwordHash: string };
+type WorkerFixtures = { db: Db; passwordHash: string; cspWatchedBrowser: Browser };
 type Role = "customer" | "admin";
-type TestFixtures = { target: Target; server: ServerName; user: TestUser; createUser: (options?: { role?: Role }) => Promise<TestUser> };
+type TestFixtures = {
+  target: Target;
+  server: ServerName;
+  user: TestUser;
+  createUser: (options?: { role?: Role }) => Promise<TestUser>;
+  /** The CSP violations the test's pages raised; any fails the test unless it expects them. */
+  cspViolations: CspViolation[];
+  expectCspViolations: boolean;
+};
 
-const TEST_PASSWORD = "correct-horse-battery-staple";
+// One test runs at a time in a worker, so the worker's contexts report to the running test.
+let reportedViolations: CspViolation[] = [];
+
+export const TEST_PASSWORD = "correct-horse-battery-staple";
 const OPENING_BALANCE_CENTS = 250_000;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: ["secure", { option: true }],
   server: ["secure", { option: true }],
+  expectCspViolations: [false, { option: true }],
+  // Every context a test opens — the default one and browser.newContext() ones (a second
+  // device, a replayed ID) — is watched for CSP violations.
+  cspWatchedBrowser: [
+    async ({ browser }, use) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        await watchCsp(context, (violation) => reportedViolations.push(violation));
+        return context;
+      };
+      await use(browser);
+    },
+    { scope: "worker", auto: true },
+  ],
+  cspViolations: [
+    async ({ expectCspViolations }, use) => {
+      reportedViolations = [];
+      await use(reportedViolations);
+      if (!expectCspViolations) expect(reportedViolations, "no page may raise a Content-Security-Policy violation").toEqual([]);
+    },
+    { auto: true },
+  ],
   db: [
     async ({}, use, workerInfo) => {
       const server = (workerInfo.project.use as { server?: ServerName }).server ?? "secure";
@@ -34,7 +69,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // Real bcrypt at the real cost, hashed once per worker and shared by its test users.
   passwordHash: [async ({}, use) => use(await hashPassword(TEST_PASSWORD)), { scope: "worker" }],
   createUser: async ({ db, passwordHash }, use) => {
-    await use((options) => insertUser(db, passwordHash, options?.role ?? "customer"));
+    await use((options) => createTestUser(db, passwordHash, options?.role ?? "customer"));
   },
   user: async ({ createUser }, use) => {
     await use(await createUser());
@@ -43,7 +78,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export { expect };
 
-async function insertUser(db: Db, passwordHash: string, role: Role): Promise<TestUser> {
+/** A customer (or admin) with one checking account and its opening deposit, in `db`. */
+export async function createTestUser(db: Db, passwordHash: string, role: Role = "customer"): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
   const email = `test-${tag}@vaultline.test`;
   const name = `Tess Tester ${tag}`;

@@ -5,11 +5,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { failedForOutage } from "@/lib/db-health";
 import { appOrigin } from "@/lib/env";
 import { startWebSession } from "@/lib/session/lifecycle";
 import { verifyCredentials } from "./credentials";
 import { safeNextPath } from "./safe-next-path";
-import { THROTTLED_ERROR_CODE } from "./sign-in-errors";
+import { SIGN_IN_FAILED_ERROR_CODE, THROTTLED_ERROR_CODE, UNAVAILABLE_ERROR_CODE } from "./sign-in-errors";
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -22,7 +23,7 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials) {
-        const result = await verifyCredentials(credentials);
+        const result = await onlyOurErrorCodes(() => verifyCredentials(credentials));
         if (result.ok) return result.user;
         // next-auth turns a thrown message into the sign-in page's `?error=`, which it maps to
         // the throttle text; every other failure stays the one generic answer.
@@ -32,10 +33,32 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after its routes: its callbackUrl comes from the form or
+    // from its own cookie, so anyone can write it. Its default throws on anything but an absolute
+    // URL or a path ("foo" was a 500); ours is the same-origin rule the sign-in form follows.
+    redirect({ url, baseUrl }) {
+      return new URL(safeNextPath(url, baseUrl), baseUrl).toString();
+    },
     async signIn({ user, credentials }) {
-      await startWebSession(user.id);
+      // `user` is what authorize() returned: a VerifiedUser, email included.
+      await onlyOurErrorCodes(() => startWebSession({ id: user.id, email: user.email ?? "" }));
       // The form's `next`, which anyone can write into a link: only a path on this origin.
       return new URL(safeNextPath(credentials?.callbackUrl), appOrigin()).toString();
     },
   },
 };
+
+/**
+ * next-auth answers a thrown error with a redirect that carries the error's message in its URL,
+ * and a driver's message is no business of the browser's. Only our codes go there: the outage's
+ * (the sign-in form says the bank is unavailable; nobody was let in) or the generic failure.
+ */
+async function onlyOurErrorCodes<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (await failedForOutage(error)) throw new Error(UNAVAILABLE_ERROR_CODE);
+    console.error(`[auth] sign-in failed: ${error instanceof Error ? error.name : typeof error}`);
+    throw new Error(SIGN_IN_FAILED_ERROR_CODE);
+  }
+}

@@ -6,11 +6,11 @@ import "server-only";
 import { cookies } from "next/headers";
 import { flawOn } from "@/lib/lab/flaws";
 import { TOKEN_POLICY } from "./policy";
-import { appOrigin } from "@/lib/env";
+import { servedOverHttps } from "@/lib/env";
 
 export type CookieAttributes = {
   httpOnly: boolean;
-  sameSite: "strict" | "lax";
+  sameSite: "strict" | "lax" | "none";
   path: "/";
   secure: boolean;
 };
@@ -20,17 +20,16 @@ export function sessionCookieName(https: boolean): string {
 }
 
 export function sessionCookieAttributes(https: boolean): CookieAttributes {
+  // LAB FLAW csrf: SameSite=None sends the cookie along with other sites' forms and frames.
+  // (None requires Secure, which browsers also accept on http://localhost.)
+  const crossSite = flawOn("csrf");
   return {
     // LAB FLAW readable-cookie: without HttpOnly any injected script can read the session.
     httpOnly: !flawOn("readable-cookie"),
-    sameSite: TOKEN_POLICY.sameSite,
+    sameSite: crossSite ? "none" : TOKEN_POLICY.sameSite,
     path: "/",
-    secure: https,
+    secure: https || crossSite,
   };
-}
-
-function servedOverHttps(): boolean {
-  return appOrigin().startsWith("https:");
 }
 
 export async function readSessionCookie(): Promise<string | undefined> {

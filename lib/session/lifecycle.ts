@@ -1,6 +1,7 @@
 // Sign-in, rotation and sign-out: where a session begins, changes its ID and ends. Each holds a
-// defense a trainer can point at: a fresh ID at sign-in (fixation), a new ID with the old one
-// dead at once (rotation), and ending the session on the server (sign-out).
+// defense a trainer can point at: IDs nobody can work out (weak tokens), a fresh ID at sign-in
+// (fixation), a new ID with the old one dead at once (rotation), and ending the session on the
+// server (sign-out).
 import { flawOn } from "@/lib/lab/flaws";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
 import { recordEvent } from "./events";
@@ -16,23 +17,34 @@ import {
   type SessionWithUser,
 } from "./store";
 import type { Session } from "@/lib/generated/sqlite/client";
-import { fingerprint, generateSessionToken, hashToken, isWellFormedToken } from "./tokens";
+import { fingerprint, generateSessionToken, guessableToken, hashToken, isWellFormedToken } from "./tokens";
+
+/** Who a new session is for; the email only matters to the weak-token lab flaw. */
+export type SessionOwner = { id: string; email: string };
+
+/** Every ID the app issues (web and API sign-in, rotation) comes from here. */
+function newSessionToken(owner: Pick<SessionOwner, "email">): string {
+  // LAB FLAW weak-token: the ID is built from who signed in and when, so anyone can work out
+  // anyone's.
+  if (flawOn("weak-token")) return guessableToken(owner.email);
+  return generateSessionToken();
+}
 
 /** Starts an authenticated web session for a user whose password was just verified. */
-export async function startWebSession(userId: string): Promise<void> {
+export async function startWebSession(owner: SessionOwner): Promise<void> {
   const presented = await readSessionCookie();
-  const token = await tokenForNewSession(presented);
+  const token = await tokenForNewSession(presented, owner);
   // Defense: the session this browser held until now ends on the server. Its cookie is about
   // to be replaced, so nothing would ever sign it out, yet a copy of it would keep working.
   if (presented && presented !== token) await endSessionNamedBy(presented, "signed_out");
-  await beginSession(userId, "web", token);
+  await beginSession(owner.id, "web", token);
   await setSessionCookie(token);
 }
 
 /** Starts an API session (mobile client): the same store and policy, the token goes in the body. */
-export async function startApiSession(userId: string): Promise<{ token: string; session: Session }> {
-  const token = generateSessionToken();
-  return { token, session: await beginSession(userId, "api", token) };
+export async function startApiSession(owner: SessionOwner): Promise<{ token: string; session: Session }> {
+  const token = newSessionToken(owner);
+  return { token, session: await beginSession(owner.id, "api", token) };
 }
 
 async function beginSession(userId: string, clientType: ClientType, token: string): Promise<Session> {
@@ -43,7 +55,7 @@ async function beginSession(userId: string, clientType: ClientType, token: strin
   return session;
 }
 
-async function tokenForNewSession(presented: string | undefined): Promise<string> {
+async function tokenForNewSession(presented: string | undefined, owner: SessionOwner): Promise<string> {
   // LAB FLAW fixation: adopt the ID the browser already presented, so whoever planted it
   // before sign-in now holds an authenticated session.
   if (flawOn("fixation")) {
@@ -52,7 +64,7 @@ async function tokenForNewSession(presented: string | undefined): Promise<string
     }
   }
   // Defense: every sign-in mints a brand-new ID; a pre-login ID is never upgraded.
-  return generateSessionToken();
+  return newSessionToken(owner);
 }
 
 /**
@@ -66,7 +78,7 @@ export async function rotateCurrentSession(
   reason: RotationReason,
   changes: RotationChanges,
 ): Promise<{ session: SessionWithUser; token: string } | null> {
-  const token = generateSessionToken();
+  const token = newSessionToken(session.user);
   const tokenHash = hashToken(token);
   const rotated = await rotateSession(session, { tokenHash, reason, now: new Date(), changes });
   if (!rotated) return null;

@@ -26,7 +26,9 @@ function storedCeiling(session: Pick<Session, "openTier">): Tier {
  */
 export function openTierAt(session: Pick<Session, "openTier" | "lastSeenAt">, now: Date, policy: SessionPolicy): Tier | null {
   const idleMs = now.getTime() - session.lastSeenAt.getTime();
-  const ceiling = rank(storedCeiling(session));
+  // LAB FLAW tier-reopen: the stored ceiling is ignored, so only the latest gap counts and a
+  // low-tier visit after a long gap reopens the high tier.
+  const ceiling = flawOn("tier-reopen") ? TIERS.length - 1 : rank(storedCeiling(session));
   const open = TIERS.filter((t) => rank(t) <= ceiling && idleMs <= policy.idleTimeoutMinutes[t] * MINUTE_MS);
   return open.at(-1) ?? null;
 }

@@ -2,7 +2,8 @@
 // address the per-address sign-in limit counts by.
 import { headers } from "next/headers";
 import { trustedProxyCount } from "@/lib/env";
-import { clientAddress, MAX_USER_AGENT_LENGTH, stampedPeerAddress } from "./client-address";
+import { flawOn } from "@/lib/lab/flaws";
+import { clientAddress, MAX_USER_AGENT_LENGTH, normaliseAddress, stampedPeerAddress } from "./client-address";
 
 export type RequestInfo = { ip: string | null; userAgent: string | null };
 
@@ -11,7 +12,11 @@ export async function requestInfo(): Promise<RequestInfo> {
   // The whole defense against a forged address: X-Forwarded-For counts only as far as the
   // deployer said proxies append to it, and the rest comes from the socket.
   const peer = stampedPeerAddress(h, process.env.VAULTLINE_PEER_KEY);
-  const ip = clientAddress({ peer, forwardedFor: h.get("x-forwarded-for"), trustedProxies: trustedProxyCount() });
+  const forwardedFor = h.get("x-forwarded-for");
+  // LAB FLAW spoofable-ip: the first X-Forwarded-For entry, which the client wrote, is believed.
+  const ip = flawOn("spoofable-ip")
+    ? (normaliseAddress(forwardedFor?.split(",")[0]) ?? peer)
+    : clientAddress({ peer, forwardedFor, trustedProxies: trustedProxyCount() });
   const userAgent = h.get("user-agent")?.slice(0, MAX_USER_AGENT_LENGTH) ?? null;
   return { ip, userAgent };
 }

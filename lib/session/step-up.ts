@@ -8,7 +8,7 @@ import { recordEvent } from "./events";
 import { rotateCurrentSession } from "./lifecycle";
 import { sessionPolicy } from "./policy";
 import { requestInfo } from "./request";
-import { endSession, findEndReason, markAuthenticated, reservePasswordAttempt, type SessionWithUser } from "./store";
+import { endSession, findEndReason, markAuthenticated, reservePasswordAttempt, writePasswordFailures, type SessionWithUser } from "./store";
 
 export type PasswordCheck =
   | { ok: true }
@@ -40,9 +40,27 @@ export function isFreshlyAuthenticated(session: SessionWithUser, now: Date = new
  */
 export async function checkSessionPassword(session: SessionWithUser, password: string): Promise<PasswordCheck> {
   const limit = passwordAttemptLimit();
+  if (flawOn("attempt-race")) return checkThenCount(session, password, limit);
+  // Counted before bcrypt runs, in one conditional write: guesses sent at once cannot all read
+  // a count under the limit, so at most `limit` passwords are ever checked.
   const attempt = await reservePasswordAttempt(session.id, limit);
   if (attempt === null) return endAfterTooManyFailures(session);
   if (await verifyUserPassword(session.userId, password)) return { ok: true };
+  await recordEvent({ type: "step_up_failure", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo(), detail: { failures: attempt } });
+  if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
+  return endAfterTooManyFailures(session);
+}
+
+/**
+ * LAB FLAW attempt-race: the naive order. The count read when the request began is compared,
+ * the password checked, and count + 1 written afterwards: guesses sent at once all see the same
+ * count, all get checked, and overwrite each other's count, so the limit never arrives.
+ */
+async function checkThenCount(session: SessionWithUser, password: string, limit: number): Promise<PasswordCheck> {
+  if (session.stepUpFailures >= limit) return endAfterTooManyFailures(session);
+  if (await verifyUserPassword(session.userId, password)) return { ok: true };
+  const attempt = session.stepUpFailures + 1;
+  await writePasswordFailures(session.id, attempt);
   await recordEvent({ type: "step_up_failure", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo(), detail: { failures: attempt } });
   if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
   return endAfterTooManyFailures(session);

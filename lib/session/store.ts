@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Session, User } from "@/lib/generated/sqlite/client";
+import { isRecordId } from "@/lib/text";
 import { sessionPolicy, type Tier } from "./policy";
 import type { EndReason } from "./end-reasons";
 import { acceptedSessionsWhere } from "./liveness";
@@ -138,6 +139,11 @@ export async function reservePasswordAttempt(id: string, limit: number): Promise
   return row?.stepUpFailures ?? limit;
 }
 
+/** Only the lab flaw `attempt-race` writes the count this way (step-up.ts). */
+export async function writePasswordFailures(id: string, failures: number): Promise<void> {
+  await db.session.update({ where: { id }, data: { stepUpFailures: failures } });
+}
+
 /** Why a session ended, read fresh (another request may have ended it meanwhile). */
 export async function findEndReason(id: string): Promise<string | null> {
   const row = await db.session.findUnique({ where: { id }, select: { endReason: true } });
@@ -151,6 +157,7 @@ export async function listLiveSessions(userId: string, now: Date): Promise<Sessi
 
 /** Ends the user's live sessions, except one if given; returns how many ended. */
 export async function endUserSessions(userId: string, reason: EndReason, now: Date, exceptId?: string): Promise<number> {
+  if (!isRecordId(userId)) return 0;
   const { count } = await db.session.updateMany({
     where: { userId, endedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
     data: { endedAt: now, endReason: reason },
@@ -160,6 +167,7 @@ export async function endUserSessions(userId: string, reason: EndReason, now: Da
 
 /** Ends one session, only if it belongs to this user (an ID from a form proves nothing). */
 export async function endOwnSession(userId: string, sessionId: string, reason: EndReason, now: Date): Promise<boolean> {
+  if (!isRecordId(userId) || !isRecordId(sessionId)) return false;
   const { count } = await db.session.updateMany({
     where: { id: sessionId, userId, endedAt: null },
     data: { endedAt: now, endReason: reason },

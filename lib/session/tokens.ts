@@ -10,6 +10,23 @@ export function generateSessionToken(): string {
   return randomBytes(TOKEN_POLICY.tokenBytes).toString("base64url");
 }
 
+// On globalThis because the sign-in route and the server actions are bundled apart, each with
+// its own copy of this module: two counters would hand one user the same token twice.
+const guessable = globalThis as typeof globalThis & { vaultlineLastGuessableStamp?: number };
+
+/**
+ * Only the weak-token lab flaw issues these: the issue time in seconds (the next free second if
+ * that one is taken, so no two are alike) and the owner's email, in a real token's shape.
+ * Decode your own and you can write anyone's: change the email, count back the seconds.
+ */
+export function guessableToken(email: string): string {
+  const stamp = Math.max(Math.floor(Date.now() / 1000), (guessable.vaultlineLastGuessableStamp ?? 0) + 1);
+  guessable.vaultlineLastGuessableStamp = stamp;
+  const bytes = Buffer.alloc(TOKEN_POLICY.tokenBytes, ".");
+  bytes.write(`${stamp}.${email}`);
+  return bytes.toString("base64url");
+}
+
 /** Cheap shape check before any database lookup; anything else is not a token of ours. */
 export function isWellFormedToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);

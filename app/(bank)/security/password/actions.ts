@@ -3,13 +3,15 @@
 import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/auth/change-password";
 import { newPasswordProblem } from "@/lib/auth/password-policy";
+import { submittedForm } from "@/lib/form-data";
 import { requireSession } from "@/lib/session/guard";
 import { attemptsLeftText, checkSessionPassword } from "@/lib/session/step-up";
 
 export type PasswordState = { status: "editing"; message?: string } | { status: "done"; othersEnded: number };
 
-export async function submitPasswordChange(_previous: PasswordState, form: FormData): Promise<PasswordState> {
+export async function submitPasswordChange(_previous: PasswordState, submitted: FormData): Promise<PasswordState> {
   const session = await requireSession("high");
+  const form = submittedForm(submitted);
   const text = (name: string) => String(form.get(name) ?? "");
   const current = text("currentPassword");
   const next = text("newPassword");

@@ -1,0 +1,22 @@
+// Attack (lab flaw `spoofable-ip`): credential stuffing from one machine. After 20 failures one
+// address is locked out; Mallory writes a new address of her own choosing first in
+// X-Forwarded-For on each try. The proxy in front appends her real address (as a real proxy
+// does); believing the first entry, the server counts every try against a different address,
+// and the stolen password that comes after 25 failures still gets in.
+import { apiSignInAttempt, documentationAddress } from "../support/api";
+import { expect, expectAttack, test } from "../support/fixtures";
+import { SIGN_IN_THROTTLE } from "@/lib/auth/throttle-policy";
+
+test("a new forged address per try evades the per-address sign-in limit", async ({ request, user, target }) => {
+  // 26 sign-ins, each a real bcrypt check: slow on a busy machine.
+  test.slow();
+  const mallory = documentationAddress();
+  const viaProxy = () => ({ "X-Forwarded-For": `${documentationAddress()}, ${mallory}` });
+  for (let i = 0; i <= SIGN_IN_THROTTLE.maxFailuresPerIp + 4; i += 1) {
+    const response = await apiSignInAttempt(request, { email: `stuffed-${i}-${user.id}@vaultline.test`, password: "password123" }, viaProxy());
+    expect([401, 429]).toContain(response.status());
+  }
+  const stolenCredentials = await apiSignInAttempt(request, user, viaProxy());
+  expect([201, 429]).toContain(stolenCredentials.status());
+  expectAttack(target, stolenCredentials.status() === 201);
+});

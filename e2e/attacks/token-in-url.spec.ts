@@ -1,0 +1,19 @@
+// Attack (lab flaw `token-in-url`): the victim opens an account page and shares its address —
+// pasted into a support chat, a bug report, a message to a friend. Mallory opens the link in a
+// browser of her own, without any cookie of the bank, and reads the victim's account. (The
+// Referer an outside page gets would carry it too, but Referrer-Policy: same-origin, a separate
+// defense, keeps full URLs on the bank's own origin.)
+import { attackOutcome, expectAttack, signIn, test } from "../support/fixtures";
+
+test("a shared link opens the victim's account in Mallory's browser", async ({ browser, baseURL, page, user, target }) => {
+  await signIn(page, user);
+  await page.getByRole("link", { name: /Checking/ }).click();
+  await page.waitForURL(/\/accounts\//);
+  const shared = page.url();
+
+  const mallory = await browser.newContext({ baseURL });
+  const malloryPage = await mallory.newPage();
+  await malloryPage.goto(shared);
+  expectAttack(target, await attackOutcome(malloryPage, malloryPage.getByText(user.accountNumber)));
+  await mallory.close();
+});
