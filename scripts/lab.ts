@@ -1,24 +1,113 @@
-// `npm run lab`: the trainer's server. The development server (`server.mjs --dev`) on
-// http://localhost:3000 with the lab flaws named by LAB_FLAWS (default: all) and its own
-// database, so demo attacks never touch the development data. The red banner shows on every page.
-import { spawn } from "node:child_process";
+// `npm run lab`: the trainer's lab in one command. The bank in lab mode (LAB_ALLOW=1) on
+// http://localhost:3000 (PORT) with its own database, so demo attacks never touch the development
+// data; and the attacker's site on http://127.0.0.1:4000 (ATTACKER_PORT), another *site* than the
+// bank. The flaws LAB_FLAWS names (default: all) are on at start; the lab console at /lab
+// switches them while the lab runs.
+//
+// The bank runs the production build (`npm start`), built first when the sources are newer, as
+// the e2e servers do: the development server sends every page with no-store (so `no-cache-control`
+// could not be shown) and relaxes the CSP for its own tooling, and a demo must behave in the room
+// exactly as its attack spec proves.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseFlaws } from "../lib/lab/flaws";
+import { startAttackerSite, type AttackerSite } from "./attacker-site";
 import { setupDatabase } from "./db-setup";
 import { loadDevEnv } from "./dev-secret";
-import { runMain } from "./prisma-cli";
+import { ExpectedError, PROJECT_ROOT, runMain } from "./prisma-cli";
 
 const LAB_DATABASE_URL = "file:./prisma/lab.db";
+const READY_POLL_MS = 500;
+
+/** LAB_FLAWS, checked before anything is built: a typo is a clear error, never a secure lab. */
+function startingFlaws(): string {
+  const flaws = process.env.LAB_FLAWS ?? "all";
+  try {
+    parseFlaws(flaws);
+  } catch (error) {
+    throw new ExpectedError((error as Error).message);
+  }
+  return flaws;
+}
+
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new ExpectedError(`${name} must be a port number, not "${process.env[name]}".`);
+  return value;
+}
 
 async function main(): Promise<void> {
+  const flaws = startingFlaws();
+  const bankPort = port("PORT", 3000);
+  const bank = `http://localhost:${bankPort}`;
   loadDevEnv();
   await setupDatabase(LAB_DATABASE_URL);
-  const flaws = process.env.LAB_FLAWS || "all";
-  console.log(`Lab server with flaws: ${flaws}. Never expose it to a network.`);
-  const child = spawn(process.execPath, ["server.mjs", "--dev"], {
-    stdio: "inherit",
-    // LAB_ALLOW=1: this server is a lab on purpose (without it a server with flaws refuses to start).
-    env: { ...process.env, PORT: process.env.PORT ?? "3000", DATABASE_URL: LAB_DATABASE_URL, LAB_FLAWS: flaws, LAB_ALLOW: "1", NEXT_TELEMETRY_DISABLED: "1" },
+  buildIfStale();
+  const attacker = await startAttackerSite({ port: port("ATTACKER_PORT", 4000), bankUrl: bank, log: console.log }).catch((error: Error) => {
+    throw new ExpectedError(`The attacker's site cannot listen: ${error.message}. Set ATTACKER_PORT to a free port.`);
   });
-  child.on("exit", (code) => process.exit(code ?? 0));
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(bankPort),
+      NEXTAUTH_URL: bank,
+      DATABASE_URL: LAB_DATABASE_URL,
+      LAB_FLAWS: flaws,
+      // Lab mode on purpose: without it a server with flaws refuses to start, and /lab is a 404.
+      LAB_ALLOW: "1",
+      LAB_ATTACKER_URL: attacker.url,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const stop = () => child.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => attacker.close().finally(() => process.exit(code ?? 0)));
+  if (await ready(`${bank}/signin`, () => child.exitCode !== null)) announce(bank, attacker, flaws);
+}
+
+// What the build is made of: a change to any of these makes the lab build again.
+const BUILD_INPUTS = ["app", "components", "lib", "prisma/seed.ts", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
+
+function buildIfStale(): void {
+  const buildId = path.join(PROJECT_ROOT, ".next", "BUILD_ID");
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestInput()) return;
+  console.log("Building the bank (the sources changed since the last build)…");
+  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  if (build.status !== 0) throw new ExpectedError("The build failed; see above.");
+}
+
+function newestInput(): number {
+  let newest = 0;
+  for (const input of BUILD_INPUTS) {
+    const full = path.join(PROJECT_ROOT, input);
+    if (!existsSync(full)) continue;
+    const files = statSync(full).isDirectory() ? readdirSync(full, { recursive: true }).map((f) => path.join(full, String(f))) : [full];
+    for (const file of files) newest = Math.max(newest, statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/** Waits for the bank to answer its sign-in page. */
+async function ready(url: string, exited: () => boolean): Promise<boolean> {
+  while (!exited()) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+  }
+  return false;
+}
+
+function announce(bank: string, attacker: AttackerSite, flaws: string): void {
+  console.log(`
+  Vaultline lab — never expose it to a network. Flaws on at start: ${flaws || "none"}.
+    The bank (victim):   ${bank}
+    Lab console:         ${bank}/lab
+    Attacker's site:     ${attacker.url}
+`);
 }
 
 runMain(main);

@@ -1,9 +1,11 @@
 // `npm run test:teeth`: proves every defense has teeth, reading Playwright's JSON report rather
 // than its exit code (a timeout or a crash proves nothing). For each flaw in the catalogue:
-//   1. its secure spec passes against the secure server (checked once for all flaws first);
+//   1. its secure spec passes against the secure server;
 //   2. with only that flaw on, the spec's named test fails on an assertion (not a timeout);
-//   3. with only that flaw on, each of its attack specs succeeds (no other flaw masks it).
-// Prints `caught <flaw>` or `MISSED <flaw>: why`, and exits non-zero on any miss.
+//   3. each of its attack specs fails against the secure server;
+//   4. with only that flaw on, each attack succeeds (no other flaw masks it);
+//   5. with every flaw on, each attack still succeeds (no flaw gets in another's way).
+// Prints one table row per flaw (and why for each miss), and exits non-zero on any miss.
 // Needs a production build (`npm run build`). `npm run test:teeth -- fixation csrf` picks flaws.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -59,42 +61,82 @@ function failedOnAssertion(outcome: Outcome): boolean {
   return outcome.status === "failed" && outcome.errors.some((e) => /expect\(/.test(e) && !/Test timeout of/.test(e));
 }
 
-function checkFlaw(flaw: FlawName, securePasses: Set<string>): string | null {
+type Check = "specPassesSecure" | "specFailsWithFlaw" | "attackFailsSecure" | "attackSucceedsAlone" | "attackSucceedsWithAll";
+
+const COLUMNS: Record<Check, string> = {
+  specPassesSecure: "spec passes secure",
+  specFailsWithFlaw: "spec fails with flaw",
+  attackFailsSecure: "attack fails secure",
+  attackSucceedsAlone: "attack works, flaw alone",
+  attackSucceedsWithAll: "attack works, all flaws",
+};
+
+type Row = Record<Check, string | null>;
+
+/** Null when every run of each attack spec in `project` passed, else why not. */
+function attacksPassed(results: Outcome[], project: string, attacks: readonly string[]): string | null {
+  for (const attack of attacks) {
+    const runs = results.filter((r) => r.project === project && r.file === attack);
+    if (runs.length === 0) return `${attack} did not run`;
+    const failed = runs.find((r) => r.status !== "passed");
+    if (failed) return `${attack} "${failed.title}" ${failed.status}`;
+  }
+  return null;
+}
+
+/** The two checks that need a server with only this flaw on. */
+function checkFlawAlone(flaw: FlawName): Pick<Row, "specFailsWithFlaw" | "attackSucceedsAlone"> {
   const { spec, test, attacks } = FLAWS[flaw];
-  if (!securePasses.has(spec)) return `${spec} does not pass against the secure server`;
   const results = runPlaywright(flaw, ["--project=secure", "--project=attacks-vs-flawed", spec, ...attacks], {
     MUTATE_FLAWS: flaw,
     FLAWED_FLAWS: flaw,
     E2E_SERVERS: "secure,flawed",
   });
   const named = results.find((r) => r.project === "secure" && r.file === spec && r.title === test);
-  if (!named) return `no test named "${test}" in ${spec}`;
-  if (!failedOnAssertion(named)) return `"${test}" did not fail on an assertion with the flaw on (${named.status})`;
-  for (const attack of attacks) {
-    const runs = results.filter((r) => r.project === "attacks-vs-flawed" && r.file === attack);
-    if (runs.length === 0) return `${attack} did not run`;
-    const failed = runs.find((r) => r.status !== "passed");
-    if (failed) return `${attack} "${failed.title}" did not succeed with only ${flaw} on (${failed.status})`;
+  const specFailsWithFlaw = !named
+    ? `no test named "${test}" in ${spec}`
+    : failedOnAssertion(named) ? null : `"${test}" did not fail on an assertion (${named.status})`;
+  return { specFailsWithFlaw, attackSucceedsAlone: attacksPassed(results, "attacks-vs-flawed", attacks) };
+}
+
+function printTable(rows: [FlawName, Row][]): void {
+  const checks = Object.keys(COLUMNS) as Check[];
+  console.log(`| flaw | ${checks.map((c) => COLUMNS[c]).join(" | ")} |`);
+  console.log(`|---|${checks.map(() => "---").join("|")}|`);
+  for (const [flaw, row] of rows) console.log(`| ${flaw} | ${checks.map((c) => (row[c] ? "MISSED" : "ok")).join(" | ")} |`);
+  for (const [flaw, row] of rows) {
+    for (const check of checks) if (row[check]) console.log(`MISSED ${flaw}, ${COLUMNS[check]}: ${row[check]}`);
   }
-  return null;
 }
 
 function main(): void {
   const only = process.argv.slice(2);
   const flaws = only.length > 0 ? FLAW_NAMES.filter((f) => only.includes(f)) : FLAW_NAMES;
   const specs = [...new Set(flaws.map((f) => FLAWS[f].spec))];
+  const attacks = [...new Set(flaws.flatMap((f) => FLAWS[f].attacks))];
+  // Once for all flaws: the secure specs against the secure server, and every attack against
+  // the secure server (it must fail) and the all-flaws server (it must succeed).
   const secure = runPlaywright("secure", ["--project=secure", ...specs], { E2E_SERVERS: "secure" });
-  const securePasses = new Set(specs.filter((spec) => {
-    const runs = secure.filter((r) => r.file === spec);
-    return runs.length > 0 && runs.every((r) => r.status === "passed");
-  }));
+  const allFlaws = runPlaywright("all-flaws", ["--project=attacks-vs-secure", "--project=attacks-vs-flawed", ...attacks], {
+    E2E_SERVERS: "secure,flawed",
+    FLAWED_FLAWS: "all",
+  });
 
-  let missed = 0;
-  for (const flaw of flaws) {
-    const problem = checkFlaw(flaw, securePasses);
-    if (problem) missed += 1;
-    console.log(problem ? `MISSED ${flaw}: ${problem}` : `caught ${flaw}  (${FLAWS[flaw].spec}; ${FLAWS[flaw].attacks.join(", ")})`);
-  }
+  const rows: [FlawName, Row][] = flaws.map((flaw) => {
+    const { spec, attacks: own } = FLAWS[flaw];
+    const runs = secure.filter((r) => r.file === spec);
+    const specPassesSecure = runs.length > 0 && runs.every((r) => r.status === "passed") ? null : `${spec} does not pass against the secure server`;
+    const row: Row = {
+      specPassesSecure,
+      attackFailsSecure: attacksPassed(allFlaws, "attacks-vs-secure", own),
+      attackSucceedsWithAll: attacksPassed(allFlaws, "attacks-vs-flawed", own),
+      ...checkFlawAlone(flaw),
+    };
+    console.log(`${Object.values(row).some(Boolean) ? "MISSED" : "caught"} ${flaw}`);
+    return [flaw, row];
+  });
+  printTable(rows);
+  const missed = rows.filter(([, row]) => Object.values(row).some(Boolean)).length;
   console.log(`${flaws.length - missed} caught, ${missed} missed`);
   process.exit(missed > 0 ? 1 : 0);
 }

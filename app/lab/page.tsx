@@ -1,0 +1,79 @@
+import { activeFlaws, FLAW_NAMES } from "@/lib/lab/flaws";
+import { timeJumps } from "@/lib/lab/demo-data";
+import { requireLabMode } from "@/lib/lab/guard";
+import { attackerSiteUrl, readInbox } from "@/lib/lab/inbox";
+import { flawSources } from "@/lib/lab/source";
+import { appOrigin } from "@/lib/env";
+import { resetLab, switchAllFlaws, travelInTime } from "./actions";
+import { AttackerInbox } from "./attacker-inbox";
+import { FlawCard } from "./flaw-card";
+
+const NOTICES: Record<string, string> = {
+  reset: "Demo data restored: every session ended, the inbox emptied.",
+  "reset-no-inbox": "Demo data restored and every session ended; the attacker's site could not be reached to empty its inbox.",
+  "idle-past-high-tier": "Every live session is now idle past the high tier.",
+  "stale-step-up": "Every live session's password entry is now past step-up freshness.",
+  "past-absolute-lifetime": "Every live session is now past its absolute lifetime.",
+};
+
+/** The trainer's console (lab mode only): every flaw with its switch, demo and code; the attacker's inbox. */
+export default async function LabConsole({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  requireLabMode();
+  const [{ done }, sources, inbox] = await Promise.all([searchParams, flawSources(), readInbox()]);
+  const off = activeFlaws();
+  const addresses = { bank: appOrigin(), attacker: attackerSiteUrl() };
+  const notice = done ? NOTICES[done] : undefined;
+
+  return (
+    <main className="content lab-console">
+      <h1>Lab console</h1>
+      {notice && <p className="notice" role="status">{notice}</p>}
+      <p>
+        The bank (the victim's window): <a href={addresses.bank}>{addresses.bank}</a>. The attacker's site:{" "}
+        {addresses.attacker ? <a href={addresses.attacker}>{addresses.attacker}</a> : "not running"}. Use a private window as the attacker, so
+        each has its own cookies. Switches take effect at once for every browser.
+      </p>
+      <p>
+        <strong>{off.length} of {FLAW_NAMES.length}</strong> defenses switched off{off.length > 0 ? `: ${off.join(", ")}` : ""}.
+      </p>
+      <div className="inline-form">
+        <form action={switchAllFlaws}>
+          <input type="hidden" name="enabled" value="off" />
+          <button type="submit" className="button secondary">Restore every defense</button>
+        </form>
+        <form action={switchAllFlaws}>
+          <input type="hidden" name="enabled" value="on" />
+          <button type="submit" className="button secondary">Switch every flaw on</button>
+        </form>
+        <form action={resetLab}>
+          <button type="submit" className="button">Reset demo data</button>
+        </form>
+      </div>
+
+      <section aria-labelledby="inbox-heading">
+        <h2 id="inbox-heading">Attacker&apos;s inbox</h2>
+        <AttackerInbox initial={inbox} />
+      </section>
+
+      <section aria-labelledby="time-heading">
+        <h2 id="time-heading">Time travel</h2>
+        <p>For the demos that would wait out a timeout: every live session&apos;s clock, as if the time had passed.</p>
+        <div className="inline-form">
+          {Object.entries(timeJumps()).map(([jump, { label }]) => (
+            <form action={travelInTime} key={jump}>
+              <input type="hidden" name="jump" value={jump} />
+              <button type="submit" className="button secondary">{label}</button>
+            </form>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="flaws-heading">
+        <h2 id="flaws-heading">Flaws</h2>
+        {FLAW_NAMES.map((name) => (
+          <FlawCard key={name} name={name} on={off.includes(name)} sources={sources.get(name) ?? []} addresses={addresses} />
+        ))}
+      </section>
+    </main>
+  );
+}

