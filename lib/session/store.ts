@@ -8,12 +8,12 @@ import { sessionPolicy, type Tier } from "./policy";
 import type { EndReason } from "./end-reasons";
 import { acceptedSessionsWhere } from "./liveness";
 import type { RequestInfo } from "./request";
+import { sessionLookup } from "./session-lookup";
 
 /** The user as a session carries it: everything but the password hash, which pages never need. */
 export type SessionUser = Omit<User, "passwordHash">;
 
 export type SessionWithUser = Session & { user: SessionUser };
-
 
 export type { EndReason };
 
@@ -49,8 +49,9 @@ export async function createSession(input: {
   });
 }
 
+/** The session with its user, read fresh on every request (the lean read path, session-lookup.ts). */
 export async function findSessionByHash(tokenHash: string): Promise<SessionWithUser | null> {
-  return db.session.findUnique({ where: { tokenHash }, include: { user: { omit: { passwordHash: true } } } });
+  return sessionLookup().byTokenHash(tokenHash);
 }
 
 /**
