@@ -98,10 +98,16 @@ describe("failedForOutage: a lost database, or a bug?", () => {
     Object.assign(new Error("raw"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } }),
     new Error("Client has encountered a connection error and is not queryable"),
     new Error("Connection terminated unexpectedly"),
+    // Bare driver errors, as the lean session lookup meets them.
+    Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+    Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }),
   ];
   const bugs = [
     driverError({ kind: "UniqueConstraintViolation" }),
     driverError({ kind: "postgres", code: "22P02" }), // invalid text representation
+    Object.assign(new Error("invalid input syntax"), { code: "22P02" }),
+    Object.assign(new Error("UNIQUE constraint failed"), { code: "SQLITE_CONSTRAINT_UNIQUE" }),
     new TypeError("Cannot read properties of undefined"),
     new Error("A transfer just made could not be read back"),
   ];
