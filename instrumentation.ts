@@ -2,6 +2,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkStartup } = await import("./lib/startup");
     checkStartup();
+    const { scheduleSessionCleanup } = await import("./lib/session/cleanup");
+    scheduleSessionCleanup();
     // Lab mode only: a server outside it never reads the lab's switches, or anything else of the lab.
     const { labMode } = await import("./lib/lab/flaws");
     if (labMode()) {

@@ -2,6 +2,7 @@
 // clear error at boot rather than a failure on the first request.
 import "server-only";
 import { labStartupRefusal } from "@/lib/lab/flaws";
+import { cleanupIntervalMinutes } from "@/lib/session/cleanup";
 import { sessionPolicy } from "@/lib/session/policy";
 
 /** The public origin the app is served from; decides https-only cookie rules. */
@@ -38,10 +39,12 @@ export function startupProblems(env: NodeJS.ProcessEnv): string[] {
   } catch (error) {
     problems.push((error as Error).message);
   }
-  try {
-    trustedProxyCount(env);
-  } catch (error) {
-    problems.push((error as Error).message);
+  for (const check of [trustedProxyCount, cleanupIntervalMinutes]) {
+    try {
+      check(env);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   }
   if (!env.VAULTLINE_PEER_KEY) {
     problems.push(

@@ -26,6 +26,11 @@ export type SessionPolicy = {
    * a request already in flight (another tab's poll) may still carry it.
    */
   rotationGraceSeconds: number;
+  /**
+   * Rows of sessions past their absolute deadline are deleted this long after it (the cleanup
+   * job, lib/session/cleanup.ts). Until then a late request can still be told why it ended.
+   */
+  expiredSessionRetentionHours: number;
 };
 
 const defaultPolicy: SessionPolicy = {
@@ -37,6 +42,7 @@ const defaultPolicy: SessionPolicy = {
   lastSeenWriteIntervalSeconds: 60,
   stepUpMaxFailures: 5,
   rotationGraceSeconds: 10,
+  expiredSessionRetentionHours: 24,
 };
 
 /** OWASP's suggestion for high-value apps: 2–5 minutes idle on the most sensitive areas. */
