@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import os from "node:os";
 import { describe, it } from "node:test";
 import { hashPassword, verifyPassword } from "./password";
 import { MAX_PASSWORD_BYTES, passwordByteLength } from "./password-rules";
@@ -28,5 +29,25 @@ describe("the 72-byte bcrypt limit", () => {
   it("refuses to hash a password bcrypt would truncate", async () => {
     await assert.rejects(hashPassword(`${ASCII_72}x`), /72 bytes/);
     await assert.rejects(hashPassword(`${EMOJI_72}é`), /72 bytes/);
+  });
+});
+
+describe("the hash queue", () => {
+  it("runs at most one hash fewer than the cores at once, and every queued one completes", async () => {
+    const slots = Math.max(1, os.availableParallelism() - 1);
+    const hash = await hashPassword("queue-test-password");
+    const gate = (globalThis as { vaultlineHashGate?: { running: number; waiting: unknown[] } }).vaultlineHashGate!;
+    let mostRunning = 0;
+    let mostWaiting = 0;
+    const watch = setInterval(() => {
+      mostRunning = Math.max(mostRunning, gate.running);
+      mostWaiting = Math.max(mostWaiting, gate.waiting.length);
+    }, 1);
+    const results = await Promise.all(Array.from({ length: slots + 3 }, () => verifyPassword("queue-test-password", hash)));
+    clearInterval(watch);
+    assert.deepEqual(results, Array(slots + 3).fill(true));
+    assert.equal(mostRunning, slots);
+    assert.equal(mostWaiting, 3);
+    assert.equal(gate.running, 0);
   });
 });

@@ -1,16 +1,41 @@
 // Password hashing: bcrypt at a cost that makes offline guessing expensive (~225 ms a hash on
 // the reference machine), compared in constant time by bcrypt itself. bcrypt never sees more
 // than MAX_PASSWORD_BYTES (password-rules.ts), where it would silently truncate.
+import os from "node:os";
 import bcrypt from "bcrypt";
 import { db } from "@/lib/db";
 import { fitsPasswordBytes, MAX_PASSWORD_BYTES } from "./password-rules";
 
 export const BCRYPT_COST = 12;
 
+// bcrypt runs on libuv's worker threads, four at once by default. On a two-core server twenty
+// simultaneous sign-ins would take every core, and every other user's page would wait behind
+// them. So hashes run at most (cores - 1) at a time and the rest queue: a burst of sign-ins
+// waits longer, the signed-in users do not notice it (docs/benchmarks.md, sign-in under load).
+const HASH_SLOTS = Math.max(1, os.availableParallelism() - 1);
+
+// One queue per process, on globalThis: the sign-in route and the server actions are bundled
+// apart, and two queues would let twice as many hashes run.
+type HashGate = { running: number; waiting: (() => void)[] };
+const gate: HashGate = ((globalThis as typeof globalThis & { vaultlineHashGate?: HashGate }).vaultlineHashGate ??= { running: 0, waiting: [] });
+
+async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (gate.running < HASH_SLOTS) gate.running++;
+  else await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next in line, or give it back.
+    const next = gate.waiting.shift();
+    if (next) next();
+    else gate.running--;
+  }
+}
+
 /** Callers check the new password first (newPasswordProblem); a longer one is a bug here. */
 export async function hashPassword(plain: string): Promise<string> {
   if (!fitsPasswordBytes(plain)) throw new Error(`A password may be at most ${MAX_PASSWORD_BYTES} bytes: bcrypt ignores the rest`);
-  return bcrypt.hash(plain, BCRYPT_COST);
+  return inHashSlot(() => bcrypt.hash(plain, BCRYPT_COST));
 }
 
 /**
@@ -19,7 +44,7 @@ export async function hashPassword(plain: string): Promise<string> {
  */
 export async function verifyPassword(plain: string, hash: string): Promise<boolean> {
   if (!fitsPasswordBytes(plain)) return false;
-  return bcrypt.compare(plain, hash);
+  return inHashSlot(() => bcrypt.compare(plain, hash));
 }
 
 /** Checks a password against the user's stored hash, read here: sessions never carry it. */
