@@ -3,9 +3,9 @@ import { inspectorFacts, sessionStatus } from "@/lib/session/status";
 import { SessionWatch } from "./session-watch";
 
 /** The timeout warning and the session inspector for the page's session and tier. */
-export async function SessionChrome({ session }: { session: CurrentSession }) {
+export function SessionChrome({ session }: { session: CurrentSession }) {
   const renderedAt = new Date();
   const status = sessionStatus(session, session.tier, renderedAt);
   // A new key per server render: the watch restarts from the server's latest deadlines.
-  return <SessionWatch key={renderedAt.getTime()} status={status} facts={await inspectorFacts(session)} />;
+  return <SessionWatch key={renderedAt.getTime()} status={status} facts={inspectorFacts(session)} />;
 }

@@ -3,18 +3,25 @@
 // The session inspector: a collapsed panel on every signed-in page that shows the current
 // session the way a trainer points at it — a fingerprint of its hash (never the token), this
 // page's tier, the live deadlines, step-up freshness and the rotation timeline.
+import { useState } from "react";
 import type { Tier } from "@/lib/session/policy";
-import type { InspectorFacts } from "@/lib/session/status";
+import type { InspectorFacts, TimelineEntry } from "@/lib/session/status";
 
 type Props = { facts: InspectorFacts; tier: Tier; idleLeftMs: number; absoluteLeftMs: number; now: number };
 
 const timeFormat = new Intl.DateTimeFormat("en-US", { timeStyle: "medium" });
 
 export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now }: Props) {
+  const [timeline, setTimeline] = useState<TimelineEntry[] | "loading" | "unavailable">("loading");
   const freshLeftMs = Date.parse(facts.stepUpFreshUntil) - now;
-  const lastRotation = [...facts.timeline].reverse().find((e) => e.type === "session_rotated");
+  // Read when the panel opens (and again each time), so a closed inspector costs no query.
+  async function loadTimeline(open: boolean) {
+    if (!open) return;
+    const answer = await fetch(`/session/timeline?tier=${tier}`, { cache: "no-store" }).catch(() => null);
+    setTimeline(answer?.ok ? ((await answer.json()) as { timeline: TimelineEntry[] }).timeline : "unavailable");
+  }
   return (
-    <details className="inspector">
+    <details className="inspector" onToggle={(e) => loadTimeline(e.currentTarget.open)}>
       <summary>Session inspector</summary>
       <dl className="facts">
         <dt>Session</dt><dd><code data-testid="inspector-fingerprint">{facts.fingerprint}</code> (SHA-256 prefix)</dd>
@@ -24,11 +31,12 @@ export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now 
         <dt>Password entered</dt><dd>{timeFormat.format(Date.parse(facts.authenticatedAt))}</dd>
         <dt>Step-up</dt><dd suppressHydrationWarning>{freshLeftMs > 0 ? `fresh for ${duration(freshLeftMs)}` : "needed for transfers"}</dd>
         <dt>Last new ID</dt>
-        <dd>{lastRotation ? `${timeFormat.format(Date.parse(lastRotation.at))} (${lastRotation.reason ?? "rotation"})` : "none since sign-in"}</dd>
+        <dd>{typeof timeline === "string" ? timeline : lastRotation(timeline)}</dd>
       </dl>
       <h3>Timeline of this sign-in</h3>
+      {typeof timeline === "string" && <p>{timeline === "loading" ? "Loading…" : "The timeline could not be loaded."}</p>}
       <ol className="timeline">
-        {facts.timeline.map((e) => (
+        {(typeof timeline === "string" ? [] : timeline).map((e) => (
           <li key={`${e.at}-${e.type}-${e.fingerprint}`}>
             <time dateTime={e.at}>{timeFormat.format(Date.parse(e.at))}</time> {e.label}
             {e.reason ? ` (${e.reason.replace(/_/g, " ")})` : ""} <code>{e.fingerprint}</code>
@@ -37,6 +45,11 @@ export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now 
       </ol>
     </details>
   );
+}
+
+function lastRotation(timeline: TimelineEntry[]): string {
+  const last = [...timeline].reverse().find((e) => e.type === "session_rotated");
+  return last ? `${timeFormat.format(Date.parse(last.at))} (${last.reason ?? "rotation"})` : "none since sign-in";
 }
 
 function duration(ms: number): string {

@@ -33,25 +33,33 @@ export type InspectorFacts = {
   createdAt: string;
   authenticatedAt: string;
   stepUpFreshUntil: string;
-  timeline: { at: string; type: string; label: string; fingerprint: string | null; reason: string | null }[];
 };
 
 /** The session as a trainer points at it: never the token, only a fingerprint of its hash. */
-export async function inspectorFacts(session: SessionWithUser): Promise<InspectorFacts> {
-  const events = await listFamilyEvents(session);
+export function inspectorFacts(session: SessionWithUser): InspectorFacts {
   return {
     fingerprint: fingerprint(session.tokenHash),
     createdAt: session.createdAt.toISOString(),
     authenticatedAt: session.authenticatedAt.toISOString(),
     stepUpFreshUntil: stepUpFreshUntil(session).toISOString(),
-    timeline: events.map((e) => ({
-      at: e.createdAt.toISOString(),
-      type: e.type,
-      label: EVENT_LABELS[e.type as SecurityEventType] ?? e.type,
-      fingerprint: e.sessionFingerprint,
-      reason: eventReason(e.detail),
-    })),
   };
+}
+
+export type TimelineEntry = { at: string; type: string; label: string; fingerprint: string | null; reason: string | null };
+
+/**
+ * The events of this sign-in, for the inspector. Two queries, so they are read only when the
+ * inspector is opened (app/session/timeline), never on every page render.
+ */
+export async function sessionTimeline(session: SessionWithUser): Promise<TimelineEntry[]> {
+  const events = await listFamilyEvents(session);
+  return events.map((e) => ({
+    at: e.createdAt.toISOString(),
+    type: e.type,
+    label: EVENT_LABELS[e.type as SecurityEventType] ?? e.type,
+    fingerprint: e.sessionFingerprint,
+    reason: eventReason(e.detail),
+  }));
 }
 
 export type SessionDeadlines = {
