@@ -2,7 +2,7 @@
 // Chromium when installed (playwright.config.ts); elsewhere, e.g. on a laptop, it installs
 // Playwright's own Chromium first.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -15,5 +15,11 @@ function ensureBrowser(): void {
 }
 
 ensureBrowser();
+const started = Date.now();
 const run = spawnSync("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], { stdio: "inherit" });
+// For `npm run bench` (e2e_wall_s): how long the whole suite took here, after the build.
+if (process.argv.length === 2) {
+  mkdirSync(".e2e", { recursive: true });
+  writeFileSync(".e2e/last-run.json", `${JSON.stringify({ wallSeconds: (Date.now() - started) / 1000, passed: run.status === 0 })}\n`);
+}
 process.exit(run.status ?? 1);
