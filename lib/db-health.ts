@@ -5,12 +5,14 @@
 //
 // Asked every time, never remembered: a remembered "up" lets the first requests of an outage
 // run into it and fail with a 500; a remembered "down" goes on refusing after the database is
-// back. Measured on the e2e machine (Prisma, `SELECT 1`, 2,000 in a row): about 0.1–0.25 ms on
-// SQLite and 0.5–0.75 ms on local PostgreSQL, where one session lookup, which every signed-in
-// request makes anyway, costs 1.2–1.8 ms. On SQLite the database is a file this process holds
-// open: the probe is nearly free, and it cannot see a failing disk, only a missing connection.
+// back. Through Prisma a `SELECT 1` cost 0.1–0.25 ms on SQLite and 0.5–0.75 ms on local
+// PostgreSQL, more than the session lookup itself once that took the lean path; so the probe
+// asks through the same direct connection (lib/session/session-lookup.ts). On SQLite the
+// database is a file this process holds open: the probe is nearly free, and it cannot see a
+// failing disk, only a missing connection.
 import "server-only";
-import { db, PG_CONNECTION_TIMEOUT_MS } from "./db";
+import { PG_CONNECTION_TIMEOUT_MS } from "./db";
+import { sessionLookup } from "./session/session-lookup";
 
 /**
  * A database that takes longer than this to say `1` is as good as gone for a person waiting. As
@@ -24,7 +26,7 @@ const shared = globalThis as typeof globalThis & { vaultlineDbAnswer?: "up" | "d
 
 export async function databaseReachable(): Promise<boolean> {
   try {
-    await withTimeout(db.$queryRaw`SELECT 1`, PROBE_TIMEOUT_MS);
+    await withTimeout(sessionLookup().ping(), PROBE_TIMEOUT_MS);
     noteAnswer("up");
     return true;
   } catch (error) {

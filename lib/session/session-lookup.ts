@@ -14,6 +14,8 @@ import type { SessionWithUser } from "./store";
 
 export type SessionLookup = {
   byTokenHash(tokenHash: string): Promise<SessionWithUser | null>;
+  /** `SELECT 1` on the same connection: lib/db-health.ts's probe, asked on every request. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -60,10 +62,14 @@ function sqliteLookup(url: string): SessionLookup {
   // it sees every write Prisma has committed.
   const connection = new Database(sqlitePath(url), { readonly: true, fileMustExist: true, timeout: 5000 });
   const statement = connection.prepare(selectSql("?"));
+  const one = connection.prepare("SELECT 1");
   return {
     async byTokenHash(tokenHash) {
       const row = statement.get(tokenHash) as Row | undefined;
       return row ? toSessionWithUser(row) : null;
+    },
+    async ping() {
+      one.get();
     },
     async close() {
       connection.close();
@@ -92,6 +98,9 @@ function postgresLookup(url: string): SessionLookup {
     async byTokenHash(tokenHash) {
       const { rows } = await pool.query<Row>({ ...query, values: [tokenHash] });
       return rows[0] ? toSessionWithUser(rows[0]) : null;
+    },
+    async ping() {
+      await pool.query("SELECT 1");
     },
     close: () => pool.end(),
   };
