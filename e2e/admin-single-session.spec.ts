@@ -3,9 +3,8 @@
 // the other elevated session ends and is told why), oldest-wins (the new elevation is refused,
 // naming where and since when the other runs), off. Changing it is a security event.
 // Serial: the option is server-wide.
-import type { Browser, Page } from "@playwright/test";
 import type { Db } from "@/lib/db";
-import { expect, signInOnNewDevice, test, type TestUser } from "./support/fixtures";
+import { adminPanelHeading, expect, openAdminPanel, test } from "./support/fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -13,24 +12,15 @@ async function setMode(db: Db, mode: string) {
   await db.setting.upsert({ where: { key: "admin.singleSession" }, create: { key: "admin.singleSession", value: mode }, update: { value: mode } });
 }
 
-async function openPanel(browser: Browser, baseURL: string, admin: TestUser): Promise<Page> {
-  const page = await signInOnNewDevice(browser, baseURL, admin);
-  await page.goto("/admin");
-  await page.getByRole("button", { name: "Enter admin panel" }).click();
-  return page;
-}
-
-const panelHeading = (page: Page) => page.getByRole("heading", { name: "Users and live sessions" });
-
 test.afterAll(async ({ db }) => setMode(db, "newest-wins"));
 
 test("newest-wins: opening the panel elsewhere ends the first admin session, which is told why", async ({ browser, baseURL, createUser, db }) => {
   await setMode(db, "newest-wins");
   const admin = await createUser({ role: "admin" });
-  const first = await openPanel(browser, baseURL!, admin);
-  await expect(panelHeading(first)).toBeVisible();
-  const second = await openPanel(browser, baseURL!, admin);
-  await expect(panelHeading(second)).toBeVisible();
+  const first = await openAdminPanel(browser, baseURL!, admin);
+  await expect(adminPanelHeading(first)).toBeVisible();
+  const second = await openAdminPanel(browser, baseURL!, admin);
+  await expect(adminPanelHeading(second)).toBeVisible();
 
   await first.goto("/admin");
   await expect(first).toHaveURL(/reason=superseded/);
@@ -40,27 +30,27 @@ test("newest-wins: opening the panel elsewhere ends the first admin session, whi
 test("oldest-wins: a second elevation is refused, naming where and since when", async ({ browser, baseURL, createUser, db }) => {
   await setMode(db, "oldest-wins");
   const admin = await createUser({ role: "admin" });
-  const first = await openPanel(browser, baseURL!, admin);
-  await expect(panelHeading(first)).toBeVisible();
-  const second = await openPanel(browser, baseURL!, admin);
+  const first = await openAdminPanel(browser, baseURL!, admin);
+  await expect(adminPanelHeading(first)).toBeVisible();
+  const second = await openAdminPanel(browser, baseURL!, admin);
   await expect(second.getByText(/already open in another session: Chrome on Linux at .+, since /)).toBeVisible();
-  await expect(panelHeading(second)).toHaveCount(0);
+  await expect(adminPanelHeading(second)).toHaveCount(0);
 
   await first.goto("/admin");
-  await expect(panelHeading(first)).toBeVisible();
+  await expect(adminPanelHeading(first)).toBeVisible();
 });
 
 test("oldest-wins: an elevated session dead by policy (idle 3 h, never marked ended) blocks nothing", async ({ browser, baseURL, createUser, db }) => {
   await setMode(db, "oldest-wins");
   const admin = await createUser({ role: "admin" });
-  const first = await openPanel(browser, baseURL!, admin);
-  await expect(panelHeading(first)).toBeVisible();
+  const first = await openAdminPanel(browser, baseURL!, admin);
+  await expect(adminPanelHeading(first)).toBeVisible();
   // Idle 3 hours: past the high tier's 15 minutes and the admin's 2-hour life, yet still endedAt null.
   const threeHoursAgo = new Date(Date.now() - 3 * 3_600_000);
   await db.session.updateMany({ where: { userId: admin.id, elevatedAt: { not: null }, endedAt: null }, data: { lastSeenAt: threeHoursAgo, elevatedAt: threeHoursAgo } });
 
-  const second = await openPanel(browser, baseURL!, admin);
-  await expect(panelHeading(second)).toBeVisible();
+  const second = await openAdminPanel(browser, baseURL!, admin);
+  await expect(adminPanelHeading(second)).toBeVisible();
   // The dead session is not listed as live either.
   const listed = second.getByRole("row").filter({ hasText: admin.email });
   await expect(listed.getByRole("listitem")).toHaveCount(1);
@@ -69,17 +59,17 @@ test("oldest-wins: an elevated session dead by policy (idle 3 h, never marked en
 test("off: two admin panels at once", async ({ browser, baseURL, createUser, db }) => {
   await setMode(db, "off");
   const admin = await createUser({ role: "admin" });
-  const first = await openPanel(browser, baseURL!, admin);
-  const second = await openPanel(browser, baseURL!, admin);
-  await expect(panelHeading(second)).toBeVisible();
+  const first = await openAdminPanel(browser, baseURL!, admin);
+  const second = await openAdminPanel(browser, baseURL!, admin);
+  await expect(adminPanelHeading(second)).toBeVisible();
   await first.goto("/admin");
-  await expect(panelHeading(first)).toBeVisible();
+  await expect(adminPanelHeading(first)).toBeVisible();
 });
 
 test("changing the option in the panel is recorded as a security event", async ({ browser, baseURL, createUser, db }) => {
   await setMode(db, "newest-wins");
   const admin = await createUser({ role: "admin" });
-  const panel = await openPanel(browser, baseURL!, admin);
+  const panel = await openAdminPanel(browser, baseURL!, admin);
   await panel.getByLabel("When an admin opens the panel in a second session").selectOption("oldest-wins");
   await panel.getByRole("button", { name: "Save option" }).click();
   const changes = { where: { userId: admin.id, type: "admin_setting_changed" } };

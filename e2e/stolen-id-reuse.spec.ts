@@ -3,25 +3,7 @@
 // it is a theft signal: the whole session family ends and a reuse_detected event is recorded
 // (refuseRotatedOutId in lib/session/validate.ts). Within the window it is refused quietly:
 // a request already in flight from another tab is not theft.
-import type { Page } from "@playwright/test";
-import type { Db } from "@/lib/db";
-import { expect, fillTransfer, setRotationAge, SESSION_COOKIE, sessionCookieValue, signInStale, test, type TestUser } from "./support/fixtures";
-
-async function stepUpWithTransfer(page: Page, db: Db, user: TestUser, payee: TestUser): Promise<string> {
-  await signInStale(page, db, user);
-  const old = (await sessionCookieValue(page))!;
-  await fillTransfer(page, payee, "3.00");
-  await page.getByRole("button", { name: "Send transfer" }).click();
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Confirm transfer" }).click();
-  await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();
-  return old;
-}
-
-async function replay(page: Page, token: string, baseURL: string) {
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
-  await page.goto("/dashboard");
-}
+import { expect, replay, setRotationAge, stepUpWithTransfer, test } from "./support/fixtures";
 
 test("replaying a rotated-out ID ends the whole family and records the theft", async ({ page, browser, baseURL, user, createUser, db }) => {
   const stolen = await stepUpWithTransfer(page, db, user, await createUser());

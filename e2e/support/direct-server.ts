@@ -2,8 +2,9 @@
 // nothing in front of it (TRUSTED_PROXY_COUNT=0, the default adopters get). The main e2e servers
 // run as if behind one proxy (scripts/e2e-server.ts says why), so the spec about a directly
 // exposed server starts one of these; the fault specs start them to take their database away,
-// or to kill and restart them; the lab console's spec starts a lab server. Their lab flaws
-// follow the secure server's unless a spec says otherwise, so MUTATE_FLAWS reaches them too.
+// or to kill and restart them; the lab console's spec starts a lab server; the scale-out spec
+// starts two instances of one deployment. Their lab flaws follow the secure server's unless a
+// spec says otherwise, so MUTATE_FLAWS reaches them too.
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { captureOutput, launchE2eServer, newServerSecret } from "../../scripts/e2e-server";
@@ -46,13 +47,31 @@ export function startOwnServer(options: DirectServerOptions): Promise<DirectServ
   return startServerOfItsOwn({ ...options, databaseUrl: throwawayDatabaseUrl(options.name, options.database) });
 }
 
-type LaunchOptions = Omit<DirectServerOptions, "database"> & { databaseUrl: string };
+/**
+ * Instances of one deployment, one per port: a single throwaway database (reset once, by the
+ * first) and a single secret, as instances behind a load balancer share them.
+ */
+export async function startInstances(options: Omit<DirectServerOptions, "port"> & { ports: [number, ...number[]] }): Promise<DirectServer[]> {
+  const { ports: [firstPort, ...otherPorts], ...shared } = options;
+  const deployment = { ...shared, databaseUrl: throwawayDatabaseUrl(options.name, options.database), secret: newServerSecret() };
+  const first = await startServerOfItsOwn({ ...deployment, port: firstPort });
+  const others = await Promise.all(otherPorts.map((port) => startServerOfItsOwn({ ...deployment, port, resetDatabase: false })));
+  return [first, ...others];
+}
+
+type LaunchOptions = Omit<DirectServerOptions, "database"> & {
+  databaseUrl: string;
+  /** NEXTAUTH_SECRET; a fresh one by default. */
+  secret?: string;
+  /** false: start on the database as it is (another instance's); by default it is reset first. */
+  resetDatabase?: boolean;
+};
 
 async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer> {
   const port = options.port ?? (await freePort());
   const baseURL = `http://localhost:${port}`;
-  const secret = newServerSecret();
-  const launch = async (reset: boolean) => {
+  const secret = options.secret ?? newServerSecret();
+  const launch = async (firstStart: boolean) => {
     const child = await launchE2eServer({
       port,
       url: baseURL,
@@ -63,10 +82,10 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
       trustedProxyCount: 0,
       stdio: ["ignore", "pipe", "pipe"],
       secret,
-      reset,
+      reset: firstStart && options.resetDatabase !== false,
     });
     // A restart appends to the same log: the secrets-in-logs spec reads the whole of it.
-    captureOutput(child, serverLogPath(`${options.name}-${port}`), { append: !reset });
+    captureOutput(child, serverLogPath(`${options.name}-${port}`), { append: !firstStart });
     await waitUntilReady(child, `${baseURL}/signin`, options.name);
     return child;
   };

@@ -170,6 +170,12 @@ export async function signInOnNewDevice(browser: Browser, baseURL: string, user:
   return page;
 }
 
+/** Presents `token` as this page's session cookie and opens the dashboard: a copied ID replayed. */
+export async function replay(page: Page, token: string, baseURL: string): Promise<void> {
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
+  await page.goto("/dashboard");
+}
+
 /**
  * Replays a session ID in a fresh browser and says whether it opens the owner's accounts. Only
  * two outcomes count: the owner's own dashboard (works) or the sign-in page (refused). Anything
@@ -190,6 +196,28 @@ export async function idStillWorks(browser: Browser, baseURL: string, token: str
     await context.close();
   }
 }
+
+/** Signs in stale, then sends a transfer that asks for the password: returns the ID the step-up rotated out. */
+export async function stepUpWithTransfer(page: Page, db: Db, user: TestUser, payee: TestUser): Promise<string> {
+  await signInStale(page, db, user);
+  const old = (await sessionCookieValue(page))!;
+  await fillTransfer(page, payee, "3.00");
+  await page.getByRole("button", { name: "Send transfer" }).click();
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Confirm transfer" }).click();
+  await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();
+  return old;
+}
+
+/** An admin on a new device enters the panel (signed in moments ago: no password asked). */
+export async function openAdminPanel(browser: Browser, baseURL: string, admin: TestUser): Promise<Page> {
+  const page = await signInOnNewDevice(browser, baseURL, admin);
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Enter admin panel" }).click();
+  return page;
+}
+
+export const adminPanelHeading = (page: Page) => page.getByRole("heading", { name: "Users and live sessions" });
 
 /** Changes the password through the security settings form. */
 export async function changePasswordInUi(page: Page, current: string, next: string): Promise<void> {
