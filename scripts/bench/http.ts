@@ -54,8 +54,10 @@ export async function requestOverhead(server: BenchServer, sizes: Sizes): Promis
 
 /** Rows inserted, updated and deleted in the database so far, from PostgreSQL's statistics. */
 async function rowWrites(databaseUrl: string): Promise<number> {
-  // Each server connection reports its counts within about a second of going idle.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // A connection reports its counts when it goes idle, or, if it reported less than a second
+  // before, once it has been idle for 10 seconds (PostgreSQL 15's PGSTAT_IDLE_INTERVAL): wait
+  // that out, or the bench's own inserts land in the window and the server's last writes miss it.
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
   const client = new pg.Client(pgConnectionConfig(databaseUrl));
   await client.connect();
   const { rows } = await client.query<{ writes: string }>(

@@ -10,16 +10,28 @@ export function percentiles(samples: number[]): Percentiles {
   return { p50: at(0.5), p99: at(0.99), count: sorted.length };
 }
 
-/** Microseconds per call of `fn`, after a warm-up that lets caches and the JIT settle. */
-export async function timeCalls(fn: () => Promise<unknown>, iterations: number): Promise<Percentiles> {
-  for (let i = 0; i < Math.min(200, iterations); i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1000);
+const TURN = 250;
+
+/**
+ * Microseconds per call of each function, the functions taking turns of 250 calls, so that all
+ * of them meet the same stretches of CPU frequency, neighbours and garbage collection and their
+ * ratios are fair on a noisy machine; turns, not single calls, so each runs with warm caches as
+ * a server repeating one kind of request does. A warm-up turn first lets the JIT settle.
+ */
+export async function timeInTurns<Name extends string>(fns: Record<Name, () => Promise<unknown>>, iterations: number): Promise<Record<Name, Percentiles>> {
+  const names = Object.keys(fns) as Name[];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  for (const name of names) for (let i = 0; i < TURN; i++) await fns[name]();
+  for (let done = 0; done < iterations; done += TURN) {
+    for (const name of names) {
+      for (let i = 0; i < Math.min(TURN, iterations - done); i++) {
+        const start = process.hrtime.bigint();
+        await fns[name]();
+        samples[name].push(Number(process.hrtime.bigint() - start) / 1000);
+      }
+    }
   }
-  return percentiles(samples);
+  return Object.fromEntries(names.map((name) => [name, percentiles(samples[name])])) as Record<Name, Percentiles>;
 }
 
 export type LoadResult = Percentiles & { perSecond: number; statuses: Record<number, number> };
