@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { startupProblems, trustedProxyCount } from "./env";
+import { cleanupIntervalMinutes, startupProblems, trustedProxyCount } from "./env";
 
 // What server.mjs provides, so each case below differs from a good start-up in one thing only.
 const STARTED_BY_SERVER = { NODE_ENV: "development", VAULTLINE_PEER_KEY: "key" } as const;
@@ -26,5 +26,18 @@ describe("trustedProxyCount", () => {
     assert.equal(trustedProxyCount({}), 0);
     assert.equal(trustedProxyCount({ TRUSTED_PROXY_COUNT: "" }), 0);
     assert.equal(trustedProxyCount({ TRUSTED_PROXY_COUNT: " 2 " }), 2);
+  });
+});
+
+describe("cleanupIntervalMinutes", () => {
+  it("is 15 unless set, 0 turns the job off, and anything but whole minutes stops the server", () => {
+    assert.equal(cleanupIntervalMinutes({}), 15);
+    assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: " " }), 15);
+    assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: " 7 " }), 7);
+    assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: "0" }), 0);
+    for (const bad of ["x", " 1.5 ", "-5", "15m"]) {
+      assert.throws(() => cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: bad }), new RegExp(`not "${bad.trim()}"`));
+      assert.ok(startupProblems({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", VAULTLINE_PEER_KEY: "k", SESSION_CLEANUP_INTERVAL_MINUTES: bad }).some((p) => p.startsWith("SESSION_CLEANUP_INTERVAL_MINUTES")));
+    }
   });
 });

@@ -2,7 +2,6 @@
 // clear error at boot rather than a failure on the first request.
 import "server-only";
 import { labStartupRefusal } from "@/lib/lab/flaws";
-import { cleanupIntervalMinutes } from "@/lib/session/cleanup";
 import { sessionPolicy } from "@/lib/session/policy";
 
 /** The public origin the app is served from; decides https-only cookie rules. */
@@ -21,10 +20,21 @@ export function servedOverHttps(): boolean {
  * which only the client could have written. Throws on anything but a whole number.
  */
 export function trustedProxyCount(env: Record<string, string | undefined> = process.env): number {
-  const value = env.TRUSTED_PROXY_COUNT?.trim() || "0";
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new Error(`TRUSTED_PROXY_COUNT must be the number of proxies in front of Vaultline (0 when none), not "${env.TRUSTED_PROXY_COUNT}".`);
-  }
+  return wholeNumberSetting(env.TRUSTED_PROXY_COUNT, 0, (raw) => `TRUSTED_PROXY_COUNT must be the number of proxies in front of Vaultline (0 when none), not "${raw}".`);
+}
+
+/**
+ * How often each server deletes expired sessions (lib/session/cleanup.ts):
+ * SESSION_CLEANUP_INTERVAL_MINUTES, 15 by default, 0 for never. Throws on anything else.
+ */
+export function cleanupIntervalMinutes(env: Record<string, string | undefined> = process.env): number {
+  return wholeNumberSetting(env.SESSION_CLEANUP_INTERVAL_MINUTES, 15, (raw) => `SESSION_CLEANUP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the job off), not "${raw?.trim()}".`);
+}
+
+/** A whole-number setting, or its default when unset or blank; `problem` says what is wrong otherwise. */
+function wholeNumberSetting(raw: string | undefined, fallback: number, problem: (raw: string | undefined) => string): number {
+  const value = raw?.trim() || String(fallback);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new Error(problem(raw));
   return Number(value);
 }
 

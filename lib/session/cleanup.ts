@@ -4,6 +4,7 @@
 // between them, so the job never holds the database long enough to stall a request.
 import "server-only";
 import { db } from "@/lib/db";
+import { cleanupIntervalMinutes } from "@/lib/env";
 import { sessionPolicy } from "./policy";
 
 const HOUR_MS = 3_600_000;
@@ -23,15 +24,6 @@ export async function deleteExpiredSessions({ now, batchSize = 1000, pauseMs = 2
     if (batch.length < batchSize) return deleted;
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
-}
-
-/** How often each instance runs the cleanup: SESSION_CLEANUP_INTERVAL_MINUTES, 0 for never. */
-export function cleanupIntervalMinutes(env: Record<string, string | undefined> = process.env): number {
-  const value = env.SESSION_CLEANUP_INTERVAL_MINUTES?.trim() || "15";
-  if (!/^\d+$/.test(value)) {
-    throw new Error(`SESSION_CLEANUP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the job off), not "${value}".`);
-  }
-  return Number(value);
 }
 
 /**
