@@ -35,6 +35,9 @@ describe("cleanupIntervalMinutes", () => {
     assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: " " }), 15);
     assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: " 7 " }), 7);
     assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: "0" }), 0);
+    assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: "35791" }), 35791);
+    // Longer than a Node timer can wait: it would run the cleanup every millisecond instead.
+    assert.throws(() => cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: "35792" }), /at most 35791/);
     for (const bad of ["x", " 1.5 ", "-5", "15m"]) {
       assert.throws(() => cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: bad }), new RegExp(`not "${bad.trim()}"`));
       assert.ok(startupProblems({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", VAULTLINE_PEER_KEY: "k", SESSION_CLEANUP_INTERVAL_MINUTES: bad }).some((p) => p.startsWith("SESSION_CLEANUP_INTERVAL_MINUTES")));

@@ -23,12 +23,20 @@ export function trustedProxyCount(env: Record<string, string | undefined> = proc
   return wholeNumberSetting(env.TRUSTED_PROXY_COUNT, 0, (raw) => `TRUSTED_PROXY_COUNT must be the number of proxies in front of Vaultline (0 when none), not "${raw}".`);
 }
 
+/** Node's timers hold at most 2^31 - 1 ms. */
+const MAX_TIMER_MINUTES = Math.floor((2 ** 31 - 1) / 60_000);
+
 /**
  * How often each server deletes expired sessions (lib/session/cleanup.ts):
  * SESSION_CLEANUP_INTERVAL_MINUTES, 15 by default, 0 for never. Throws on anything else.
  */
 export function cleanupIntervalMinutes(env: Record<string, string | undefined> = process.env): number {
-  return wholeNumberSetting(env.SESSION_CLEANUP_INTERVAL_MINUTES, 15, (raw) => `SESSION_CLEANUP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the job off), not "${raw?.trim()}".`);
+  const minutes = wholeNumberSetting(env.SESSION_CLEANUP_INTERVAL_MINUTES, 15, (raw) => `SESSION_CLEANUP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the job off), not "${raw?.trim()}".`);
+  // A longer timer than Node can hold would not wait at all: Node runs it after 1 ms instead.
+  if (minutes > MAX_TIMER_MINUTES) {
+    throw new Error(`SESSION_CLEANUP_INTERVAL_MINUTES can be at most ${MAX_TIMER_MINUTES} (about 24 days), not ${minutes}.`);
+  }
+  return minutes;
 }
 
 /** A whole-number setting, or its default when unset or blank; `problem` says what is wrong otherwise. */
