@@ -52,7 +52,8 @@ export async function failedForOutage(error: unknown): Promise<boolean> {
 // The lean session lookup (lib/session/session-lookup.ts) meets the drivers' errors bare: pg's
 // with PostgreSQL's code, Node's socket errors, better-sqlite3's busy database.
 const CONNECTION_LOST_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const CONNECTION_LOST_CODES = /^(08|57)/;
+// A PostgreSQL SQLSTATE (five characters) of class 08 or 57.
+const CONNECTION_LOST_SQLSTATE = /^(08|57)[0-9A-Z]{3}$/;
 const DRIVER_LOST_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "SQLITE_BUSY"]);
 const CONNECTION_LOST_MESSAGES = [
   "Connection terminated",
@@ -64,9 +65,9 @@ const CONNECTION_LOST_MESSAGES = [
 function isConnectionLoss(error: unknown): boolean {
   const cause = driverCause(error);
   if (typeof cause?.kind === "string" && CONNECTION_LOST_KINDS.has(cause.kind)) return true;
-  if (cause?.kind === "postgres" && typeof cause.code === "string") return CONNECTION_LOST_CODES.test(cause.code);
+  if (cause?.kind === "postgres" && typeof cause.code === "string") return CONNECTION_LOST_SQLSTATE.test(cause.code);
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && (DRIVER_LOST_CODES.has(code) || /^(08|57)[0-9A-Z]{3}$/.test(code))) return true;
+  if (typeof code === "string" && (DRIVER_LOST_CODES.has(code) || CONNECTION_LOST_SQLSTATE.test(code))) return true;
   const message = error instanceof Error ? error.message : "";
   return CONNECTION_LOST_MESSAGES.some((lost) => message.includes(lost));
 }
