@@ -107,8 +107,7 @@ export async function signInBurst(server: BenchServer, sizes: Sizes): Promise<Re
   const signIns = Promise.all(
     users.map((user, i) => postJson(`${server.url}/api/v1/sessions`, { email: user.email, password }, { "x-forwarded-for": `198.51.100.${i + 1}` })),
   );
-  let answers: { status: number }[] = [];
-  const during = await Promise.all([dashboards(sizes.loadMs), signIns.then((a) => (answers = a))]).then(([r]) => r);
+  const [during, answers] = await Promise.all([dashboards(sizes.loadMs), signIns]);
   const failed = answers.filter((a) => a.status !== 201);
   if (failed.length > 0) throw new Error(`sign-in burst: ${failed.length} sign-ins answered ${failed[0]!.status}`);
   return {

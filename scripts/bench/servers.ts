@@ -5,6 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createDb, type Db } from "../../lib/db";
+import { sessionPolicy } from "../../lib/session/policy";
 import { generateSessionToken, hashToken } from "../../lib/session/tokens";
 import { launchE2eServer } from "../e2e-server";
 
@@ -60,7 +61,7 @@ export async function createSessions(db: Db, userId: string, count: number, clie
       createdAt: now,
       lastSeenAt: now,
       authenticatedAt: now,
-      expiresAt: new Date(now.getTime() + 12 * 3_600_000),
+      expiresAt: new Date(now.getTime() + sessionPolicy().absoluteLifetimeHours * 3_600_000),
     })),
   });
   return tokens;
