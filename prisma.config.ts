@@ -3,7 +3,8 @@
 // schema engine through driver adapters, since the native engine cannot be downloaded offline.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseKind, loadEnvFiles, resolveDatabaseUrl } from "./lib/database-url";
+import { databaseKind, resolveDatabaseUrl } from "./lib/database-url";
+import { loadEnvFiles } from "./lib/env-files";
 import { postgresCliAdapter, sqliteCliAdapter } from "./prisma/cli-adapters";
 
 // The CLI skips .env when a config file exists.

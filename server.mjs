@@ -16,6 +16,7 @@
 // and a request target that does not decode with a 500).
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import nextEnv from "@next/env";
 
 const PEER_ADDRESS_HEADER = "x-vaultline-peer-address";
 const PEER_KEY_HEADER = "x-vaultline-peer-key";
@@ -62,11 +63,15 @@ function refuse(req, res, { status, message, headers = {} }) {
 }
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
 const peerKey = randomBytes(32).toString("base64url");
 
 // As `next start` / `next dev` would; set before Next (and React) load, which read it once.
 process.env.NODE_ENV ??= dev ? "development" : "production";
+// The .env files, read by Next's own loader as `next dev` / `next start` read them (.env,
+// .env.development or .env.production, each with its .local), so PORT may come from one too.
+// lib/env.ts checks every value once the app starts.
+nextEnv.loadEnvConfig(process.cwd(), dev);
+const port = Number(process.env.PORT || 3000);
 process.env.VAULTLINE_PEER_KEY = peerKey;
 
 const { default: next } = await import("next");

@@ -2,26 +2,12 @@
 // which database kind a URL names, the SQLite file path, and pg connection fields.
 // Imports nothing from the generated clients so the Prisma CLI config can load it.
 
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { ClientConfig } from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
-
-/**
- * Loads `.env.local` then `.env` from `dir` the way Next.js does for the app: variables already
- * set win, so the shell overrides both files and .env.local overrides .env. The Prisma CLI and
- * the db scripts call it so they see the DATABASE_URL the app sees.
- */
-export function loadEnvFiles(dir: string): void {
-  for (const file of [".env.local", ".env"]) {
-    const envPath = path.join(dir, file);
-    if (existsSync(envPath)) process.loadEnvFile(envPath);
-  }
-}
 
 /** The configured database URL, falling back to the embedded SQLite file. */
 export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,7 +1,8 @@
 // Owns the app's Prisma client: one per process, SQLite or PostgreSQL by the DATABASE_URL scheme.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseKind, pgConnectionConfig, resolveDatabaseUrl, sqlitePath } from "./database-url";
+import { databaseKind, pgConnectionConfig, sqlitePath } from "./database-url";
+import { serverEnv } from "./env";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client";
 import { PrismaClient } from "./generated/sqlite/client";
 
@@ -22,7 +23,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 export const PG_CONNECTION_TIMEOUT_MS = 10_000;
 
 /** A new client on `url`; tests use it to open throwaway databases. */
-export function createDb(url: string = resolveDatabaseUrl()): Db {
+export function createDb(url: string = serverEnv().DATABASE_URL): Db {
   if (databaseKind(url) === "sqlite") {
     return new PrismaClient({ adapter: sqliteWithWal(url) });
   }

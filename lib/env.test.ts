@@ -1,46 +1,139 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
-import { cleanupIntervalMinutes, startupProblems, trustedProxyCount } from "./env";
+import { appOrigin, ENV_VARIABLES, parseEnv, startupProblems, type ServerEnv } from "./env";
 
 // What server.mjs provides, so each case below differs from a good start-up in one thing only.
 const STARTED_BY_SERVER = { NODE_ENV: "development", VAULTLINE_PEER_KEY: "key" } as const;
+// A production deployment that is fine: HTTPS, a long secret, PostgreSQL.
+const PRODUCTION = {
+  NODE_ENV: "production",
+  VAULTLINE_PEER_KEY: "key",
+  NEXTAUTH_SECRET: "k3Vh0rN8f1l2m9ZqPw7sT4xYb6cDe5gA",
+  NEXTAUTH_URL: "https://bank.example.com",
+  DATABASE_URL: "postgresql://vaultline@db.internal:5432/vaultline",
+} as const;
+
+function problemsWith(base: Record<string, string>, change: Record<string, string | undefined>): string {
+  return startupProblems({ ...base, ...change }).join("\n");
+}
+
+function parsed(raw: Record<string, string>): ServerEnv {
+  const result = parseEnv(raw);
+  assert.ok(result.ok, result.ok ? "" : result.problems.join("\n"));
+  return result.env;
+}
 
 describe("start-up checks", () => {
-  it("start cleanly under server.mjs", () => {
+  it("start cleanly under server.mjs, in development and in a safe production", () => {
     assert.deepEqual(startupProblems({ ...STARTED_BY_SERVER }), []);
+    assert.deepEqual(startupProblems({ ...PRODUCTION }), []);
   });
 
   it("refuse plain `next start` / `next dev`: the app could not know the client's address", () => {
     assert.match(startupProblems({ NODE_ENV: "development" }).join("\n"), /server\.mjs/);
   });
 
+  it("name the variable in every message, one message per bad variable", () => {
+    const problems = startupProblems({ ...STARTED_BY_SERVER, PORT: "http", TRUSTED_PROXY_COUNT: "one", SESSION_POLICY: "lenient" });
+    assert.equal(problems.length, 3);
+    assert.match(problems[0] ?? "", /^PORT must be a port number, not "http"/);
+    assert.match(problems[1] ?? "", /^TRUSTED_PROXY_COUNT must be the number of proxies/);
+    assert.match(problems[2] ?? "", /^SESSION_POLICY must be one of default, strict, not "lenient"/);
+  });
+
   it("refuse a TRUSTED_PROXY_COUNT that is not a whole number", () => {
     for (const value of ["-1", "1.5", "one", "1,2", "99999999999999999999"]) {
-      assert.match(startupProblems({ ...STARTED_BY_SERVER, TRUSTED_PROXY_COUNT: value }).join("\n"), /TRUSTED_PROXY_COUNT/, value);
+      assert.match(problemsWith(STARTED_BY_SERVER, { TRUSTED_PROXY_COUNT: value }), /^TRUSTED_PROXY_COUNT/, value);
+    }
+  });
+
+  it("refuse addresses that are not http(s), and a DATABASE_URL for another database", () => {
+    assert.match(problemsWith(STARTED_BY_SERVER, { NEXTAUTH_URL: "bank.example.com" }), /^NEXTAUTH_URL must be an http:\/\/ or https:\/\/ address/);
+    assert.match(problemsWith(STARTED_BY_SERVER, { LAB_ATTACKER_URL: "javascript:alert(1)" }), /^LAB_ATTACKER_URL must be/);
+    assert.match(problemsWith(STARTED_BY_SERVER, { DATABASE_URL: "mysql://db/bank" }), /^DATABASE_URL must start with file:, postgres:\/\/ or postgresql:\/\//);
+  });
+
+  it("refuse switches set to anything but 1, rather than guess what was meant", () => {
+    for (const name of ["LAB_ALLOW", "ALLOW_PLAIN_HTTP"]) {
+      assert.match(problemsWith(STARTED_BY_SERVER, { [name]: "true" }), new RegExp(`^${name} must be 1 .* not "true"`));
     }
   });
 });
 
-describe("trustedProxyCount", () => {
-  it("is none unless the deployer says otherwise", () => {
-    assert.equal(trustedProxyCount({}), 0);
-    assert.equal(trustedProxyCount({ TRUSTED_PROXY_COUNT: "" }), 0);
-    assert.equal(trustedProxyCount({ TRUSTED_PROXY_COUNT: " 2 " }), 2);
+describe("production refuses unsafe settings", () => {
+  it("a missing or short secret", () => {
+    assert.match(problemsWith(PRODUCTION, { NEXTAUTH_SECRET: undefined }), /^NEXTAUTH_SECRET is not set/);
+    assert.match(problemsWith(PRODUCTION, { NEXTAUTH_SECRET: "  " }), /^NEXTAUTH_SECRET is not set/);
+    assert.match(problemsWith(PRODUCTION, { NEXTAUTH_SECRET: "changeme" }), /^NEXTAUTH_SECRET is 8 characters long; use at least 32/);
+  });
+
+  it("plain HTTP, unless ALLOW_PLAIN_HTTP=1 says it is on purpose", () => {
+    assert.match(problemsWith(PRODUCTION, { NEXTAUTH_URL: "http://bank.example.com" }), /^NEXTAUTH_URL is plain HTTP \(http:\/\/bank\.example\.com\)/);
+    assert.match(problemsWith(PRODUCTION, { NEXTAUTH_URL: undefined }), /^NEXTAUTH_URL is unset \(so http:\/\/localhost:3000\)/);
+    assert.equal(problemsWith(PRODUCTION, { NEXTAUTH_URL: "http://localhost:3000", ALLOW_PLAIN_HTTP: "1" }), "");
+  });
+
+  it("an SQLite file in a temporary directory", () => {
+    for (const dir of [tmpdir(), "/var/tmp", "/dev/shm/vaultline"]) {
+      const url = `file:${path.join(dir, "bank.db")}`;
+      assert.match(problemsWith(PRODUCTION, { DATABASE_URL: url }), /^DATABASE_URL is an SQLite file in a temporary directory/, url);
+    }
+    assert.equal(problemsWith(PRODUCTION, { DATABASE_URL: "file:./prisma/dev.db" }), "");
+    // Development may keep its database wherever it likes.
+    assert.equal(problemsWith(STARTED_BY_SERVER, { DATABASE_URL: `file:${path.join(tmpdir(), "bank.db")}` }), "");
+  });
+
+  it("lab flaws without LAB_ALLOW=1", () => {
+    assert.match(problemsWith(PRODUCTION, { LAB_FLAWS: "fixation" }), /^Refusing to start: LAB_FLAWS=fixation/);
+    assert.match(problemsWith(PRODUCTION, { LAB_FLAWS: "fixaton", LAB_ALLOW: "1" }), /^LAB_FLAWS Unknown lab flaw\(s\): fixaton/);
+  });
+
+  it("but not in development, which runs on a generated secret over http://localhost", () => {
+    assert.equal(problemsWith(STARTED_BY_SERVER, { NEXTAUTH_SECRET: "short" }), "");
   });
 });
 
-describe("cleanupIntervalMinutes", () => {
-  it("is 15 unless set, 0 turns the job off, and anything but whole minutes stops the server", () => {
-    assert.equal(cleanupIntervalMinutes({}), 15);
-    assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: " " }), 15);
-    assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: " 7 " }), 7);
-    assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: "0" }), 0);
-    assert.equal(cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: "35791" }), 35791);
+describe("settings", () => {
+  it("have defaults for everything a fresh clone leaves unset, blank included", () => {
+    const env = parsed({ TRUSTED_PROXY_COUNT: "", SESSION_CLEANUP_INTERVAL_MINUTES: " ", LAB_FLAWS: "" });
+    assert.equal(env.NODE_ENV, undefined);
+    assert.equal(env.PORT, 3000);
+    assert.equal(env.DATABASE_URL, "file:./prisma/dev.db");
+    assert.equal(env.TRUSTED_PROXY_COUNT, 0);
+    assert.equal(env.SESSION_CLEANUP_INTERVAL_MINUTES, 15);
+    assert.equal(env.SESSION_POLICY, "default");
+    assert.deepEqual(env.LAB_FLAWS, []);
+    assert.equal(env.LAB_ALLOW, false);
+    assert.equal(appOrigin(env), "http://localhost:3000");
+  });
+
+  it("keep an address as its origin, so same-origin checks compare like with like", () => {
+    assert.equal(appOrigin(parsed({ NEXTAUTH_URL: "https://bank.example.com/" })), "https://bank.example.com");
+    assert.equal(parsed({ LAB_ATTACKER_URL: "http://127.0.0.1:4000//" }).LAB_ATTACKER_URL, "http://127.0.0.1:4000");
+  });
+
+  it("SESSION_CLEANUP_INTERVAL_MINUTES: 0 turns the job off; more than a Node timer holds is refused", () => {
+    assert.equal(parsed({ SESSION_CLEANUP_INTERVAL_MINUTES: " 7 " }).SESSION_CLEANUP_INTERVAL_MINUTES, 7);
+    assert.equal(parsed({ SESSION_CLEANUP_INTERVAL_MINUTES: "0" }).SESSION_CLEANUP_INTERVAL_MINUTES, 0);
+    assert.equal(parsed({ SESSION_CLEANUP_INTERVAL_MINUTES: "35791" }).SESSION_CLEANUP_INTERVAL_MINUTES, 35791);
     // Longer than a Node timer can wait: it would run the cleanup every millisecond instead.
-    assert.throws(() => cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: "35792" }), /at most 35791/);
+    assert.match(problemsWith(STARTED_BY_SERVER, { SESSION_CLEANUP_INTERVAL_MINUTES: "35792" }), /up to 35791/);
     for (const bad of ["x", " 1.5 ", "-5", "15m"]) {
-      assert.throws(() => cleanupIntervalMinutes({ SESSION_CLEANUP_INTERVAL_MINUTES: bad }), new RegExp(`not "${bad.trim()}"`));
-      assert.ok(startupProblems({ NODE_ENV: "production", NEXTAUTH_SECRET: "s", VAULTLINE_PEER_KEY: "k", SESSION_CLEANUP_INTERVAL_MINUTES: bad }).some((p) => p.startsWith("SESSION_CLEANUP_INTERVAL_MINUTES")));
+      assert.match(problemsWith(STARTED_BY_SERVER, { SESSION_CLEANUP_INTERVAL_MINUTES: bad }), new RegExp(`^SESSION_CLEANUP_INTERVAL_MINUTES .*not "${bad.trim()}"`));
+    }
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable the app reads", () => {
+    const example = readFileSync(path.join(__dirname, "..", ".env.example"), "utf8");
+    // Set by server.mjs at every start (the peer key afresh each time); nobody configures them.
+    const setByTheServer = ["NODE_ENV", "VAULTLINE_PEER_KEY"];
+    for (const name of ENV_VARIABLES.filter((n) => !setByTheServer.includes(n))) {
+      assert.match(example, new RegExp(`^(# )?${name}=`, "m"), name);
     }
   });
 });

@@ -1,75 +1,180 @@
-// Server environment, checked once at start-up (instrumentation.ts) so a missing secret is a
-// clear error at boot rather than a failure on the first request.
-import "server-only";
-import { labStartupRefusal } from "@/lib/lab/flaws";
-import { sessionPolicy } from "@/lib/session/policy";
+// Every environment variable Vaultline reads, declared once here and parsed with zod. The server
+// parses them at start-up (instrumentation.ts → lib/startup.ts) and refuses to start on a bad
+// value, naming the variable; the app then reads its settings from serverEnv(), never from
+// process.env. `.env.example` lists them all.
+//
+// No "server-only" marker: the db scripts and the bench load this outside Next. Nothing here can
+// reach a browser bundle by accident: Next inlines only NEXT_PUBLIC_ variables into client code.
+import { realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { databaseKind, DEFAULT_DATABASE_URL, sqlitePath } from "./database-url";
+import { parseFlaws } from "./lab/flaws";
+import { POLICY_PRESETS, type PolicyPreset } from "./session/policy";
+
+/** next-auth signs its CSRF token with it: 32 random characters at least (`openssl rand -base64 32`). */
+export const MIN_SECRET_LENGTH = 32;
+
+/** Node's timers hold at most 2^31 - 1 ms; a longer one fires after 1 ms instead. */
+const MAX_TIMER_MINUTES = Math.floor((2 ** 31 - 1) / 60_000);
+
+/** A line `NAME=` in an env file means "not set", as an absent line does. */
+const unsetWhenBlank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const optionalText = z.preprocess(unsetWhenBlank, z.string().trim().optional());
+
+/** "1" switches it on; unset or blank leaves it off; anything else is a mistake worth stopping for. */
+const onSwitch = (meaning: string) =>
+  z.preprocess(unsetWhenBlank, z.literal("1", { error: (issue) => `must be 1 (${meaning}) or unset, not "${String(issue.input)}".` }).optional()).transform((value) => value === "1");
+
+function wholeNumber(fallback: number, max: number, what: string) {
+  return z.preprocess(unsetWhenBlank, z.string().trim().optional()).transform((raw, ctx) => {
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) > max) {
+      ctx.addIssue({ code: "custom", message: `must be ${what}, not "${raw}".` });
+      return z.NEVER;
+    }
+    return Number(raw);
+  });
+}
+
+/** An http(s) URL, kept as its origin (scheme, host and port): what same-origin checks compare. */
+const originUrl = optionalText.transform((raw, ctx) => {
+  if (raw === undefined) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url?.protocol !== "https:" && url?.protocol !== "http:") {
+    ctx.addIssue({ code: "custom", message: `must be an http:// or https:// address, not "${raw}".` });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
+const schema = z.object({
+  /** Set by Next (and server.mjs); unset in a script means not production. */
+  NODE_ENV: z.preprocess(
+    unsetWhenBlank,
+    z.enum(["development", "production", "test"], { error: (issue) => `must be development, production or test, not "${String(issue.input)}".` }).optional(),
+  ),
+  /** The public origin; unset means http://localhost:PORT. */
+  NEXTAUTH_URL: originUrl,
+  NEXTAUTH_SECRET: optionalText,
+  PORT: wholeNumber(3000, 65535, "a port number"),
+  DATABASE_URL: optionalText.transform((raw, ctx) => {
+    const url = raw ?? DEFAULT_DATABASE_URL;
+    try {
+      databaseKind(url);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^DATABASE_URL /, "") });
+      return z.NEVER;
+    }
+    return url;
+  }),
+  /** How many proxies append the client's address to X-Forwarded-For (0: facing clients directly). */
+  TRUSTED_PROXY_COUNT: wholeNumber(0, 100, "the number of proxies in front of Vaultline (0 when none)"),
+  SESSION_CLEANUP_INTERVAL_MINUTES: wholeNumber(15, MAX_TIMER_MINUTES, `a whole number of minutes up to ${MAX_TIMER_MINUTES} (about 24 days; 0 turns the job off)`),
+  SESSION_POLICY: z.preprocess(unsetWhenBlank, z.string().trim().default("default")).refine((name) => Object.hasOwn(POLICY_PRESETS, name), {
+    error: (issue) => `must be one of ${Object.keys(POLICY_PRESETS).join(", ")}, not "${String(issue.input)}".`,
+  }) as unknown as z.ZodType<PolicyPreset>,
+  /** Plain HTTP in production, on purpose (a local trial of the production build). */
+  ALLOW_PLAIN_HTTP: onSwitch("plain HTTP in production on purpose"),
+  LAB_ALLOW: onSwitch("lab mode"),
+  LAB_FLAWS: optionalText.transform((raw, ctx) => {
+    try {
+      return parseFlaws(raw);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
+  /** The lab's attacker site, whose captures the console's inbox shows. */
+  LAB_ATTACKER_URL: originUrl,
+  /** Set by server.mjs for each start: proves the client address it stamps on requests is its own. */
+  VAULTLINE_PEER_KEY: optionalText,
+});
+
+export type ServerEnv = z.infer<typeof schema>;
+
+/** The names of every variable the app reads (`.env.example` documents each one). */
+export const ENV_VARIABLES = Object.keys(schema.shape) as (keyof ServerEnv)[];
+type RawEnv = Record<string, string | undefined>;
+
+/** The settings, or one message per bad variable, each starting with the variable's name. */
+export function parseEnv(raw: RawEnv): { ok: true; env: ServerEnv } | { ok: false; problems: string[] } {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, env: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`) };
+}
+
+let parsed: ServerEnv | undefined;
+
+/** The settings in force, parsed from process.env once. */
+export function serverEnv(): ServerEnv {
+  if (parsed) return parsed;
+  const result = parseEnv(process.env);
+  if (!result.ok) throw new Error(result.problems.join("\n"));
+  return (parsed = result.env);
+}
 
 /** The public origin the app is served from; decides https-only cookie rules. */
-export function appOrigin(): string {
-  return process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+export function appOrigin(env: ServerEnv = serverEnv()): string {
+  return env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
 }
 
 /** Decides the https-only rules: Secure __Host- cookies and HSTS. */
-export function servedOverHttps(): boolean {
-  return appOrigin().startsWith("https:");
-}
-
-/**
- * How many proxies in front of the app append the client's address to X-Forwarded-For
- * (TRUSTED_PROXY_COUNT). None by default: a directly exposed server must ignore the header,
- * which only the client could have written. Throws on anything but a whole number.
- */
-export function trustedProxyCount(env: Record<string, string | undefined> = process.env): number {
-  return wholeNumberSetting(env.TRUSTED_PROXY_COUNT, 0, (raw) => `TRUSTED_PROXY_COUNT must be the number of proxies in front of Vaultline (0 when none), not "${raw}".`);
-}
-
-/** Node's timers hold at most 2^31 - 1 ms. */
-const MAX_TIMER_MINUTES = Math.floor((2 ** 31 - 1) / 60_000);
-
-/**
- * How often each server deletes expired sessions (lib/session/cleanup.ts):
- * SESSION_CLEANUP_INTERVAL_MINUTES, 15 by default, 0 for never. Throws on anything else.
- */
-export function cleanupIntervalMinutes(env: Record<string, string | undefined> = process.env): number {
-  const minutes = wholeNumberSetting(env.SESSION_CLEANUP_INTERVAL_MINUTES, 15, (raw) => `SESSION_CLEANUP_INTERVAL_MINUTES must be a whole number of minutes (0 turns the job off), not "${raw?.trim()}".`);
-  // A longer timer than Node can hold would not wait at all: Node runs it after 1 ms instead.
-  if (minutes > MAX_TIMER_MINUTES) {
-    throw new Error(`SESSION_CLEANUP_INTERVAL_MINUTES can be at most ${MAX_TIMER_MINUTES} (about 24 days), not ${minutes}.`);
-  }
-  return minutes;
-}
-
-/** A whole-number setting, or its default when unset or blank; `problem` says what is wrong otherwise. */
-function wholeNumberSetting(raw: string | undefined, fallback: number, problem: (raw: string | undefined) => string): number {
-  const value = raw?.trim() || String(fallback);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new Error(problem(raw));
-  return Number(value);
+export function servedOverHttps(env: ServerEnv = serverEnv()): boolean {
+  return appOrigin(env).startsWith("https:");
 }
 
 /** Returns the problems that must stop the server from starting (empty when all is well). */
-export function startupProblems(env: NodeJS.ProcessEnv): string[] {
-  const problems: string[] = [];
-  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
-    problems.push("NEXTAUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.");
-  }
-  try {
-    sessionPolicy();
-  } catch (error) {
-    problems.push((error as Error).message);
-  }
-  for (const check of [trustedProxyCount, cleanupIntervalMinutes]) {
-    try {
-      check(env);
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
+export function startupProblems(raw: RawEnv): string[] {
+  const result = parseEnv(raw);
+  if (!result.ok) return result.problems;
+  const env = result.env;
+  const problems = env.NODE_ENV === "production" ? productionProblems(env) : [];
+  // Whatever NODE_ENV says ("test", or a staging server that forgot it): flaws need LAB_ALLOW=1.
+  if (env.LAB_FLAWS.length > 0 && !env.LAB_ALLOW) {
+    problems.push(`Refusing to start: LAB_FLAWS=${raw.LAB_FLAWS} switches off security defenses. Set LAB_ALLOW=1 only on a training server (npm run lab does).`);
   }
   if (!env.VAULTLINE_PEER_KEY) {
     problems.push(
       "Start Vaultline with `npm start` or `npm run dev` (server.mjs), not `next start` or `next dev`: only server.mjs tells the app the client's address, without which the per-address sign-in limit cannot hold.",
     );
   }
-  const refusal = labStartupRefusal(env);
-  if (refusal) problems.push(refusal);
   return problems;
+}
+
+/** What a production server must not run with, each of which development tolerates. */
+function productionProblems(env: ServerEnv): string[] {
+  const problems: string[] = [];
+  if (!env.NEXTAUTH_SECRET) {
+    problems.push("NEXTAUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.");
+  } else if (env.NEXTAUTH_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push(`NEXTAUTH_SECRET is ${env.NEXTAUTH_SECRET.length} characters long; use at least ${MIN_SECRET_LENGTH} random ones (\`openssl rand -base64 32\`).`);
+  }
+  // Session cookies sent in plain text can be read by anyone on the network path.
+  if (!servedOverHttps(env) && !env.ALLOW_PLAIN_HTTP) {
+    problems.push(
+      `NEXTAUTH_URL is ${env.NEXTAUTH_URL ? `plain HTTP (${env.NEXTAUTH_URL})` : `unset (so http://localhost:${env.PORT})`}: session cookies would cross the network in plain text. Serve over HTTPS and set NEXTAUTH_URL=https://…, or set ALLOW_PLAIN_HTTP=1 to try the production build locally.`,
+    );
+  }
+  const file = databaseKind(env.DATABASE_URL) === "sqlite" ? path.resolve(sqlitePath(env.DATABASE_URL)) : null;
+  if (file && isInTempDirectory(file)) {
+    problems.push(`DATABASE_URL is an SQLite file in a temporary directory (${file}): the system may delete it, and every account and session with it. Use a persistent path or PostgreSQL.`);
+  }
+  return problems;
+}
+
+const TEMP_DIRECTORIES = [tmpdir(), "/tmp", "/var/tmp", "/dev/shm"];
+
+function isInTempDirectory(file: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const dir = real(path.dirname(file));
+  return TEMP_DIRECTORIES.map(real).some((temp) => dir === temp || dir.startsWith(temp + path.sep));
 }

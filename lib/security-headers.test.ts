@@ -1,20 +1,18 @@
 import assert from "node:assert/strict";
-import { afterEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
+import { parseEnv, type ServerEnv } from "./env";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "./security-headers";
 
-const ORIGINAL_URL = process.env.NEXTAUTH_URL;
+function servedAt(NEXTAUTH_URL: string): ServerEnv {
+  const result = parseEnv({ NEXTAUTH_URL });
+  assert.ok(result.ok);
+  return result.env;
+}
 
 describe("security headers", () => {
-  afterEach(() => {
-    if (ORIGINAL_URL === undefined) delete process.env.NEXTAUTH_URL;
-    else process.env.NEXTAUTH_URL = ORIGINAL_URL;
-  });
-
   it("pin HTTPS (HSTS) once the app is served over it, and only then", () => {
-    process.env.NEXTAUTH_URL = "https://bank.example";
-    assert.equal(securityHeaders()["Strict-Transport-Security"], "max-age=63072000; includeSubDomains");
-    process.env.NEXTAUTH_URL = "http://localhost:3000";
-    assert.equal(securityHeaders()["Strict-Transport-Security"], undefined);
+    assert.equal(securityHeaders(servedAt("https://bank.example"))["Strict-Transport-Security"], "max-age=63072000; includeSubDomains");
+    assert.equal(securityHeaders(servedAt("http://localhost:3000"))["Strict-Transport-Security"], undefined);
   });
 
   it("give each response its own unguessable nonce, and no inline script without it", () => {

@@ -3,7 +3,7 @@
 // attacker can do with a foothold in the page (an injected script), in another tab (framing,
 // a popup keeping a handle on this window) or in the network path (a downgrade to HTTP).
 import "server-only";
-import { servedOverHttps } from "@/lib/env";
+import { servedOverHttps, serverEnv, type ServerEnv } from "@/lib/env";
 import { flawOn } from "@/lib/lab/flaws";
 
 /** A fresh, unguessable nonce for one response: only scripts carrying it may run. */
@@ -27,7 +27,7 @@ function contentRules(nonce: string): string[] {
     // Only scripts with this response's nonce run, plus what they load themselves
     // ('strict-dynamic'): an injected <script>, inline event handler or javascript: URL has no
     // nonce and is refused. `next dev` alone evaluates code for fast refresh.
-    `script-src 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+    `script-src 'nonce-${nonce}' 'strict-dynamic'${serverEnv().NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self'",
@@ -41,7 +41,7 @@ function contentRules(nonce: string): string[] {
 }
 
 /** The headers besides the CSP; HSTS only once the app is served over HTTPS. */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(env: ServerEnv = serverEnv()): Record<string, string> {
   const headers: Record<string, string> = {
     // A response is only ever what its Content-Type says (no script from a sniffed text file).
     "X-Content-Type-Options": "nosniff",
@@ -55,8 +55,8 @@ export function securityHeaders(): Record<string, string> {
   };
   // Framing refused again for browsers that predate frame-ancestors.
   // LAB FLAW clickjacking: nor is it refused here.
-  if (!flawOn("clickjacking")) headers["X-Frame-Options"] = "DENY";
-  if (servedOverHttps()) {
+  if (!flawOn("clickjacking", env)) headers["X-Frame-Options"] = "DENY";
+  if (servedOverHttps(env)) {
     // Two years, as the HSTS preload list asks: the browser never tries plain HTTP again.
     headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   }

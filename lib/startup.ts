@@ -1,16 +1,12 @@
-// Start-up checks (Node runtime only): a production server without its secret, or with lab
-// flaws switched on without LAB_ALLOW=1, refuses to start and says why, loudly; a lab says so.
+// Start-up checks (Node runtime only): every environment variable parsed (lib/env.ts), and a
+// production server with an unsafe setting, or lab flaws without LAB_ALLOW=1, refuses to start
+// and says why, loudly; a lab says so.
 import "server-only";
 import { startupProblems } from "./env";
 import { activeFlaws, labMode } from "./lab/flaws";
 
 export function checkStartup(): void {
-  let problems: string[];
-  try {
-    problems = startupProblems(process.env);
-  } catch (error) {
-    problems = [(error as Error).message];
-  }
+  const problems = startupProblems(process.env);
   if (problems.length > 0) {
     for (const problem of problems) console.error(`\n[vaultline] ${problem}\n`);
     process.exit(1);

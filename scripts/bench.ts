@@ -128,7 +128,9 @@ function report(results: Record<string, number | string | null>): void {
 
 async function main(): Promise<void> {
   ensureBuild();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "vaultline-bench-"));
+  // In the project, not the system's temp directory: a production server refuses an SQLite file there.
+  mkdirSync(path.join(PROJECT_ROOT, ".e2e"), { recursive: true });
+  const dir = mkdtempSync(path.join(PROJECT_ROOT, ".e2e", "bench-"));
   try {
     const results = {
       machine_cpu: os.cpus()[0]?.model ?? "unknown",

@@ -6,7 +6,8 @@
 // a shadow database that prisma/cli-adapters.ts provides (in memory / created and dropped).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { databaseKind, loadEnvFiles, resolveDatabaseUrl, withPgDatabase, type DatabaseKind } from "../lib/database-url";
+import { databaseKind, resolveDatabaseUrl, withPgDatabase, type DatabaseKind } from "../lib/database-url";
+import { loadEnvFiles } from "../lib/env-files";
 import { ExpectedError, PROJECT_ROOT, runMain, runPrisma } from "./prisma-cli";
 
 export const MODELS_MARKER = "// ---- models (kept identical in both schemas) ----";

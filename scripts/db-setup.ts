@@ -7,13 +7,13 @@ import pg from "pg";
 import {
   databaseKind,
   isLocalHost,
-  loadEnvFiles,
   pgConnectionConfig,
   quoteIdent,
   redactUrl,
   resolveDatabaseUrl,
   sqlitePath,
 } from "../lib/database-url";
+import { loadEnvFiles } from "../lib/env-files";
 import { seedDatabase } from "../prisma/seed";
 import { ExpectedError, PROJECT_ROOT, runMain, runPrisma } from "./prisma-cli";
 

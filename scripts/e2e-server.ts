@@ -61,6 +61,8 @@ export async function launchE2eServer(options: E2eServerOptions): Promise<ChildP
       PORT: String(options.port),
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_URL: options.url,
+      // The test servers listen on localhost over plain HTTP, as a production build tried locally.
+      ALLOW_PLAIN_HTTP: "1",
       // A fresh secret per run: nothing from a test run is valid anywhere else.
       NEXTAUTH_SECRET: options.secret ?? newServerSecret(),
       TRUSTED_PROXY_COUNT: String(options.trustedProxyCount),

@@ -60,6 +60,8 @@ async function main(): Promise<void> {
       // Lab mode on purpose: without it a server with flaws refuses to start, and /lab is a 404.
       LAB_ALLOW: "1",
       LAB_ATTACKER_URL: attacker.url,
+      // A lab on this machine only: plain HTTP is the point, not an oversight.
+      ALLOW_PLAIN_HTTP: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

@@ -1,7 +1,7 @@
 // `npm run sessions:cleanup`: deletes the rows of sessions long past their absolute deadline
 // (lib/session/cleanup.ts), on the database DATABASE_URL names. Each server also runs it every
 // SESSION_CLEANUP_INTERVAL_MINUTES; this is for a scheduler (cron, a Kubernetes CronJob) instead.
-import { loadEnvFiles } from "../lib/database-url";
+import { loadEnvFiles } from "../lib/env-files";
 import { PROJECT_ROOT, runMain } from "./prisma-cli";
 
 async function main(): Promise<void> {

@@ -26,7 +26,7 @@ export function FlawCard({ name, on, sources, addresses }: { name: FlawName; on:
       <p className="muted">Switches off: {flaw.defense}.</p>
       <figure className="seed">
         <blockquote>{flaw.seed.quote}</blockquote>
-        <figcaption>{flaw.seed.document.title}, “{flaw.seed.section}” (<code>shared/seeds/{flaw.seed.document.file}</code>)</figcaption>
+        <figcaption>{flaw.seed.document.title}, “{flaw.seed.section}”</figcaption>
       </figure>
       <p><strong>Expected:</strong> {demo.expected}</p>
       <details>

@@ -6,14 +6,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { failedForOutage } from "@/lib/db-health";
-import { appOrigin } from "@/lib/env";
+import { appOrigin, serverEnv } from "@/lib/env";
 import { startWebSession } from "@/lib/session/lifecycle";
 import { verifyCredentials } from "./credentials";
 import { safeNextPath } from "./safe-next-path";
 import { SIGN_IN_FAILED_ERROR_CODE, THROTTLED_ERROR_CODE, UNAVAILABLE_ERROR_CODE } from "./sign-in-errors";
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: serverEnv().NEXTAUTH_SECRET,
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({

@@ -1,11 +1,7 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, it } from "node:test";
-import { FLAW_NAMES, FLAWS, flawOn, holdSwitches, labStartupRefusal, parseFlaws } from "./flaws";
-
-// The seed documents sit beside the repository (`shared/seeds/`), not in it.
-const SEEDS_DIR = path.resolve(__dirname, "../../../shared/seeds");
+import { parseEnv, startupProblems, type ServerEnv } from "../env";
+import { FLAW_NAMES, flawOn, holdSwitches, parseFlaws } from "./flaws";
 
 describe("lab flaws", () => {
   it("parses names, all, and nothing", () => {
@@ -19,62 +15,39 @@ describe("lab flaws", () => {
   });
 
   it("refuses to start with flaws unless LAB_ALLOW=1, whatever NODE_ENV says", () => {
-    for (const value of ["production", "Production", "staging", "test", "development", undefined]) {
-      const NODE_ENV = value as NodeJS.ProcessEnv["NODE_ENV"];
-      assert.match(labStartupRefusal({ NODE_ENV, LAB_FLAWS: "all" }) ?? "", /Refusing to start/, String(NODE_ENV));
-      assert.match(labStartupRefusal({ NODE_ENV, LAB_FLAWS: "fixation", LAB_ALLOW: "true" }) ?? "", /Refusing to start/, String(NODE_ENV));
-      assert.equal(labStartupRefusal({ NODE_ENV, LAB_FLAWS: "all", LAB_ALLOW: "1" }), undefined);
-      assert.equal(labStartupRefusal({ NODE_ENV }), undefined);
+    const started = { VAULTLINE_PEER_KEY: "key", NEXTAUTH_SECRET: "s".repeat(32), ALLOW_PLAIN_HTTP: "1" };
+    for (const NODE_ENV of ["production", "test", "development", undefined]) {
+      assert.match(startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all" }).join("\n"), /Refusing to start/, String(NODE_ENV));
+      assert.match(startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "fixation", LAB_ALLOW: "true" }).join("\n"), /LAB_ALLOW must be 1/, String(NODE_ENV));
+      assert.deepEqual(startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all", LAB_ALLOW: "1" }), [], String(NODE_ENV));
+      assert.deepEqual(startupProblems({ ...started, NODE_ENV }), [], String(NODE_ENV));
+    }
+    // A misspelt or made-up NODE_ENV is no way around it: the server does not start at all.
+    for (const NODE_ENV of ["Production", "staging"]) {
+      assert.match(startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all" }).join("\n"), /NODE_ENV must be development, production or test/);
     }
   });
 
   it("switches no defense off without LAB_ALLOW=1, even if start-up checks were skipped", () => {
-    const saved = { flaws: process.env.LAB_FLAWS, allow: process.env.LAB_ALLOW };
-    try {
-      process.env.LAB_FLAWS = "all";
-      delete process.env.LAB_ALLOW;
-      assert.equal(flawOn("fixation"), false);
-      process.env.LAB_ALLOW = "1";
-      assert.equal(flawOn("fixation"), true);
-    } finally {
-      restore("LAB_FLAWS", saved.flaws);
-      restore("LAB_ALLOW", saved.allow);
-    }
+    assert.equal(flawOn("fixation", env({ LAB_FLAWS: "all" })), false);
+    assert.equal(flawOn("fixation", env({ LAB_FLAWS: "all", LAB_ALLOW: "1" })), true);
   });
 
   it("follows the console's switches over LAB_FLAWS, and still switches nothing off without LAB_ALLOW=1", () => {
-    const saved = { flaws: process.env.LAB_FLAWS, allow: process.env.LAB_ALLOW };
     try {
-      process.env.LAB_FLAWS = "all";
-      process.env.LAB_ALLOW = "1";
       holdSwitches(["readable-cookie"]);
-      assert.equal(flawOn("readable-cookie"), true);
-      assert.equal(flawOn("fixation"), false);
-      delete process.env.LAB_ALLOW;
-      assert.equal(flawOn("readable-cookie"), false);
+      const lab = env({ LAB_FLAWS: "all", LAB_ALLOW: "1" });
+      assert.equal(flawOn("readable-cookie", lab), true);
+      assert.equal(flawOn("fixation", lab), false);
+      assert.equal(flawOn("readable-cookie", env({ LAB_FLAWS: "all" })), false);
     } finally {
       delete (globalThis as Record<symbol, unknown>)[Symbol.for("vaultline.lab.switches")];
-      restore("LAB_FLAWS", saved.flaws);
-      restore("LAB_ALLOW", saved.allow);
-    }
-  });
-
-  it("quotes every seed word for word", (t) => {
-    if (!existsSync(SEEDS_DIR)) return t.skip(`no seed documents at ${SEEDS_DIR}`);
-    for (const name of FLAW_NAMES) {
-      const { document, quote } = FLAWS[name].seed;
-      const text = squeeze(readFileSync(path.join(SEEDS_DIR, document.file), "utf8"));
-      assert.ok(text.includes(squeeze(quote)), `${name}: "${quote}" is not in ${document.file}`);
     }
   });
 });
 
-/** Line breaks and runs of spaces in the seeds are layout, not words. */
-function squeeze(text: string): string {
-  return text.replace(/\s+/g, " ");
-}
-
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+function env(raw: Record<string, string>): ServerEnv {
+  const result = parseEnv(raw);
+  assert.ok(result.ok);
+  return result.env;
 }

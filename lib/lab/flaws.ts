@@ -1,17 +1,18 @@
 // The lab-flaw catalogue (trainer mode). `LAB_FLAWS=name,name` (or `all`) switches defenses off;
 // each defense checks `flawOn(name)` at the exact line that stops its attack, so a trainer can
-// point at it. Every flaw names the finding it reproduces, the seed document it comes from, the
+// point at it. Every flaw names the finding it reproduces, the published source it comes from, the
 // secure test that proves its defense and its attack specs (`npm run test:teeth` checks all three,
 // flaw by flaw). Lab mode is LAB_ALLOW=1: only there can a defense be off, and only there does
 // the lab console (/lab) switch them while the server runs.
+import { serverEnv, type ServerEnv } from "../env";
 
-/** The source documents (`shared/seeds/`), by the short names docs/session-policy.md uses. */
+/** The published findings the flaws reproduce, by the short names docs/session-policy.md uses. */
 export const SEEDS = {
-  M9: { file: "000_d110bfefa304ae9f.txt", title: 'OWASP Mobile Top 10 M9 "Improper Session Handling"' },
-  SM_ISSUES: { file: "001_ad346a040213e182.txt", title: '"Session Management Issues" (Travis McCormack)' },
-  QWIET: { file: "002_c14671fcdb12b1cc.txt", title: "Qwiet AI on secure session management" },
-  PRINCIPLES: { file: "003_620e0710037bf745.txt", title: 'The "Session Management" principle' },
-  COOKIES: { file: "004_0c14f0f38486352e.txt", title: '"What is session management and why is it important?" (Packetlabs)' },
+  M9: { title: 'OWASP Mobile Top 10 M9 "Improper Session Handling"' },
+  SM_ISSUES: { title: '"Session Management Issues" (Travis McCormack)' },
+  QWIET: { title: "Qwiet AI on secure session management" },
+  PRINCIPLES: { title: 'The "Session Management" principle' },
+  COOKIES: { title: '"What is session management and why is it important?" (Packetlabs)' },
 } as const;
 
 type FlawEntry = {
@@ -207,7 +208,8 @@ export const FLAWS = {
     test: "API: the 6th attempt is a 429 with Retry-After, even with the right password",
     attacks: ["e2e/attacks/no-login-throttle.spec.ts"],
   },
-  // The advanced flaws: each switches off a defense an outside audit's variation broke.
+  // The advanced flaws: each switches off a defense against the variation a pentester tries once
+  // the classic attack fails.
   "tier-reopen": {
     defense: "the tier ceiling (an idle gap closes the higher tiers for the rest of the session)",
     finding: "A low-tier visit after a long idle gap reopens the high tier: the 15-minute limit behaves as 60",
@@ -249,7 +251,7 @@ export const FLAWS = {
     finding: "A client-chosen X-Forwarded-For evades the per-address sign-in limit and blames others",
     seed: {
       document: SEEDS.M9,
-      section: "Am I Vulnerable (the sign-in limit's finding, in the variation an outside audit found)",
+      section: "Am I Vulnerable (the sign-in limit's finding, in the variation a pentester tries next)",
       quote: "Mobile app code must protect user sessions just as carefully as its authentication mechanism.",
     },
     spec: "e2e/forged-client-address.spec.ts",
@@ -302,17 +304,13 @@ export function parseFlaws(value: string | undefined): FlawName[] {
 }
 
 /** Lab mode: LAB_ALLOW=1 says this server is a training server on purpose. */
-export function labMode(): boolean {
-  return process.env.LAB_ALLOW === "1";
+export function labMode(env: ServerEnv = serverEnv()): boolean {
+  return env.LAB_ALLOW;
 }
 
-let parsed: { raw: string | undefined; flaws: FlawName[] } | undefined;
-
 /** The flaws LAB_FLAWS names: the state a lab server starts in. */
-export function startingFlaws(): FlawName[] {
-  const raw = process.env.LAB_FLAWS;
-  if (!parsed || parsed.raw !== raw) parsed = { raw, flaws: parseFlaws(raw) };
-  return parsed.flaws;
+export function startingFlaws(env: ServerEnv = serverEnv()): FlawName[] {
+  return env.LAB_FLAWS;
 }
 
 // The switches in force once the lab has started (lib/lab/switches.ts loads them from the
@@ -331,23 +329,12 @@ export function holdSwitches(flaws: readonly FlawName[]): void {
  * The flaws in force: none at all outside lab mode (nothing is read, not even the database),
  * else the console's switches, or LAB_FLAWS until the lab has loaded them.
  */
-export function activeFlaws(): readonly FlawName[] {
-  if (!labMode()) return [];
-  return (globalThis as SwitchHolder)[SWITCHES] ?? startingFlaws();
+export function activeFlaws(env: ServerEnv = serverEnv()): readonly FlawName[] {
+  if (!labMode(env)) return [];
+  return (globalThis as SwitchHolder)[SWITCHES] ?? startingFlaws(env);
 }
 
 /** True when the trainer switched this defense off. */
-export function flawOn(name: FlawName): boolean {
-  return activeFlaws().includes(name);
-}
-
-/**
- * A server never runs with flaws unless LAB_ALLOW=1 says it on purpose (`npm run lab` and the
- * e2e servers set it), whatever NODE_ENV says: "staging", "test" or a misspelt "Production"
- * must not serve a lab. Returns the refusal text, or undefined when starting is fine.
- */
-export function labStartupRefusal(env: NodeJS.ProcessEnv): string | undefined {
-  const flaws = parseFlaws(env.LAB_FLAWS);
-  if (flaws.length === 0 || env.LAB_ALLOW === "1") return undefined;
-  return `Refusing to start: LAB_FLAWS=${env.LAB_FLAWS} switches off security defenses. Set LAB_ALLOW=1 only on a training server (npm run lab does).`;
+export function flawOn(name: FlawName, env: ServerEnv = serverEnv()): boolean {
+  return activeFlaws(env).includes(name);
 }

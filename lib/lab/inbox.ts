@@ -3,6 +3,7 @@
 // console's Content-Security-Policy lets a page talk to its own origin only.
 import "server-only";
 import { z } from "zod";
+import { serverEnv } from "@/lib/env";
 import { CAPTURE_KINDS, type Capture } from "./captures";
 
 // The attacker's site is a local process: anything slower is a site that is not there.
@@ -26,7 +27,7 @@ const capturesAnswer = z.object({
 export type Inbox = { attacker: string | null; reachable: boolean; captures: Capture[] };
 
 export function attackerSiteUrl(): string | null {
-  return process.env.LAB_ATTACKER_URL?.replace(/\/+$/, "") || null;
+  return serverEnv().LAB_ATTACKER_URL ?? null;
 }
 
 export async function readInbox(): Promise<Inbox> {

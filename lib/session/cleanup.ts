@@ -4,7 +4,7 @@
 // between them, so the job never holds the database long enough to stall a request.
 import "server-only";
 import { db } from "@/lib/db";
-import { cleanupIntervalMinutes } from "@/lib/env";
+import { serverEnv } from "@/lib/env";
 import { sessionPolicy } from "./policy";
 
 const HOUR_MS = 3_600_000;
@@ -31,7 +31,7 @@ export async function deleteExpiredSessions({ now, batchSize = 1000, pauseMs = 2
  * deleted once, whoever gets there first. A failed run (the database away) waits for the next.
  */
 export function scheduleSessionCleanup(): void {
-  const minutes = cleanupIntervalMinutes();
+  const minutes = serverEnv().SESSION_CLEANUP_INTERVAL_MINUTES;
   if (minutes === 0) return;
   const timer = setInterval(() => {
     deleteExpiredSessions({ now: new Date() }).catch((error: Error) => {

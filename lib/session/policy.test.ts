@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
-import { afterEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
+import { parseEnv } from "../env";
 import { POLICY_PRESETS, sessionPolicy, TIERS } from "./policy";
 
 describe("session policy presets", () => {
-  afterEach(() => { delete process.env.SESSION_POLICY; });
-
-  it("defaults to the brief's tiers: 60 / 30 / 15 minutes idle, 12 h absolute", () => {
+  it("defaults to the tiers of docs/session-policy.md: 60 / 30 / 15 minutes idle, 12 h absolute", () => {
     const policy = sessionPolicy();
     assert.deepEqual(policy.idleTimeoutMinutes, { low: 60, medium: 30, high: 15 });
     assert.equal(policy.absoluteLifetimeHours, 12);
@@ -14,15 +13,15 @@ describe("session policy presets", () => {
   });
 
   it("SESSION_POLICY=strict selects OWASP's high-value timeouts", () => {
-    process.env.SESSION_POLICY = "strict";
-    const policy = sessionPolicy();
+    const env = parseEnv({ SESSION_POLICY: "strict" });
+    assert.ok(env.ok);
+    const policy = sessionPolicy(env.env.SESSION_POLICY);
     assert.deepEqual(policy.idleTimeoutMinutes, { low: 20, medium: 10, high: 5 });
     assert.equal(policy.absoluteLifetimeHours, 4);
   });
 
   it("refuses an unknown preset instead of silently running the default", () => {
-    process.env.SESSION_POLICY = "lenient";
-    assert.throws(() => sessionPolicy(), /Unknown SESSION_POLICY/);
+    assert.deepEqual(parseEnv({ SESSION_POLICY: "lenient" }), { ok: false, problems: ['SESSION_POLICY must be one of default, strict, not "lenient".'] });
   });
 
   it("never gives a more sensitive tier a longer idle limit (the tier ceiling relies on it)", () => {

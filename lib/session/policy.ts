@@ -1,6 +1,7 @@
 // The session policy: every tier, lifetime and limit in one typed config. A developer adopting
 // Vaultline changes this file (or picks a preset with SESSION_POLICY) and nothing else.
 // docs/session-policy.md gives the reason and source of each value.
+import { serverEnv } from "../env";
 
 export type Tier = "low" | "medium" | "high";
 
@@ -56,13 +57,9 @@ export const POLICY_PRESETS = { default: defaultPolicy, strict: strictPolicy } a
 
 export type PolicyPreset = keyof typeof POLICY_PRESETS;
 
-/** The policy in force, chosen once by SESSION_POLICY (default: "default"). */
-export function sessionPolicy(): SessionPolicy {
-  const name = process.env.SESSION_POLICY ?? "default";
-  if (!Object.hasOwn(POLICY_PRESETS, name)) {
-    throw new Error(`Unknown SESSION_POLICY "${name}". Known: ${Object.keys(POLICY_PRESETS).join(", ")}`);
-  }
-  return POLICY_PRESETS[name as PolicyPreset];
+/** The policy in force: the preset SESSION_POLICY names ("default" unless set; lib/env.ts checks it). */
+export function sessionPolicy(preset: PolicyPreset = serverEnv().SESSION_POLICY): SessionPolicy {
+  return POLICY_PRESETS[preset];
 }
 
 /** Token and cookie rules: fixed by the threat model, not tuned per deployment. */

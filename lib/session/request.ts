@@ -1,7 +1,7 @@
 // Who is asking: the IP and user agent recorded with sessions and security events, and the
 // address the per-address sign-in limit counts by.
 import { headers } from "next/headers";
-import { trustedProxyCount } from "@/lib/env";
+import { serverEnv } from "@/lib/env";
 import { flawOn } from "@/lib/lab/flaws";
 import { clientAddress, MAX_USER_AGENT_LENGTH, normaliseAddress, stampedPeerAddress } from "./client-address";
 
@@ -11,12 +11,12 @@ export async function requestInfo(): Promise<RequestInfo> {
   const h = await headers();
   // The whole defense against a forged address: X-Forwarded-For counts only as far as the
   // deployer said proxies append to it, and the rest comes from the socket.
-  const peer = stampedPeerAddress(h, process.env.VAULTLINE_PEER_KEY);
+  const peer = stampedPeerAddress(h, serverEnv().VAULTLINE_PEER_KEY);
   const forwardedFor = h.get("x-forwarded-for");
   // LAB FLAW spoofable-ip: the first X-Forwarded-For entry, which the client wrote, is believed.
   const ip = flawOn("spoofable-ip")
     ? (normaliseAddress(forwardedFor?.split(",")[0]) ?? peer)
-    : clientAddress({ peer, forwardedFor, trustedProxies: trustedProxyCount() });
+    : clientAddress({ peer, forwardedFor, trustedProxies: serverEnv().TRUSTED_PROXY_COUNT });
   const userAgent = h.get("user-agent")?.slice(0, MAX_USER_AGENT_LENGTH) ?? null;
   return { ip, userAgent };
 }

@@ -8,8 +8,9 @@
 import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseKind, pgConnectionConfig, resolveDatabaseUrl, sqlitePath } from "@/lib/database-url";
+import { databaseKind, pgConnectionConfig, sqlitePath } from "@/lib/database-url";
 import { PG_CONNECTION_TIMEOUT_MS } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import type { SessionWithUser } from "./store";
 
 export type SessionLookup = {
@@ -106,7 +107,7 @@ function postgresLookup(url: string): SessionLookup {
   };
 }
 
-export function createSessionLookup(url: string = resolveDatabaseUrl()): SessionLookup {
+export function createSessionLookup(url: string = serverEnv().DATABASE_URL): SessionLookup {
   return databaseKind(url) === "sqlite" ? sqliteLookup(url) : postgresLookup(url);
 }
 
