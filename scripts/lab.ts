@@ -8,11 +8,10 @@
 // the e2e servers do: the development server sends every page with no-store (so `no-cache-control`
 // could not be shown) and relaxes the CSP for its own tooling, and a demo must behave in the room
 // exactly as its attack spec proves.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { spawn } from "node:child_process";
 import { parseFlaws } from "../lib/lab/flaws";
 import { startAttackerSite, type AttackerSite } from "./attacker-site";
+import { buildIfStale } from "./build-if-stale";
 import { setupDatabase } from "./db-setup";
 import { loadDevEnv } from "./dev-secret";
 import { ExpectedError, PROJECT_ROOT, runMain } from "./prisma-cli";
@@ -70,28 +69,6 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
   child.on("exit", (code) => attacker.close().finally(() => process.exit(code ?? 0)));
   if (await ready(`${bank}/signin`, () => child.exitCode !== null)) announce(bank, attacker, flaws);
-}
-
-// What the build is made of: a change to any of these makes the lab build again.
-const BUILD_INPUTS = ["app", "components", "lib", "prisma/seed.ts", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
-
-function buildIfStale(): void {
-  const buildId = path.join(PROJECT_ROOT, ".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestInput()) return;
-  console.log("Building the bank (the sources changed since the last build)…");
-  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-  if (build.status !== 0) throw new ExpectedError("The build failed; see above.");
-}
-
-function newestInput(): number {
-  let newest = 0;
-  for (const input of BUILD_INPUTS) {
-    const full = path.join(PROJECT_ROOT, input);
-    if (!existsSync(full)) continue;
-    const files = statSync(full).isDirectory() ? readdirSync(full, { recursive: true }).map((f) => path.join(full, String(f))) : [full];
-    for (const file of files) newest = Math.max(newest, statSync(file).mtimeMs);
-  }
-  return newest;
 }
 
 /** Waits for the bank to answer its sign-in page. */

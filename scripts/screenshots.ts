@@ -1,0 +1,267 @@
+// `npm run screenshots`: the pictures the README shows, taken from the real app so they never go
+// stale. It starts the production build (built first when the sources are newer) the way the e2e
+// suite starts its own servers: a secure bank and a lab bank with its attacker's site, each on a
+// throwaway database seeded with the demo accounts. Then it signs in and drives the real pages in
+// Chromium (the browser playwright.config.ts picks) and writes docs/screenshots/<name>.png.
+// Every server it started is stopped, whatever happens. When a page changes, the locators to
+// update are in `ui` below; signing in and filling a transfer are the e2e suite's own helpers.
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { chromium, devices, type Browser, type Locator, type Page } from "@playwright/test";
+import { startOwnServer, type DirectServer } from "../e2e/support/direct-server";
+import { adminPanelHeading, ageSession, fillTransfer, signIn } from "../e2e/support/fixtures";
+import { spareServerPort } from "../e2e/support/servers";
+import { sessionPolicy } from "../lib/session/policy";
+import config from "../playwright.config";
+import { DEMO_USERS } from "../prisma/seed";
+import { startAttackerSite, type AttackerSite } from "./attacker-site";
+import { buildIfStale } from "./build-if-stale";
+import { ExpectedError, PROJECT_ROOT, runMain } from "./prisma-cli";
+
+const OUT_DIR = path.join(PROJECT_ROOT, "docs", "screenshots");
+const VIEWPORT = { width: 1280, height: 800 };
+// Space kept around an element shown alone, and at the edges of a band, in CSS pixels.
+const AROUND_MARGIN = 32;
+const BAND_MARGIN = 16;
+const STEP_TIMEOUT_MS = 15_000;
+// The timeout warning is shown with this much of its countdown left.
+const COUNTDOWN_SHOWN_SECONDS = 90;
+// The flaw the lab picture demonstrates: after a genuine sign-in, the victim lands on the
+// attacker's look-alike and types the password again (lib/lab/demos.ts).
+const LAB_FLAW = "open-redirect";
+
+/** What the tour waits for and clicks, by role and label: the one place to update when a page changes. */
+const ui = {
+  signInHeading: (page: Page) => page.getByRole("heading", { name: "Sign in to Vaultline" }),
+  email: (page: Page) => page.getByLabel("Email", { exact: true }),
+  password: (page: Page) => page.getByLabel("Password", { exact: true }),
+  signInButton: (page: Page) => page.getByRole("button", { name: "Sign in", exact: true }),
+  welcome: (page: Page, name: string) => page.getByRole("heading", { name: `Welcome, ${name}` }),
+  sendTransfer: (page: Page) => page.getByRole("button", { name: "Send transfer" }),
+  confirmTransfer: (page: Page) => page.getByRole("button", { name: "Confirm transfer" }),
+  stepUp: (page: Page) => page.getByRole("group", { name: "Confirm it's you" }),
+  timeoutDialog: (page: Page) => page.getByRole("dialog", { name: "Are you still there?" }),
+  sessionRows: (page: Page) => page.getByRole("table", { name: "Your sessions" }).getByRole("row"),
+  enterAdmin: (page: Page) => page.getByRole("button", { name: "Enter admin panel" }),
+  adminPanel: adminPanelHeading,
+  usersTable: (page: Page) => page.getByRole("table", { name: "Users" }),
+  inbox: (page: Page) => page.getByRole("region", { name: "Attacker's inbox" }),
+  captures: (page: Page) => page.getByRole("list", { name: "Captures" }),
+  main: (page: Page) => page.getByRole("main"),
+  pageHeading: (page: Page) => page.getByRole("main").getByRole("heading", { level: 1 }),
+};
+
+type DemoUser = (typeof DEMO_USERS)[number];
+
+function demoUser(email: string): DemoUser {
+  const user = DEMO_USERS.find((u) => u.email === email);
+  if (!user) throw new Error(`${email} is not a demo account (prisma/seed.ts)`);
+  return user;
+}
+
+const ALICE = demoUser("alice@vaultline.test");
+const BOB = demoUser("bob@vaultline.test");
+const ADMIN = demoUser("admin@vaultline.test");
+
+async function userId(server: DirectServer, user: DemoUser): Promise<string> {
+  return (await server.db.user.findUniqueOrThrow({ where: { email: user.email } })).id;
+}
+
+/** A browser window of its own (cookies included) on `baseURL`, at the pictures' fixed size. */
+async function newWindow(browser: Browser, baseURL: string, userAgent?: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    userAgent,
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    locale: "en-US",
+    timezoneId: "UTC",
+    colorScheme: "light",
+    reducedMotion: "reduce",
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  return context.newPage();
+}
+
+/**
+ * Which part of the window goes in the picture: one element with some space around it, or a
+ * band of the full width from an element (or the top) down to another, scrolled until that one
+ * ends in the picture.
+ */
+type Crop = { around: Locator } | { from?: Locator; downTo: Locator };
+
+async function shoot(page: Page, name: string, crop: Crop): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  const file = path.join(OUT_DIR, `${name}.png`);
+  // The clip is in the window's coordinates, as bounding boxes are.
+  await page.screenshot({ path: file, clip: await clipFor(page, crop), animations: "disabled", caret: "hide" });
+  console.log(`  ${path.relative(PROJECT_ROOT, file)} (${Math.round(statSync(file).size / 1024)} KB)`);
+}
+
+async function clipFor(page: Page, crop: Crop) {
+  if ("around" in crop) {
+    const box = await boxOf(crop.around);
+    const x = Math.max(0, box.x - AROUND_MARGIN);
+    const y = Math.max(0, box.y - AROUND_MARGIN);
+    const right = Math.min(VIEWPORT.width, box.x + box.width + AROUND_MARGIN);
+    const bottom = Math.min(VIEWPORT.height, box.y + box.height + AROUND_MARGIN);
+    return { x, y, width: right - x, height: bottom - y };
+  }
+  const end = await boxOf(crop.downTo);
+  const overflow = Math.ceil(end.y + end.height + BAND_MARGIN - VIEWPORT.height);
+  if (overflow > 0) await page.evaluate((by) => window.scrollBy(0, by), overflow);
+  const bottom = Math.min(VIEWPORT.height, Math.ceil(end.y + end.height + BAND_MARGIN - Math.max(0, overflow)));
+  const top = crop.from ? Math.max(0, Math.floor((await boxOf(crop.from)).y - BAND_MARGIN)) : 0;
+  return { x: 0, y: top, width: VIEWPORT.width, height: bottom - top };
+}
+
+async function boxOf(element: Locator) {
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`${element} is not visible`);
+  return box;
+}
+
+/** Runs one picture's steps; a failure names the picture, which tells where to look. */
+async function picture(name: string, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    throw new ExpectedError(
+      `The "${name}" screenshot failed: ${(error as Error).message}\n` +
+        "If the page changed on purpose, update the locators in `ui` (scripts/screenshots.ts) or the e2e helper it uses.",
+    );
+  }
+}
+
+/** The customer's and the admin's pages, on a secure server (every defense on, as deployed). */
+async function tourBank(browser: Browser, bank: DirectServer): Promise<void> {
+  const policy = sessionPolicy();
+  const laptop = await newWindow(browser, bank.baseURL);
+
+  await picture("sign-in", async () => {
+    await laptop.goto("/signin");
+    await ui.signInHeading(laptop).waitFor();
+    await shoot(laptop, "sign-in", { around: ui.main(laptop) });
+  });
+
+  await picture("dashboard", async () => {
+    await signIn(laptop, ALICE);
+    await ui.welcome(laptop, ALICE.name).waitFor();
+    await shoot(laptop, "dashboard", { downTo: ui.main(laptop) });
+  });
+
+  await picture("step-up", async () => {
+    // The password entered at sign-in, made older than step-up freshness allows for a transfer.
+    await ageSession(bank.db, await userId(bank, ALICE), { ageMinutes: policy.stepUpFreshnessMinutes + 1 });
+    await fillTransfer(laptop, { accountNumber: BOB.accounts[0]!.number }, "25.00", "Concert tickets");
+    await ui.sendTransfer(laptop).click();
+    await ui.stepUp(laptop).waitFor();
+    await shoot(laptop, "step-up", { from: ui.pageHeading(laptop), downTo: ui.confirmTransfer(laptop) });
+  });
+
+  await picture("sessions", async () => {
+    // A second device: Alice's phone.
+    const phone = await newWindow(browser, bank.baseURL, devices["iPhone 15"].userAgent);
+    await signIn(phone, ALICE);
+    await laptop.goto("/security/sessions");
+    // The header row and both sessions.
+    await ui.sessionRows(laptop).nth(2).waitFor();
+    await shoot(laptop, "sessions", { downTo: ui.main(laptop) });
+  });
+
+  await picture("timeout-warning", async () => {
+    // Both clocks move without waiting: the browser's (Playwright's clock) and the server's
+    // (the session's last activity in its database), to the medium tier's limit less the countdown shown.
+    const page = await newWindow(browser, bank.baseURL);
+    await page.clock.install();
+    await signIn(page, BOB);
+    const idleMinutes = policy.idleTimeoutMinutes.medium - COUNTDOWN_SHOWN_SECONDS / 60;
+    await ageSession(bank.db, await userId(bank, BOB), { idleMinutes });
+    await page.clock.fastForward(idleMinutes * 60_000);
+    await ui.timeoutDialog(page).waitFor();
+    await shoot(page, "timeout-warning", { downTo: ui.timeoutDialog(page) });
+  });
+
+  await picture("admin", async () => {
+    // Signed in a while ago, so entering the panel asks for the password: the real step-up.
+    const page = await newWindow(browser, bank.baseURL);
+    await signIn(page, ADMIN);
+    await ageSession(bank.db, await userId(bank, ADMIN), { ageMinutes: policy.stepUpFreshnessMinutes + 1 });
+    await page.goto("/admin");
+    await ui.password(page).fill(ADMIN.password);
+    await ui.enterAdmin(page).click();
+    await ui.adminPanel(page).waitFor();
+    await shoot(page, "admin", { downTo: ui.usersTable(page) });
+  });
+}
+
+/** The lab console after the open-redirect demo: the password typed on the look-alike is in the inbox. */
+async function tourLab(browser: Browser, lab: DirectServer, attacker: AttackerSite): Promise<void> {
+  await picture("lab", async () => {
+    const victim = await newWindow(browser, lab.baseURL);
+    const lookAlike = `${attacker.url}/phish`;
+    await victim.goto(`/signin?next=${encodeURIComponent(lookAlike)}`);
+    await ui.email(victim).fill(ALICE.email);
+    await ui.password(victim).fill(ALICE.password);
+    await ui.signInButton(victim).click();
+    await victim.waitForURL(lookAlike);
+    // The attacker's page (scripts/attacker-site.ts), labelled as the bank's own form.
+    await ui.email(victim).fill(ALICE.email);
+    await ui.password(victim).fill(ALICE.password);
+    await ui.signInButton(victim).click();
+
+    const trainer = await newWindow(browser, lab.baseURL);
+    await trainer.goto("/lab");
+    await ui.captures(trainer).filter({ hasText: ALICE.password }).waitFor();
+    await shoot(trainer, "lab", { downTo: ui.inbox(trainer) });
+  });
+}
+
+/** Chromium as the e2e suite launches it (playwright.config.ts): Debian's where installed, else Playwright's. */
+async function launchBrowser(): Promise<Browser> {
+  const launchOptions = config.use?.launchOptions ?? {};
+  if (!launchOptions.executablePath && !existsSync(chromium.executablePath())) {
+    throw new ExpectedError("No Chromium found: install Debian's (apt-get install chromium) or Playwright's (npx playwright install chromium).");
+  }
+  return chromium.launch(launchOptions);
+}
+
+/** Refuses a port something already answers on: a server of ours would fail there, unseen, and the pictures show someone else's. */
+async function ensureNothingAnswers(url: string): Promise<void> {
+  if (await fetch(url).then(() => true, () => false)) {
+    throw new ExpectedError(`Something already answers at ${url}: stop it, or pick other ports with E2E_PORT_BASE.`);
+  }
+}
+
+async function main(): Promise<void> {
+  buildIfStale();
+  mkdirSync(OUT_DIR, { recursive: true });
+  // The server's dates in UTC, as the browser's (newWindow).
+  const env = { TZ: "UTC" };
+  const bankPort = spareServerPort(0);
+  const labPort = spareServerPort(1);
+  const attackerPort = spareServerPort(2);
+  for (const port of [bankPort, labPort, attackerPort]) await ensureNothingAnswers(`http://localhost:${port}`);
+
+  const stops: (() => Promise<unknown>)[] = [];
+  try {
+    const browser = await launchBrowser();
+    stops.push(() => browser.close());
+    console.log("Starting a secure server on a throwaway database…");
+    const bank = await startOwnServer({ name: "screenshots", database: "sqlite", port: bankPort, flaws: "", env });
+    stops.push(bank.stop);
+    await tourBank(browser, bank);
+
+    console.log(`Starting a lab server (${LAB_FLAW}) and the attacker's site…`);
+    const attacker = await startAttackerSite({ port: attackerPort, bankUrl: `http://localhost:${labPort}` });
+    stops.push(attacker.close);
+    const labEnv = { ...env, LAB_ATTACKER_URL: attacker.url };
+    const lab = await startOwnServer({ name: "screenshots-lab", database: "sqlite", port: labPort, flaws: LAB_FLAW, lab: true, env: labEnv });
+    stops.push(lab.stop);
+    await tourLab(browser, lab, attacker);
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch((error: Error) => console.error(`While stopping: ${error.message}`));
+  }
+}
+
+runMain(main);
