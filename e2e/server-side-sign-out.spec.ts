@@ -11,7 +11,7 @@ test("the cookie replayed after sign-out is refused by the server", async ({ pag
   const signOut = page.waitForResponse((r) => r.url().endsWith("/signout") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Sign out" }).click();
   const response = await signOut;
-  expect((await response.allHeaders())["clear-site-data"]).toContain('"cookies"');
+  expect((await response.allHeaders())["clear-site-data"]).toBe('"cache", "cookies", "storage"');
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByText("You have signed out.")).toBeVisible();
 
