@@ -1,6 +1,8 @@
 // Finds secrets in server output: what must never be written to a log, because whoever reads
 // the logs (an operator, a log service, an attacker with a foothold) could replay it.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { expect } from "@playwright/test";
 
 export type SecretsToFind = {
   /** Passwords the run used (test users, demo users). */
@@ -37,4 +39,14 @@ export function findLeaks(text: string, secrets: SecretsToFind): Leak[] {
     if (secrets.tokenHashes.has(match[0])) leaks.push({ kind: "token hash", excerpt: excerpt(match.index) });
   }
   return leaks;
+}
+
+/**
+ * The lines a server wrote for this user's sign-ins (lib/session/lifecycle.ts), once at least
+ * `count` of them have reached its log file: the server's output arrives there a moment later.
+ */
+export async function signInLogLines(logPath: string, userId: string, count: number): Promise<string[]> {
+  const lines = () => readFileSync(logPath, "utf8").split("\n").filter((line) => line.includes(`[session] sign-in user=${userId} `));
+  await expect.poll(() => lines().length, { message: `${count} sign-in lines in ${logPath}` }).toBeGreaterThanOrEqual(count);
+  return lines();
 }

@@ -17,6 +17,9 @@ export const PLANTED_ID = "MalloryPlantedThisSessionId_0123456789abcde";
 const COPY_COOKIE = "Victim: sign in as alice@vaultline.test, then copy the vaultline.session cookie (DevTools → Application → Cookies): the copy a thief got from a proxy log, a backup or malware.";
 const USE_COPY = "Attacker: in DevTools → Application → Cookies for {bank}, set vaultline.session to the copy and open {bank}/dashboard: Alice's accounts.";
 
+/** What a leaked copy of the lab's sessions table says about Alice's live sessions (run in the project folder). */
+const READ_SESSIONS_TABLE = `node -e 'const db = require("better-sqlite3")("prisma/lab.db"); console.log(db.prepare("SELECT s.tokenHash FROM Session s JOIN User u ON u.id = s.userId WHERE u.email = ? AND s.endedAt IS NULL").pluck().all("alice@vaultline.test"))'`;
+
 export const DEMOS: Record<FlawName, Demo> = {
   fixation: {
     steps: [
@@ -37,6 +40,14 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Attacker: the inbox below shows the cookie; set it in the private window and open {bank}/dashboard.",
     ],
     expected: "Flaw on: document.cookie shows vaultline.session, it arrives in the inbox, and the attacker is Alice. Defense: the session cookie is invisible to script; nothing to steal.",
+  },
+  "persistent-cookie": {
+    steps: [
+      "Victim (on a shared computer): sign in as alice@vaultline.test (after switching: a cookie's lifetime is decided when it is issued). DevTools → Application → Cookies: vaultline.session's Expires column shows a date, not “Session”.",
+      "Victim: close the browser, every window of it, without signing out (a browser set to restore the last session keeps session cookies too: turn that off for the demo).",
+      "Attacker (the next person at that computer): start the browser again and open {bank}/dashboard.",
+    ],
+    expected: "Flaw on: the cookie outlived the browser and Alice's accounts open (within her idle limit). Defense: a session cookie dies with the browser; the next person meets the sign-in page.",
   },
   "no-cache-control": {
     steps: [
@@ -113,6 +124,22 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Attacker: open the pasted link in the private window, with no cookie of the bank at all.",
     ],
     expected: "Flaw on: the link alone opens Alice's account. Defense: the ID travels only in the cookie; no link carries it, and an ID in the address opens nothing.",
+  },
+  "plaintext-tokens": {
+    steps: [
+      "Victim: sign in as alice@vaultline.test (after switching: sessions stored the other way are no longer found, so their holders sign in again).",
+      `Attacker (holding a leaked backup of the database): read Alice's live sessions from the copy, e.g. in a terminal in the project folder: ${READ_SESSIONS_TABLE}`,
+      "Attacker: in the private window set vaultline.session for {bank} to a value it printed and open {bank}/dashboard.",
+    ],
+    expected: "Flaw on: the table holds the tokens themselves; a row opens Alice's accounts. Defense: the table holds SHA-256 digests (64 hex characters); a digest opens nothing and nothing turns it back into the token.",
+  },
+  "token-in-logs": {
+    steps: [
+      "Victim: sign in as alice@vaultline.test.",
+      "Attacker (reading the server's logs: an operator, a log service, a foothold on the log host): in the terminal where npm run lab runs, find the newest line “[session] sign-in user=… client=web session=…”.",
+      "Attacker: in the private window set vaultline.session for {bank} to the value after session= and open {bank}/dashboard.",
+    ],
+    expected: "Flaw on: the log line holds the token; it opens Alice's accounts. Defense: the line names the session by the 8-character fingerprint of its hash (the inspector's), which opens nothing.",
   },
   csrf: {
     steps: [

@@ -64,6 +64,18 @@ export const FLAWS = {
     test: "the session cookie is HttpOnly, SameSite=Strict, host-only and ends with the browser",
     attacks: ["e2e/attacks/readable-cookie.spec.ts"],
   },
+  "persistent-cookie": {
+    defense: "a browser-session cookie (it gets a Max-Age and outlives the browser)",
+    finding: "Persistent session cookie: closing the browser on a shared computer leaves the next person signed in",
+    seed: {
+      document: SEEDS.COOKIES,
+      section: "Configure Session Cookies Properly",
+      quote: "If no value is specified for the Expire or Max-Age attributes the cookie does not persist in the user’s browser and is removed when the tab or browser is closed, this is commonly used for session cookies.",
+    },
+    spec: "e2e/cookie-attributes.spec.ts",
+    test: "the session cookie is HttpOnly, SameSite=Strict, host-only and ends with the browser",
+    attacks: ["e2e/attacks/persistent-cookie.spec.ts"],
+  },
   "no-cache-control": {
     defense: "no-store on authenticated pages (Back after sign-out shows balances)",
     finding: "Authenticated pages cached by the browser: Back after sign-out shows them",
@@ -171,6 +183,30 @@ export const FLAWS = {
     spec: "e2e/session-id-in-url.spec.ts",
     test: "a session ID in the address opens nothing, under any usual parameter name",
     attacks: ["e2e/attacks/token-in-url.spec.ts"],
+  },
+  "plaintext-tokens": {
+    defense: "storing only the SHA-256 of a token (the database keeps the token itself)",
+    finding: "Session tokens stored as they are: a leaked backup of the sessions table is a set of working cookies",
+    seed: {
+      document: SEEDS.PRINCIPLES,
+      section: "securing session IDs on the server and in transit",
+      quote: "The storage location for the session ID’s should be a secure location and not in world readable locations",
+    },
+    spec: "e2e/cookie-attributes.spec.ts",
+    test: "the token is 256 bits of opaque randomness and only its hash is stored",
+    attacks: ["e2e/attacks/plaintext-tokens.spec.ts"],
+  },
+  "token-in-logs": {
+    defense: "naming a session by its fingerprint in the log (the sign-in line carries the token)",
+    finding: "Session ID written to the server log: whoever reads the logs can replay every sign-in",
+    seed: {
+      document: SEEDS.QWIET,
+      section: "Secure Coding Session Management Checklist",
+      quote: "The application does not explode session identifiers in URLs, error messages, or logs.",
+    },
+    spec: "e2e/session-id-in-logs.spec.ts",
+    test: "a sign-in is logged with its session's fingerprint, never its token",
+    attacks: ["e2e/attacks/token-in-logs.spec.ts"],
   },
   csrf: {
     defense: "SameSite and origin checks on state-changing requests",

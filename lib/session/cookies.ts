@@ -5,7 +5,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { flawOn } from "@/lib/lab/flaws";
-import { TOKEN_POLICY } from "./policy";
+import { sessionPolicy, TOKEN_POLICY } from "./policy";
 import { servedOverHttps } from "@/lib/env";
 
 export type CookieAttributes = {
@@ -13,7 +13,11 @@ export type CookieAttributes = {
   sameSite: "strict" | "lax" | "none";
   path: "/";
   secure: boolean;
+  /** Only the lab flaw persistent-cookie sets it: without it the cookie ends with the browser. */
+  maxAge?: number;
 };
+
+const SECONDS_PER_HOUR = 3600;
 
 export function sessionCookieName(https: boolean): string {
   return https ? `__Host-${TOKEN_POLICY.cookieName}` : TOKEN_POLICY.cookieName;
@@ -29,6 +33,9 @@ export function sessionCookieAttributes(https: boolean): CookieAttributes {
     sameSite: crossSite ? "none" : TOKEN_POLICY.sameSite,
     path: "/",
     secure: https || crossSite,
+    // LAB FLAW persistent-cookie: a lifetime in the browser (the session's absolute lifetime), so
+    // the cookie outlives the browser: on a shared computer the next person opens the bank signed in.
+    ...(flawOn("persistent-cookie") ? { maxAge: sessionPolicy().absoluteLifetimeHours * SECONDS_PER_HOUR } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // Sign-in, rotation and sign-out: where a session begins, changes its ID and ends. Each holds a
 // defense a trainer can point at: IDs nobody can work out (weak tokens), a fresh ID at sign-in
-// (fixation), a new ID with the old one dead at once (rotation), and ending the session on the
-// server (sign-out).
+// (fixation), a sign-in logged by its fingerprint, never its token (logs), a new ID with the old
+// one dead at once (rotation), and ending the session on the server (sign-out).
 import { flawOn } from "@/lib/lab/flaws";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
 import { recordEvent } from "./events";
@@ -52,7 +52,20 @@ async function beginSession(userId: string, clientType: ClientType, token: strin
   const request = await requestInfo();
   const session = await createSession({ userId, tokenHash, clientType, request, now: new Date() });
   await recordEvent({ type: "sign_in_success", userId, tokenHash, request, detail: { client: clientType } });
+  logSignIn(userId, clientType, token, tokenHash);
   return session;
+}
+
+/**
+ * One line per sign-in in the server's output, for whoever runs it. The session is named as the
+ * security events name it, by the fingerprint of its hash: a log is read by more people and
+ * systems than the database, and kept longer.
+ */
+function logSignIn(userId: string, clientType: ClientType, token: string, tokenHash: string): void {
+  // LAB FLAW token-in-logs: the line carries the session token itself; whoever reads the logs
+  // (an operator, a log service, a foothold on the log host) can replay it.
+  const session = flawOn("token-in-logs") ? token : fingerprint(tokenHash);
+  console.info(`[session] sign-in user=${userId} client=${clientType} session=${session}`);
 }
 
 async function tokenForNewSession(presented: string | undefined, owner: SessionOwner): Promise<string> {

@@ -3,6 +3,7 @@
 // carry only a short fingerprint of the hash.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { flawOn } from "@/lib/lab/flaws";
 import { TOKEN_POLICY } from "./policy";
 
 /** 256 bits from the platform CSPRNG, base64url: 43 characters, nothing guessable in it. */
@@ -32,7 +33,14 @@ export function isWellFormedToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);
 }
 
+/**
+ * What the database keeps for a token, and looks it up by: its SHA-256. Every row written and
+ * every lookup goes through here, so one rule holds for sign-in, rotation and validation.
+ */
 export function hashToken(token: string): string {
+  // LAB FLAW plaintext-tokens: the database keeps the token itself, so whoever reads the sessions
+  // table (a leaked backup, a replica, an injected query) holds every live session.
+  if (flawOn("plaintext-tokens")) return token;
   return createHash("sha256").update(token).digest("hex");
 }
 
