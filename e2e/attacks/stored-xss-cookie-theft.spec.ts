@@ -2,7 +2,7 @@
 // all-flaws server): Mallory's memo carries a script that takes the victim's browser to her
 // site with document.cookie in the address; she replays the session ID in her own browser.
 // Each of the three defenses alone stops it — escaping (the markup stays text), the CSP (the
-// script has no nonce), HttpOnly (no cookie for script to read) — so `npm run test:teeth` does
+// script has no nonce), HttpOnly (no cookie for script to read) — so `npm run test:flaws` does
 // not run it flaw by flaw; it runs against the secure and all-flaws servers with the others.
 import { startAttackerSite } from "../support/attacker-site";
 import { victimOpensMemo } from "../support/memo-attack";

@@ -64,13 +64,13 @@ export function throwawayDatabaseUrl(name: string, kind: "sqlite" | "postgres"):
 /**
  * The lab flaws each server runs with. MUTATE_FLAWS switches flaws on in the *secure* servers,
  * so anyone can watch the secure specs fail without their defense; FLAWED_FLAWS narrows the
- * flawed server to some flaws (`npm run test:teeth` runs each attack with only its own flaw).
+ * flawed server to some flaws (`npm run test:flaws` runs each attack with only its own flaw).
  */
 export function serverFlaws(name: ServerName): string {
   return name === "flawed" ? (process.env.FLAWED_FLAWS ?? "all") : (process.env.MUTATE_FLAWS ?? "");
 }
 
-/** E2E_SERVERS=secure,flawed starts only those (teeth); by default all of them. */
+/** E2E_SERVERS=secure,flawed starts only those (npm run test:flaws does); by default all of them. */
 export function serversToStart(): ServerName[] {
   const all = Object.keys(PORT_OFFSETS) as ServerName[];
   const wanted = process.env.E2E_SERVERS?.split(",").map((s) => s.trim());

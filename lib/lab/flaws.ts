@@ -1,7 +1,7 @@
 // The lab-flaw catalogue (trainer mode). `LAB_FLAWS=name,name` (or `all`) switches defenses off;
 // each defense checks `flawOn(name)` at the exact line that stops its attack, so a trainer can
 // point at it. Every flaw names the finding it reproduces, the published source it comes from, the
-// secure test that proves its defense and its attack specs (`npm run test:teeth` checks all three,
+// secure test that proves its defense and its attack specs (`npm run test:flaws` checks all three,
 // flaw by flaw). Lab mode is LAB_ALLOW=1: only there can a defense be off, and only there does
 // the lab console (/lab) switch them while the server runs.
 import { serverEnv, type ServerEnv } from "../env";

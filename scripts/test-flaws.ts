@@ -1,4 +1,5 @@
-// `npm run test:teeth`: proves every defense has teeth, reading Playwright's JSON report rather
+// `npm run test:flaws`: proves every lab flaw is caught by its defense's test and shown by its
+// attack, reading Playwright's JSON report rather
 // than its exit code (a timeout or a crash proves nothing). For each flaw in the catalogue:
 //   1. its secure spec passes against the secure server;
 //   2. with only that flaw on, the spec's named test fails on an assertion (not a timeout);
@@ -6,7 +7,7 @@
 //   4. with only that flaw on, each attack succeeds (no other flaw masks it);
 //   5. with every flaw on, each attack still succeeds (no flaw gets in another's way).
 // Prints one table row per flaw (and why for each miss), and exits non-zero on any miss.
-// Needs a production build (`npm run build`). `npm run test:teeth -- fixation csrf` picks flaws.
+// Needs a production build (`npm run build`). `npm run test:flaws -- fixation csrf` picks flaws.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -18,7 +19,7 @@ type Outcome = { file: string; title: string; project: string; status: string; e
 type JsonSuite = { file: string; specs?: JsonSpec[]; suites?: JsonSuite[] };
 type JsonSpec = { title: string; file: string; tests: { projectName: string; status: string; results: { status: string; errors?: { message?: string }[] }[] }[] };
 
-const reportDir = mkdtempSync(path.join(os.tmpdir(), "vaultline-teeth-"));
+const reportDir = mkdtempSync(path.join(os.tmpdir(), "vaultline-flaws-"));
 
 /** Runs Playwright with this environment and returns every test's outcome from the JSON report. */
 function runPlaywright(name: string, args: string[], env: Record<string, string>): Outcome[] {
