@@ -156,6 +156,16 @@ export async function fillTransfer(page: Page, to: { accountNumber: string }, am
   await page.getByLabel("Memo (optional)").fill(memo);
 }
 
+/** A second account for the user (test users start with one checking account), empty. */
+export async function addAccount(db: Db, user: TestUser, name: string): Promise<{ id: string; number: string }> {
+  return db.account.create({ data: { userId: user.id, name, number: `${user.accountNumber}-${name.slice(0, 3).toUpperCase()}` }, select: { id: true, number: true } });
+}
+
+/** The dashboard's link to an account's history in its list of accounts (recent activity links there too). */
+export function accountLink(page: Page, name: string | RegExp): Locator {
+  return page.getByRole("region", { name: "Your accounts" }).getByRole("link", { name });
+}
+
 /** Signs in, then makes the password entry 6 minutes old: step-up is due. */
 export async function signInStale(page: Page, db: Db, user: TestUser): Promise<void> {
   await signIn(page, user);
@@ -180,9 +190,11 @@ export async function replay(page: Page, token: string, baseURL: string): Promis
  * Replays a session ID in a fresh browser and says whether it opens the owner's accounts. Only
  * two outcomes count: the owner's own dashboard (works) or the sign-in page (refused). Anything
  * else — an error page, someone else's data — fails the test instead of counting either way.
+ * The browser runs no script: the server's answer is what counts, and a payload stored in a memo
+ * (the XSS attacks leave one in the dashboard's recent activity) would take the page elsewhere.
  */
 export async function idStillWorks(browser: Browser, baseURL: string, token: string, owner: Pick<TestUser, "name" | "accountNumber">): Promise<boolean> {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   try {
     await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
     const page = await context.newPage();
