@@ -6,11 +6,10 @@
 // (lib/session/same-origin.ts): Sec-Fetch-Site must say same-origin, or else the Origin must be
 // the app's own; a cross-site request gets a 403 before any route runs, so it has no side effect.
 // Clients that send neither header (curl, mobile apps) carry no ambient cookie and still work.
-import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { apiSignInAttempt, bearer, expectApiError } from "./support/api";
 import { forgedFormPage, startAttackerSite, type AttackerHost, type ForgedForm } from "./support/attacker-site";
-import { ageSession, balanceOf, expect, SESSION_COOKIE, sessionCookieValue, signIn, test, type TestUser } from "./support/fixtures";
+import { ageSession, balanceOf, expect, SESSION_COOKIE, sessionCookieValue, signIn, test, transferFormFields, type TestUser } from "./support/fixtures";
 import type { Db } from "@/lib/db";
 
 const EVIL = "http://evil.example";
@@ -94,7 +93,7 @@ for (const { host, kind } of SITES) {
         enctype: "multipart/form-data",
         fields: {
           ...actionFields,
-          ...transferToMallory(user, mallory),
+          ...transferFormFields(user, mallory, "900.00"),
         },
       });
       expect(answer.status()).toBe(403);
@@ -161,7 +160,7 @@ test.describe("a request that names a foreign origin, cookie and all", () => {
 
     const multipart = {
       ...fields,
-      ...transferToMallory(user, mallory),
+      ...transferFormFields(user, mallory, "900.00"),
     };
     for (const headers of foreign) {
       const response = await request.post("/transfers", {
@@ -225,7 +224,3 @@ test.describe("the app's own same-origin requests", () => {
   });
 });
 
-/** The transfer form's fields for a payment of $900 from the victim to Mallory. */
-function transferToMallory(victim: { accountId: string }, mallory: { accountNumber: string }): Record<string, string> {
-  return { fromAccountId: victim.accountId, toAccount: "other", toNumber: mallory.accountNumber, amount: "900.00", memo: "", idempotencyKey: randomUUID() };
-}

@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import fc from "fast-check";
 import { ownAddress } from "./support/api";
-import { ageSession, balanceOf, expect, fillTransfer, SESSION_COOKIE, sessionCookieValue, signIn, signInOnNewDevice, test, type TestUser } from "./support/fixtures";
+import { ageSession, balanceOf, expect, fillTransfer, SESSION_COOKIE, sessionCookieValue, signIn, signInOnNewDevice, test, transferFormFields, type TestUser } from "./support/fixtures";
 import { answerOf, balancesOf, expectSafeAnswer, runs, secretsFor, type Answer } from "./support/hostile";
 import { FOREIGN_ACCOUNT_NUMBERS, HOSTILE_AMOUNTS, HOSTILE_TEXT, hostileAmount, hostileText, strictCents } from "./support/hostile-values";
 import { rawRequest } from "./support/raw-http";
@@ -69,7 +69,9 @@ async function submitAndCheck(parties: Parties & { actionId: string }, parts: Pa
   expect(made, context).toHaveLength(1);
   const cents = strictCents(wanted.amount);
   expect(cents, `${context}: only a plain decimal amount moves money`).not.toBeNull();
-  const to = wanted.toAccount === "other" ? wanted.toNumber : wanted.toAccount;
+  // One destination, whichever field was filled in: with both, the form refuses to guess.
+  expect(wanted.toAccount && wanted.toNumber?.trim(), `${context}: both destinations filled in, yet money moved`).toBeFalsy();
+  const to = wanted.toAccount || wanted.toNumber;
   expect(to?.trim().toUpperCase()).toBe(payee.accountNumber);
   expect(made[0]!.fromAccountId).toBe(user.accountId);
   expect(made[0]!.amountCents).toBe(cents);
@@ -79,7 +81,7 @@ async function submitAndCheck(parties: Parties & { actionId: string }, parts: Pa
 }
 
 function validTransfer(user: TestUser, payee: TestUser): Record<string, string> {
-  return { fromAccountId: user.accountId, toAccount: "other", toNumber: payee.accountNumber, amount: "0.01", memo: "ok", idempotencyKey: randomUUID() };
+  return transferFormFields(user, payee, "0.01", "ok");
 }
 
 /** The action's answer is a form state: the form again, with what is wrong. */
@@ -197,8 +199,9 @@ test.describe("the transfer action @postgres", () => {
     const parties = await transferSetup(page, db, user, payee, baseURL!);
     const fields = fc.record({
       fromAccountId: fc.oneof(fc.constantFrom(user.accountId, stranger.accountId), hostileText(60)),
-      toAccount: fc.oneof(fc.constantFrom("other", payee.accountNumber, user.accountNumber), hostileText(40)),
-      toNumber: fc.oneof(fc.constantFrom(payee.accountNumber, payee.accountNumber.toLowerCase(), user.accountNumber, ...FOREIGN_ACCOUNT_NUMBERS), hostileText(40)),
+      recipient: fc.oneof(fc.constantFrom("own", "other"), hostileText(20)),
+      toAccount: fc.oneof(fc.constantFrom("", payee.accountNumber, user.accountNumber), hostileText(40)),
+      toNumber: fc.oneof(fc.constantFrom("", payee.accountNumber, payee.accountNumber.toLowerCase(), user.accountNumber, ...FOREIGN_ACCOUNT_NUMBERS), hostileText(40)),
       amount: hostileAmount(),
       memo: hostileText(160),
       idempotencyKey: fc.oneof(fc.constant(""), hostileText(40)).map((key) => key || randomUUID()),
@@ -237,7 +240,7 @@ test.describe("the transfer action @postgres", () => {
     }
   });
 
-  for (const field of ["fromAccountId", "toAccount", "toNumber", "amount", "memo", "idempotencyKey"]) {
+  for (const field of ["fromAccountId", "recipient", "toAccount", "toNumber", "amount", "memo", "idempotencyKey"]) {
     test(`NUL, markup and SQL as the ${field} are a form error or stored verbatim`, async ({ page, user, createUser, db, baseURL }) => {
       const payee = await createUser();
       const parties = await transferSetup(page, db, user, payee, baseURL!);

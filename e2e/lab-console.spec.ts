@@ -10,7 +10,7 @@ import { request as playwrightRequest, type Browser, type BrowserContext, type P
 import { startAttackerSite, type AttackerSite } from "../scripts/attacker-site";
 import { expectAccessible } from "./support/accessibility";
 import { freePort, startOwnServer, type DirectServer } from "./support/direct-server";
-import { expect, fillTransfer, SESSION_COOKIE, sessionCookieValue, signIn, test } from "./support/fixtures";
+import { accountLink, expect, fillTransfer, SESSION_COOKIE, sessionCookieValue, signIn, test } from "./support/fixtures";
 import { serverUrl } from "./support/servers";
 
 // Seeded into every fresh lab database (prisma/seed.ts).
@@ -128,7 +128,7 @@ test.describe("the lab console on a lab server", () => {
 
     const victim = await browserWindow(browser);
     await signIn(victim, ALICE);
-    await victim.getByRole("link", { name: /Checking/ }).click();
+    await accountLink(victim, /Checking/).click();
 
     // (Mallory's own receipt ran the memo too: her own cookie is in the inbox first.)
     const stolen = (await sessionCookieValue(victim))!;

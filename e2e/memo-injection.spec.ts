@@ -16,6 +16,9 @@ test("a memo with markup reaches the recipient's page as the text that was typed
   expect(sent.status()).toBe(201);
 
   await signIn(page, user);
+  // The dashboard's recent activity shows it first, then the account's history.
+  await expect(page.getByRole("table", { name: "Recent activity" }).getByRole("cell", { name: MEMO, exact: true })).toBeVisible();
+  await expect(page.locator("#injected"), "the memo added no element to the dashboard").toHaveCount(0);
   await page.goto(`/accounts/${user.accountId}`);
   await expect(page.locator("#injected"), "the memo added no element to the page").toHaveCount(0);
   await expect(page.getByRole("cell", { name: MEMO, exact: true })).toBeVisible();

@@ -24,12 +24,12 @@ import {
   setRotationAge,
   signInOnNewDevice,
   stepUpWithTransfer,
+  transferFormFields,
   type TestUser,
 } from "./support/fixtures";
 import { expectBooksBalanced } from "./support/ledger";
 import { actionIdOn, callAction, formParts } from "./support/server-action";
 import { spareServerPort } from "./support/servers";
-import { OTHER_CUSTOMER } from "@/app/(bank)/transfers/form-state";
 
 type Instances = { a: DirectServer; b: DirectServer };
 
@@ -76,7 +76,7 @@ type Outcome = "sent" | "refused for funds";
 
 /** One share through the web form's server action on `server`: a redirect to its receipt, or the funds message. */
 async function sendByForm(page: Page, server: DirectServer, actionId: string, payer: TestUser, payee: TestUser): Promise<Outcome> {
-  const form = { fromAccountId: payer.accountId, toAccount: OTHER_CUSTOMER, toNumber: payee.accountNumber, amount: SHARE_AMOUNT, memo: "", idempotencyKey: randomUUID() };
+  const form = transferFormFields(payer, payee, SHARE_AMOUNT);
   const { answer, result } = await callAction(page.request, `${server.baseURL}/transfers`, actionId, formParts(form), server.baseURL);
   if (/^\/transfers\/\w+/.test(answer.headers["x-action-redirect"] ?? "")) return "sent";
   expect(result, `${server.baseURL}: ${answer.status} ${answer.body.slice(0, 200)}`).toMatchObject({ status: "editing", message: "Insufficient funds for this transfer." });

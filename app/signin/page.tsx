@@ -1,5 +1,6 @@
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { signedOutMessage } from "@/lib/session/end-reasons";
+import { demoAccountsToList } from "./demo-accounts";
 import { SignInForm } from "./sign-in-form";
 
 type Search = { reason?: string; tier?: string; error?: string; next?: string };
@@ -11,7 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="signin">
       <h1>Sign in to Vaultline</h1>
       {notice && <p className="notice" role="status">{notice}</p>}
-      <SignInForm initialError={error ? signInErrorMessage(error) : null} next={next} />
+      <SignInForm initialError={error ? signInErrorMessage(error) : null} next={next} demoAccounts={demoAccountsToList()} />
     </main>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { SIGN_IN_MESSAGES, signInErrorMessage, UNAVAILABLE_ERROR_CODE } from "@/lib/auth/sign-in-errors";
+import { DemoAccountList, type DemoAccount } from "./demo-account-list";
 
 type SignInOutcome = { ok: true; url: string } | { ok: false; message: string };
 
@@ -44,9 +45,19 @@ function failed(error: string | null): SignInOutcome {
   return { ok: false, message: signInErrorMessage(error) };
 }
 
-export function SignInForm({ initialError, next }: { initialError: string | null; next?: string }) {
+export function SignInForm({ initialError, next, demoAccounts }: { initialError: string | null; next?: string; demoAccounts: DemoAccount[] }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  const email = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
+  const submit = useRef<HTMLButtonElement>(null);
+
+  /** Fills in a demo account and moves focus to "Sign in": one more key (Enter) signs in. */
+  function fillInDemoAccount(account: DemoAccount) {
+    email.current!.value = account.email;
+    password.current!.value = account.password;
+    submit.current!.focus();
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,15 +79,18 @@ export function SignInForm({ initialError, next }: { initialError: string | null
   }
 
   return (
-    <form onSubmit={onSubmit} className="form" noValidate>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <label htmlFor="email">Email</label>
-      <input id="email" name="email" type="email" autoComplete="username" required />
-      <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" required />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
-    </form>
+    <>
+      <form onSubmit={onSubmit} className="form" noValidate>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <label htmlFor="email">Email</label>
+        <input ref={email} id="email" name="email" type="email" autoComplete="username" required />
+        <label htmlFor="password">Password</label>
+        <input ref={password} id="password" name="password" type="password" autoComplete="current-password" required />
+        <button ref={submit} type="submit" className="button" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {demoAccounts.length > 0 && <DemoAccountList accounts={demoAccounts} onUse={fillInDemoAccount} />}
+    </>
   );
 }

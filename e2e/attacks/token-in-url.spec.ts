@@ -3,11 +3,11 @@
 // browser of her own, without any cookie of the bank, and reads the victim's account. (The
 // Referer an outside page gets would carry it too, but Referrer-Policy: same-origin, a separate
 // defense, keeps full URLs on the bank's own origin.)
-import { attackOutcome, expectAttack, signIn, test } from "../support/fixtures";
+import { accountLink, attackOutcome, expectAttack, signIn, test } from "../support/fixtures";
 
 test("a shared link opens the victim's account in Mallory's browser", async ({ browser, baseURL, page, user, target }) => {
   await signIn(page, user);
-  await page.getByRole("link", { name: /Checking/ }).click();
+  await accountLink(page, /Checking/).click();
   await page.waitForURL(/\/accounts\//);
   const shared = page.url();
 

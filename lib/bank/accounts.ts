@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { isRecordId } from "@/lib/text";
 
 const HISTORY_PAGE_SIZE = 50;
+const RECENT_ACTIVITY_SIZE = 10;
 
 export async function listAccounts(userId: string) {
   return db.account.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
@@ -15,5 +16,19 @@ export async function getAccountHistory(userId: string, accountId: string) {
   return db.account.findFirst({
     where: { id: accountId, userId },
     include: { entries: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: HISTORY_PAGE_SIZE } },
+  });
+}
+
+/**
+ * The latest ledger entries across all of the user's accounts, newest first, each with the
+ * account it belongs to. The owner is part of the query itself (the entry's account must be
+ * theirs), not a filter applied afterwards to a list of IDs taken from somewhere else.
+ */
+export async function listRecentActivity(userId: string) {
+  return db.ledgerEntry.findMany({
+    where: { account: { userId } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: RECENT_ACTIVITY_SIZE,
+    include: { account: { select: { id: true, name: true, number: true } } },
   });
 }

@@ -1,12 +1,13 @@
 import { SessionChrome } from "@/components/session-chrome";
 import { BankLink } from "@/components/bank-link";
-import { listAccounts } from "@/lib/bank/accounts";
+import { listAccounts, listRecentActivity } from "@/lib/bank/accounts";
 import { formatCents } from "@/lib/money";
 import { requireSession } from "@/lib/session/guard";
+import { RecentActivity } from "./recent-activity";
 
 export default async function DashboardPage() {
   const session = await requireSession("medium");
-  const accounts = await listAccounts(session.userId);
+  const [accounts, activity] = await Promise.all([listAccounts(session.userId), listRecentActivity(session.userId)]);
   return (
     <>
       <SessionChrome session={session} />
@@ -29,6 +30,7 @@ export default async function DashboardPage() {
           </ul>
         )}
       </section>
+      <RecentActivity entries={activity} />
     </>
   );
 }

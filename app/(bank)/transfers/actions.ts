@@ -6,7 +6,7 @@ import { ACCOUNT_NUMBER_PATTERN, memoProblem } from "@/lib/bank/limits";
 import { executeTransfer } from "@/lib/bank/transfers";
 import { submittedForm } from "@/lib/form-data";
 import { requireFreshAuth, requireSession } from "@/lib/session/guard";
-import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
+import type { TransferErrors, TransferState, TransferValues } from "./form-state";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -14,6 +14,7 @@ function readValues(form: FormData): TransferValues {
   const text = (name: string) => String(form.get(name) ?? "");
   return {
     fromAccountId: text("fromAccountId"),
+    recipient: text("recipient") === "own" ? "own" : "other",
     toAccount: text("toAccount"),
     toNumber: text("toNumber").trim().toUpperCase(),
     amount: text("amount"),
@@ -22,12 +23,34 @@ function readValues(form: FormData): TransferValues {
   };
 }
 
+const DESTINATION_MESSAGES = {
+  toAccount: "Choose which of your accounts to pay into.",
+  toNumber: "Enter the recipient's account number, like VL-1002-0001.",
+  recipient: "Choose one of your accounts or enter someone else's account number, not both.",
+} as const;
+
+type Destination = { ok: true; number: string } | { ok: false; field: keyof typeof DESTINATION_MESSAGES };
+
+/**
+ * Where the money goes: one of the customer's accounts (`toAccount`) or someone else's number
+ * (`toNumber`), whichever arrived filled in. The form's radio only picks which field it shows
+ * (and sends); a submission with both filled is refused, never guessed at.
+ */
+function destination({ recipient, toAccount, toNumber }: TransferValues): Destination {
+  if (toAccount && toNumber) return { ok: false, field: "recipient" };
+  if (toAccount) return ACCOUNT_NUMBER_PATTERN.test(toAccount) ? { ok: true, number: toAccount } : { ok: false, field: "toAccount" };
+  if (toNumber) return ACCOUNT_NUMBER_PATTERN.test(toNumber) ? { ok: true, number: toNumber } : { ok: false, field: "toNumber" };
+  // Neither: the message goes next to the field the form shows.
+  return { ok: false, field: recipient === "own" ? "toAccount" : "toNumber" };
+}
+
 function validate(values: TransferValues) {
-  const errors: Partial<Record<keyof TransferValues, string>> = {};
+  const errors: TransferErrors = {};
   const amount = parseAmount(values.amount);
   if (!amount.ok) errors.amount = amount.message;
-  const toNumber = values.toAccount === OTHER_CUSTOMER ? values.toNumber : values.toAccount;
-  if (!ACCOUNT_NUMBER_PATTERN.test(toNumber)) errors.toNumber = "Enter the recipient's account number, like VL-1002-0001.";
+  const to = destination(values);
+  if (!to.ok) errors[to.field] = DESTINATION_MESSAGES[to.field];
+  const toNumber = to.ok ? to.number : "";
   const memo = memoProblem(values.memo);
   if (memo) errors.memo = memo;
   if (!UUID.test(values.idempotencyKey)) errors.idempotencyKey = "This form has expired. Reload the page and try again.";

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { listAccounts } from "@/lib/bank/accounts";
 import { formatCents } from "@/lib/money";
 import { requireSession } from "@/lib/session/guard";
-import { OTHER_CUSTOMER } from "./form-state";
 import { TransferForm } from "./transfer-form";
 
 export default async function TransfersPage() {
@@ -11,7 +10,6 @@ export default async function TransfersPage() {
   const accounts = await listAccounts(session.userId);
   if (accounts.length === 0) return <><SessionChrome session={session} /><h1>Transfer money</h1><p>You have no account to pay from.</p></>;
   const options = accounts.map((a) => ({ id: a.id, number: a.number, label: `${a.name} ${a.number} (${formatCents(a.balanceCents)})` }));
-  const defaultTo = accounts.length > 1 ? accounts[1]!.number : OTHER_CUSTOMER;
   return (
     <>
       <SessionChrome session={session} />
@@ -20,7 +18,7 @@ export default async function TransfersPage() {
       <TransferForm
         accounts={options}
         // One key per rendered form: a double-click or a retried request makes one transfer.
-        initial={{ fromAccountId: accounts[0]!.id, toAccount: defaultTo, toNumber: "", amount: "", memo: "", idempotencyKey: randomUUID() }}
+        initial={{ fromAccountId: accounts[0]!.id, recipient: accounts.length > 1 ? "own" : "other", toAccount: "", toNumber: "", amount: "", memo: "", idempotencyKey: randomUUID() }}
       />
     </>
   );

@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { MEMO_MAX_LENGTH } from "@/lib/bank/limits";
 import { StepUpFields } from "@/components/step-up-fields";
 import { submitTransfer } from "./actions";
-import { OTHER_CUSTOMER, type TransferState, type TransferValues } from "./form-state";
-
-type AccountOption = { id: string; number: string; label: string };
+import { FieldError } from "./field-error";
+import type { AccountOption, TransferState, TransferValues } from "./form-state";
+import { RecipientChoice } from "./recipient-choice";
 
 export function TransferForm({ accounts, initial }: { accounts: AccountOption[]; initial: TransferValues }) {
   const [state, action, pending] = useActionState<TransferState, FormData>(submitTransfer, { status: "editing", values: initial });
@@ -25,15 +25,7 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
         {accounts.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
       </select>
 
-      <label htmlFor="toAccount">To</label>
-      <select id="toAccount" name="toAccount" defaultValue={values.toAccount}>
-        {accounts.map((a) => <option key={a.id} value={a.number}>{a.label}</option>)}
-        <option value={OTHER_CUSTOMER}>Another customer (account number below)</option>
-      </select>
-
-      <label htmlFor="toNumber">Recipient account number</label>
-      <input id="toNumber" name="toNumber" defaultValue={values.toNumber} autoComplete="off" aria-describedby="toNumber-error" />
-      <FieldError id="toNumber-error" message={errors.toNumber} />
+      <RecipientChoice accounts={accounts} values={values} errors={errors} />
 
       <label htmlFor="amount">Amount (USD)</label>
       <input id="amount" name="amount" inputMode="decimal" defaultValue={values.amount} autoComplete="off" aria-describedby="amount-error" />
@@ -50,8 +42,4 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
       </button>
     </form>
   );
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? <p id={id} className="form-error">{message}</p> : null;
 }

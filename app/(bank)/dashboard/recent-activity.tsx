@@ -1,0 +1,46 @@
+import { BankLink } from "@/components/bank-link";
+import { Memo } from "@/components/memo";
+import type { listRecentActivity } from "@/lib/bank/accounts";
+import { formatCents } from "@/lib/money";
+
+type Entry = Awaited<ReturnType<typeof listRecentActivity>>[number];
+
+// Made once, not once per row.
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+
+/** Money in shows its plus sign, money out its minus sign: the colour is never the only clue. */
+function signedCents(cents: number): string {
+  return cents > 0 ? `+${formatCents(cents)}` : formatCents(cents);
+}
+
+/**
+ * The latest entries across the user's accounts. Memos are typed by other customers, so they go
+ * through <Memo>, the one component that renders them, exactly as on the account page.
+ */
+export function RecentActivity({ entries }: { entries: Entry[] }) {
+  return (
+    <section aria-labelledby="activity-heading">
+      <h2 id="activity-heading">Recent activity</h2>
+      {entries.length === 0 ? (
+        <p>No transactions yet. Money you send or receive will show here.</p>
+      ) : (
+        <table className="ledger" aria-labelledby="activity-heading">
+          <thead>
+            <tr><th scope="col">Date</th><th scope="col">Account</th><th scope="col">Description</th><th scope="col">Memo</th><th scope="col" className="num">Amount</th></tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{dateFormat.format(entry.createdAt)}</td>
+                <td><BankLink href={`/accounts/${entry.account.id}`}>{entry.account.name}</BankLink></td>
+                <td>{entry.description}</td>
+                <td>{entry.memo && <Memo text={entry.memo} />}</td>
+                <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>{signedCents(entry.amountCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
