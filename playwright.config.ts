@@ -36,13 +36,31 @@ export default defineConfig<{ target: Target; server: ServerName }>({
   },
   projects: [
     // scale-out.spec.ts starts its own instances on PostgreSQL: it runs once, in the postgres project.
-    { name: "secure", testIgnore: ["attacks/**", "secrets-in-logs.spec.ts", "scale-out.spec.ts"], use: { baseURL: serverUrl("secure"), server: "secure", target: "secure" } },
+    {
+      name: "secure",
+      testIgnore: ["attacks/**", "secrets-in-logs.spec.ts", "scale-out.spec.ts"],
+      use: { baseURL: serverUrl("secure"), server: "secure", target: "secure" },
+    },
     // After the secure specs: some of those change server-wide settings (the admin
     // single-session option) that an attack against the same server must not see mid-change.
-    { name: "attacks-vs-secure", testMatch: "attacks/**/*.spec.ts", dependencies: ["secure"], use: { baseURL: serverUrl("secure"), server: "secure", target: "secure" } },
-    { name: "attacks-vs-flawed", testMatch: "attacks/**/*.spec.ts", use: { baseURL: serverUrl("flawed"), server: "flawed", target: "flawed" } },
+    {
+      name: "attacks-vs-secure",
+      testMatch: "attacks/**/*.spec.ts",
+      dependencies: ["secure"],
+      use: { baseURL: serverUrl("secure"), server: "secure", target: "secure" },
+    },
+    {
+      name: "attacks-vs-flawed",
+      testMatch: "attacks/**/*.spec.ts",
+      use: { baseURL: serverUrl("flawed"), server: "flawed", target: "flawed" },
+    },
     // The specs where the database's own concurrency matters (tagged @postgres), again on PostgreSQL.
-    { name: "postgres", testIgnore: ["attacks/**", "secrets-in-logs.spec.ts"], grep: /@postgres/, use: { baseURL: serverUrl("postgres"), server: "postgres", target: "secure" } },
+    {
+      name: "postgres",
+      testIgnore: ["attacks/**", "secrets-in-logs.spec.ts"],
+      grep: /@postgres/,
+      use: { baseURL: serverUrl("postgres"), server: "postgres", target: "secure" },
+    },
     // Last: every server's output for the whole run is searched for secrets.
     {
       name: "server-logs",

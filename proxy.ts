@@ -14,7 +14,12 @@ import { flawOn, labMode } from "@/lib/lab/flaws";
 import { unavailableAnswer } from "@/lib/outage";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
 import { pageCacheControl } from "@/lib/session/headers";
-import { CROSS_SITE_MESSAGE, hasMismatchedHost, isCrossSiteWrite, MISMATCHED_HOST_MESSAGE } from "@/lib/session/same-origin";
+import {
+  CROSS_SITE_MESSAGE,
+  hasMismatchedHost,
+  isCrossSiteWrite,
+  MISMATCHED_HOST_MESSAGE,
+} from "@/lib/session/same-origin";
 import { takeSessionIdFromUrl } from "@/lib/session/session-in-url";
 import { isUnreadableForm, UNREADABLE_FORM_MESSAGE } from "@/lib/unreadable-form";
 
@@ -51,7 +56,8 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
     if (isCrossSiteWrite(request, appOrigin())) return refuse(request, "cross_site", CROSS_SITE_MESSAGE);
     if (hasMismatchedHost(request)) return refuse(request, "bad_request", MISMATCHED_HOST_MESSAGE);
   }
-  if (hasRepeatedParameter(request.nextUrl.searchParams)) return refuse(request, "bad_request", REPEATED_PARAMETER_MESSAGE);
+  if (hasRepeatedParameter(request.nextUrl.searchParams))
+    return refuse(request, "bad_request", REPEATED_PARAMETER_MESSAGE);
   if (isLabPath(request.nextUrl.pathname) && !labMode()) return refuse(request, "not_found", NO_PAGE_MESSAGE);
   if (await isUnreadableForm(request)) return refuse(request, "bad_request", UNREADABLE_FORM_MESSAGE);
   return null;
@@ -85,7 +91,10 @@ const REPEATED_PARAMETER_MESSAGE = "A query parameter appears more than once. Se
 /** The API's JSON error under /api, a short text everywhere else. */
 function refuse(request: NextRequest, code: "cross_site" | "bad_request" | "not_found", message: string): NextResponse {
   if (request.nextUrl.pathname.startsWith("/api/")) return apiError(code, message);
-  return new NextResponse(message, { status: API_ERRORS[code].status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new NextResponse(message, {
+    status: API_ERRORS[code].status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 export const config = {

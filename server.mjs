@@ -34,7 +34,11 @@ const MAX_BODY_BYTES = 64 * 1024;
 function frontDoorRefusal(req) {
   if (!isRoutableTarget(req.url)) return { status: 400, message: "The address of this request is not valid." };
   if (!ALLOWED_METHODS.includes(req.method ?? "")) {
-    return { status: 405, message: `This method is not allowed. Use ${ALLOWED_METHODS.join(", ")}.`, headers: { Allow: ALLOWED_METHODS.join(", ") } };
+    return {
+      status: 405,
+      message: `This method is not allowed. Use ${ALLOWED_METHODS.join(", ")}.`,
+      headers: { Allow: ALLOWED_METHODS.join(", ") },
+    };
   }
   const length = req.headers["content-length"];
   if (length === undefined && req.headers["transfer-encoding"] !== undefined) {
@@ -89,7 +93,11 @@ const server = createServer((req, res) => {
 // Node hands CONNECT (a request to open a tunnel) to this event instead; unanswered, the
 // client would hang until the socket times out.
 server.on("connect", (_req, socket) => {
-  socket.end("HTTP/1.1 405 Method Not Allowed\r\nAllow: " + ALLOWED_METHODS.join(", ") + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  socket.end(
+    "HTTP/1.1 405 Method Not Allowed\r\nAllow: " +
+      ALLOWED_METHODS.join(", ") +
+      "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+  );
 });
 server.listen(port, () => {
   console.log(`> Vaultline ${dev ? "(development) " : ""}ready on http://localhost:${port}`);

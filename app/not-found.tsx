@@ -6,7 +6,9 @@ export default function NotFound() {
     <main className="signin">
       <h1>Page not found</h1>
       <p>There is no page at this address.</p>
-      <p><Link href="/dashboard">Go to your accounts</Link></p>
+      <p>
+        <Link href="/dashboard">Go to your accounts</Link>
+      </p>
     </main>
   );
 }

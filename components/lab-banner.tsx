@@ -9,7 +9,8 @@ export function LabBanner() {
   if (flaws.length === 0) return null;
   return (
     <div className="lab-banner" role="note" aria-label="Lab mode">
-      <strong>LAB MODE — insecure on purpose.</strong> Defenses switched off: {flaws.join(", ")}. <a href="/lab">Lab console</a>
+      <strong>LAB MODE — insecure on purpose.</strong> Defenses switched off: {flaws.join(", ")}.{" "}
+      <a href="/lab">Lab console</a>
     </div>
   );
 }

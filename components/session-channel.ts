@@ -2,8 +2,7 @@
 // over a BroadcastChannel, so every tab's countdown moves together. One channel object per
 // tab: a BroadcastChannel never hears its own messages, so a tab does not react to itself.
 export type SessionMessage =
-  | { type: "activity"; lastActivity: number }
-  | { type: "signed-out"; reason: "signed_out" | "idle" };
+  { type: "activity"; lastActivity: number } | { type: "signed-out"; reason: "signed_out" | "idle" };
 
 let channel: BroadcastChannel | undefined;
 

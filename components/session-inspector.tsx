@@ -24,17 +24,31 @@ export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now 
     <details className="inspector" onToggle={(e) => loadTimeline(e.currentTarget.open)}>
       <summary>Session inspector</summary>
       <dl className="facts">
-        <dt>Session</dt><dd><code data-testid="inspector-fingerprint">{facts.fingerprint}</code> (SHA-256 prefix)</dd>
-        <dt>Page tier</dt><dd>{tier}</dd>
-        <dt>Idle time left</dt><dd data-testid="inspector-idle" suppressHydrationWarning>{duration(idleLeftMs)}</dd>
-        <dt>Absolute time left</dt><dd suppressHydrationWarning>{duration(absoluteLeftMs)}</dd>
-        <dt>Password entered</dt><dd>{timeFormat.format(Date.parse(facts.authenticatedAt))}</dd>
-        <dt>Step-up</dt><dd suppressHydrationWarning>{freshLeftMs > 0 ? `fresh for ${duration(freshLeftMs)}` : "needed for transfers"}</dd>
+        <dt>Session</dt>
+        <dd>
+          <code data-testid="inspector-fingerprint">{facts.fingerprint}</code> (SHA-256 prefix)
+        </dd>
+        <dt>Page tier</dt>
+        <dd>{tier}</dd>
+        <dt>Idle time left</dt>
+        <dd data-testid="inspector-idle" suppressHydrationWarning>
+          {duration(idleLeftMs)}
+        </dd>
+        <dt>Absolute time left</dt>
+        <dd suppressHydrationWarning>{duration(absoluteLeftMs)}</dd>
+        <dt>Password entered</dt>
+        <dd>{timeFormat.format(Date.parse(facts.authenticatedAt))}</dd>
+        <dt>Step-up</dt>
+        <dd suppressHydrationWarning>
+          {freshLeftMs > 0 ? `fresh for ${duration(freshLeftMs)}` : "needed for transfers"}
+        </dd>
         <dt>Last new ID</dt>
         <dd>{typeof timeline === "string" ? timeline : lastRotation(timeline)}</dd>
       </dl>
       <h3>Timeline of this sign-in</h3>
-      {typeof timeline === "string" && <p>{timeline === "loading" ? "Loading…" : "The timeline could not be loaded."}</p>}
+      {typeof timeline === "string" && (
+        <p>{timeline === "loading" ? "Loading…" : "The timeline could not be loaded."}</p>
+      )}
       <ol className="timeline">
         {(typeof timeline === "string" ? [] : timeline).map((e) => (
           <li key={`${e.at}-${e.type}-${e.fingerprint}`}>

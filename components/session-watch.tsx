@@ -25,19 +25,22 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
     signOutForm.current?.requestSubmit();
   }, []);
 
-  const adoptServerStatus = useCallback((answer: Response, body: unknown) => {
-    if (answer.status === 401) {
-      const reason = (body as { reason?: string }).reason ?? "ended";
-      window.location.assign(`/signin?reason=${reason}&tier=${status.tier}`);
-      return;
-    }
-    // Anything else (a 503 while the database is away) says nothing about the session: the
-    // countdown goes on, and at zero the tab still signs out.
-    if (!answer.ok) return;
-    const latest = Date.now() - (body as SessionStatus).idleElapsedMs;
-    setLastActivity(latest);
-    announce({ type: "activity", lastActivity: latest });
-  }, [status.tier]);
+  const adoptServerStatus = useCallback(
+    (answer: Response, body: unknown) => {
+      if (answer.status === 401) {
+        const reason = (body as { reason?: string }).reason ?? "ended";
+        window.location.assign(`/signin?reason=${reason}&tier=${status.tier}`);
+        return;
+      }
+      // Anything else (a 503 while the database is away) says nothing about the session: the
+      // countdown goes on, and at zero the tab still signs out.
+      if (!answer.ok) return;
+      const latest = Date.now() - (body as SessionStatus).idleElapsedMs;
+      setLastActivity(latest);
+      announce({ type: "activity", lastActivity: latest });
+    },
+    [status.tier],
+  );
 
   // Each server render mounts a fresh watch (SessionChrome keys it): tell the other tabs.
   useEffect(() => {
@@ -60,10 +63,15 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
   useEffect(() => {
     if (!warning) return;
     let cancelled = false;
-    fetch(`/session/status?tier=${status.tier}`, { cache: "no-store" }).then(async (answer) => {
-      if (!cancelled) adoptServerStatus(answer, await answer.json());
-    }, () => undefined);
-    return () => { cancelled = true; };
+    fetch(`/session/status?tier=${status.tier}`, { cache: "no-store" }).then(
+      async (answer) => {
+        if (!cancelled) adoptServerStatus(answer, await answer.json());
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
   }, [warning, status.tier, adoptServerStatus]);
 
   useEffect(() => {
@@ -82,14 +90,32 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
         <input type="hidden" name="tier" value={status.tier} />
       </form>
       {warning && idleLeft > 0 && (
-        <TimeoutDialog secondsLeft={Math.ceil(idleLeft / 1000)} onStay={staySignedIn} onSignOut={() => signOutForm.current?.requestSubmit()} />
+        <TimeoutDialog
+          secondsLeft={Math.ceil(idleLeft / 1000)}
+          onStay={staySignedIn}
+          onSignOut={() => signOutForm.current?.requestSubmit()}
+        />
       )}
-      <SessionInspector facts={facts} tier={status.tier} idleLeftMs={idleLeft} absoluteLeftMs={absoluteDeadline - now} now={now} />
+      <SessionInspector
+        facts={facts}
+        tier={status.tier}
+        idleLeftMs={idleLeft}
+        absoluteLeftMs={absoluteDeadline - now}
+        now={now}
+      />
     </>
   );
 }
 
-function TimeoutDialog({ secondsLeft, onStay, onSignOut }: { secondsLeft: number; onStay: () => void; onSignOut: () => void }) {
+function TimeoutDialog({
+  secondsLeft,
+  onStay,
+  onSignOut,
+}: {
+  secondsLeft: number;
+  onStay: () => void;
+  onSignOut: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     // showModal moves focus into the dialog and keeps keyboard focus there.
@@ -97,14 +123,34 @@ function TimeoutDialog({ secondsLeft, onStay, onSignOut }: { secondsLeft: number
   }, []);
   const clock = `${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")}`;
   return (
-    <dialog ref={dialog} className="timeout-dialog" aria-labelledby="timeout-title" onCancel={(e) => { e.preventDefault(); onStay(); }}>
+    <dialog
+      ref={dialog}
+      className="timeout-dialog"
+      aria-labelledby="timeout-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onStay();
+      }}
+    >
       <h2 id="timeout-title">Are you still there?</h2>
-      <p>For your security you will be signed out in <span role="timer" aria-live="off">{clock}</span>.</p>
+      <p>
+        For your security you will be signed out in{" "}
+        <span role="timer" aria-live="off">
+          {clock}
+        </span>
+        .
+      </p>
       {/* Announced politely and only at a few milestones, not every second. */}
-      <p className="visually-hidden" aria-live="polite">{spokenCountdown(secondsLeft)}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {spokenCountdown(secondsLeft)}
+      </p>
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onStay} autoFocus>Stay signed in</button>
-        <button type="button" className="button secondary" onClick={onSignOut}>Sign out</button>
+        <button type="button" className="button" onClick={onStay} autoFocus>
+          Stay signed in
+        </button>
+        <button type="button" className="button secondary" onClick={onSignOut}>
+          Sign out
+        </button>
       </div>
     </dialog>
   );

@@ -7,7 +7,11 @@ export function StepUpFields({ intro, message }: { intro: string; message?: stri
     <fieldset className="step-up">
       <legend>Confirm it&apos;s you</legend>
       <p>{intro}</p>
-      {message && <p className="form-error" role="alert">{message}</p>}
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
       <label htmlFor="password">Password</label>
       <input id="password" name="password" type="password" autoComplete="current-password" autoFocus required />
     </fieldset>

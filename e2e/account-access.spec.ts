@@ -35,21 +35,46 @@ test("another customer's account is not found", async ({ page, user, createUser 
   await expect(page.getByTestId("balance")).toHaveCount(0);
 });
 
-test("the dashboard's recent activity: the latest ten entries of the user's accounts, newest first, never another customer's", async ({ page, request, user, createUser, db }) => {
+test("the dashboard's recent activity: the latest ten entries of the user's accounts, newest first, never another customer's", async ({
+  page,
+  request,
+  user,
+  createUser,
+  db,
+}) => {
   const savings = await addAccount(db, user, "Savings");
   // Eleven card payments a day apart, older than the opening deposit, over both accounts.
   for (let day = 1; day <= 11; day++) {
     await db.ledgerEntry.create({
-      data: { accountId: day % 2 ? user.accountId : savings.id, amountCents: -day * 100, balanceAfterCents: 0, description: `Card payment ${day}`, createdAt: new Date(Date.now() - day * DAY_MS) },
+      data: {
+        accountId: day % 2 ? user.accountId : savings.id,
+        amountCents: -day * 100,
+        balanceAfterCents: 0,
+        description: `Card payment ${day}`,
+        createdAt: new Date(Date.now() - day * DAY_MS),
+      },
     });
   }
   // A stranger pays the user (the user's credit is theirs, the stranger's debit is not) and has
   // a newer entry of their own: a query missing its owner would list those first.
   const stranger = await createUser();
   const token = await apiSignIn(request, stranger);
-  const sent = await apiTransfer(request, token, { fromAccountId: stranger.accountId, toAccountNumber: user.accountNumber, amount: "12.34", memo: "Lunch money" }, randomUUID());
+  const sent = await apiTransfer(
+    request,
+    token,
+    { fromAccountId: stranger.accountId, toAccountNumber: user.accountNumber, amount: "12.34", memo: "Lunch money" },
+    randomUUID(),
+  );
   expect(sent.status()).toBe(201);
-  await db.ledgerEntry.create({ data: { accountId: stranger.accountId, amountCents: -999, balanceAfterCents: 0, description: "Stranger's own payment", memo: "Stranger's memo" } });
+  await db.ledgerEntry.create({
+    data: {
+      accountId: stranger.accountId,
+      amountCents: -999,
+      balanceAfterCents: 0,
+      description: "Stranger's own payment",
+      memo: "Stranger's memo",
+    },
+  });
 
   await signIn(page, user);
   const activity = page.getByRole("table", { name: "Recent activity" });

@@ -22,7 +22,11 @@ test("a customer reaching /admin gets a 404 and an event, not a redirect", async
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "admin_access_denied" } })).toBe(1);
 });
 
-test("entering the panel needs the password, rotates the ID and caps the session at 2 hours", async ({ page, createUser, db }) => {
+test("entering the panel needs the password, rotates the ID and caps the session at 2 hours", async ({
+  page,
+  createUser,
+  db,
+}) => {
   const admin = await createUser({ role: "admin" });
   await signIn(page, admin);
   await ageSession(db, admin.id, { ageMinutes: 6 });
@@ -36,7 +40,14 @@ test("entering the panel needs the password, rotates the ID and caps the session
   expect(await db.securityEvent.count({ where: { userId: admin.id, type: "admin_elevated" } })).toBe(1);
 });
 
-test("an admin ends a customer's sessions; the customer is told why", async ({ page, browser, baseURL, user, createUser, db }) => {
+test("an admin ends a customer's sessions; the customer is told why", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+}) => {
   const admin = await createUser({ role: "admin" });
   const customer = await signInOnNewDevice(browser, baseURL!, user);
   await signIn(page, admin);
@@ -50,7 +61,14 @@ test("an admin ends a customer's sessions; the customer is told why", async ({ p
   await customer.context().close();
 });
 
-test("disabling an account ends its sessions and blocks sign-in", async ({ page, browser, baseURL, user, createUser, db }) => {
+test("disabling an account ends its sessions and blocks sign-in", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+}) => {
   const admin = await createUser({ role: "admin" });
   const customer = await signInOnNewDevice(browser, baseURL!, user);
   await signIn(page, admin);

@@ -9,12 +9,21 @@ import { adminPanelHeading, expect, openAdminPanel, test } from "./support/fixtu
 test.describe.configure({ mode: "serial" });
 
 async function setMode(db: Db, mode: string) {
-  await db.setting.upsert({ where: { key: "admin.singleSession" }, create: { key: "admin.singleSession", value: mode }, update: { value: mode } });
+  await db.setting.upsert({
+    where: { key: "admin.singleSession" },
+    create: { key: "admin.singleSession", value: mode },
+    update: { value: mode },
+  });
 }
 
 test.afterAll(async ({ db }) => setMode(db, "newest-wins"));
 
-test("newest-wins: opening the panel elsewhere ends the first admin session, which is told why", async ({ browser, baseURL, createUser, db }) => {
+test("newest-wins: opening the panel elsewhere ends the first admin session, which is told why", async ({
+  browser,
+  baseURL,
+  createUser,
+  db,
+}) => {
   await setMode(db, "newest-wins");
   const admin = await createUser({ role: "admin" });
   const first = await openAdminPanel(browser, baseURL!, admin);
@@ -27,7 +36,12 @@ test("newest-wins: opening the panel elsewhere ends the first admin session, whi
   await expect(first.getByText("the admin panel was opened in another session")).toBeVisible();
 });
 
-test("oldest-wins: a second elevation is refused, naming where and since when", async ({ browser, baseURL, createUser, db }) => {
+test("oldest-wins: a second elevation is refused, naming where and since when", async ({
+  browser,
+  baseURL,
+  createUser,
+  db,
+}) => {
   await setMode(db, "oldest-wins");
   const admin = await createUser({ role: "admin" });
   const first = await openAdminPanel(browser, baseURL!, admin);
@@ -40,14 +54,22 @@ test("oldest-wins: a second elevation is refused, naming where and since when", 
   await expect(adminPanelHeading(first)).toBeVisible();
 });
 
-test("oldest-wins: an elevated session dead by policy (idle 3 h, never marked ended) blocks nothing", async ({ browser, baseURL, createUser, db }) => {
+test("oldest-wins: an elevated session dead by policy (idle 3 h, never marked ended) blocks nothing", async ({
+  browser,
+  baseURL,
+  createUser,
+  db,
+}) => {
   await setMode(db, "oldest-wins");
   const admin = await createUser({ role: "admin" });
   const first = await openAdminPanel(browser, baseURL!, admin);
   await expect(adminPanelHeading(first)).toBeVisible();
   // Idle 3 hours: past the high tier's 15 minutes and the admin's 2-hour life, yet still endedAt null.
   const threeHoursAgo = new Date(Date.now() - 3 * 3_600_000);
-  await db.session.updateMany({ where: { userId: admin.id, elevatedAt: { not: null }, endedAt: null }, data: { lastSeenAt: threeHoursAgo, elevatedAt: threeHoursAgo } });
+  await db.session.updateMany({
+    where: { userId: admin.id, elevatedAt: { not: null }, endedAt: null },
+    data: { lastSeenAt: threeHoursAgo, elevatedAt: threeHoursAgo },
+  });
 
   const second = await openAdminPanel(browser, baseURL!, admin);
   await expect(adminPanelHeading(second)).toBeVisible();
@@ -66,7 +88,12 @@ test("off: two admin panels at once", async ({ browser, baseURL, createUser, db 
   await expect(adminPanelHeading(first)).toBeVisible();
 });
 
-test("changing the option in the panel is recorded as a security event", async ({ browser, baseURL, createUser, db }) => {
+test("changing the option in the panel is recorded as a security event", async ({
+  browser,
+  baseURL,
+  createUser,
+  db,
+}) => {
   await setMode(db, "newest-wins");
   const admin = await createUser({ role: "admin" });
   const panel = await openAdminPanel(browser, baseURL!, admin);

@@ -48,7 +48,10 @@ test("session IDs issued moments apart share no structure", async ({ browser, ba
   for (const signedIn of [page, ...devices]) ids.push(Buffer.from((await sessionCookieValue(signedIn))!, "base64url"));
   for (const device of devices) await device.context().close();
   for (const [i, a] of ids.entries()) {
-    for (const b of ids.slice(i + 1)) expect(differingBits(a, b), "bits that differ between two session IDs").toBeGreaterThanOrEqual(MIN_DIFFERING_BITS);
+    for (const b of ids.slice(i + 1))
+      expect(differingBits(a, b), "bits that differ between two session IDs").toBeGreaterThanOrEqual(
+        MIN_DIFFERING_BITS,
+      );
   }
 });
 

@@ -9,7 +9,17 @@
 import type { Page } from "@playwright/test";
 import { apiSignInAttempt, bearer, expectApiError } from "./support/api";
 import { forgedFormPage, startAttackerSite, type AttackerHost, type ForgedForm } from "./support/attacker-site";
-import { ageSession, balanceOf, expect, SESSION_COOKIE, sessionCookieValue, signIn, test, transferFormFields, type TestUser } from "./support/fixtures";
+import {
+  ageSession,
+  balanceOf,
+  expect,
+  SESSION_COOKIE,
+  sessionCookieValue,
+  signIn,
+  test,
+  transferFormFields,
+  type TestUser,
+} from "./support/fixtures";
 import type { Db } from "@/lib/db";
 
 const EVIL = "http://evil.example";
@@ -17,9 +27,11 @@ const EVIL = "http://evil.example";
 /** The hidden fields React renders into a server-action form: anyone can copy them from the page. */
 async function serverActionFields(page: Page, path: string): Promise<Record<string, string>> {
   await page.goto(path);
-  return page.locator("form input[type=hidden][name^='$ACTION']").evaluateAll((inputs) =>
-    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
-  );
+  return page
+    .locator("form input[type=hidden][name^='$ACTION']")
+    .evaluateAll((inputs) =>
+      Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+    );
 }
 
 /** Lures the victim's page to the attacker's site and returns the bank's answer to the forged form. */
@@ -74,14 +86,23 @@ for (const { host, kind } of SITES) {
       await ageSession(db, user.id, { idleMinutes: 10 });
       const [before] = await liveSessions(db, user.id);
 
-      const answer = await submitFromAttackerSite(page, host, { action: `${baseURL}/session/keep-alive?tier=high`, fields: {} });
+      const answer = await submitFromAttackerSite(page, host, {
+        action: `${baseURL}/session/keep-alive?tier=high`,
+        fields: {},
+      });
       expect(answer.status()).toBe(403);
 
       const [after] = await liveSessions(db, user.id);
       expect(after?.lastSeenAt, "the forged keep-alive counted as no activity").toEqual(before?.lastSeenAt);
     });
 
-    test("cannot run the transfer server action, even right after sign-in", async ({ page, user, createUser, db, baseURL }) => {
+    test("cannot run the transfer server action, even right after sign-in", async ({
+      page,
+      user,
+      createUser,
+      db,
+      baseURL,
+    }) => {
       const mallory = await createUser();
       await signIn(page, user);
       const cookie = await sessionCookieValue(page);
@@ -184,7 +205,11 @@ test.describe("a request that names a foreign origin, cookie and all", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
-  test("the JSON API refuses writes from a browser on another origin, and serves clients that send no origin", async ({ request, user, db }) => {
+  test("the JSON API refuses writes from a browser on another origin, and serves clients that send no origin", async ({
+    request,
+    user,
+    db,
+  }) => {
     for (const headers of foreign) {
       const body = await expectApiError(await apiSignInAttempt(request, user, headers), 403, "cross_site");
       expect(body.message).toContain("another site");
@@ -208,7 +233,9 @@ test.describe("the app's own same-origin requests", () => {
   test("keep-alive from the page and the sign-out button still work", async ({ page, user, db }) => {
     await signIn(page, user);
     await ageSession(db, user.id, { idleMinutes: 10 });
-    const status = await page.evaluate(async () => (await fetch("/session/keep-alive?tier=medium", { method: "POST" })).status);
+    const status = await page.evaluate(
+      async () => (await fetch("/session/keep-alive?tier=medium", { method: "POST" })).status,
+    );
     expect(status).toBe(200);
 
     const signOut = page.waitForResponse((r) => r.url().endsWith("/signout") && r.request().method() === "POST");
@@ -223,4 +250,3 @@ test.describe("the app's own same-origin requests", () => {
     expect(response.status()).toBe(200);
   });
 });
-

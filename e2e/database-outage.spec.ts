@@ -11,16 +11,36 @@
 // are injected on throwaway PostgreSQL databases of the spec's own servers: connections refused
 // (ALLOW_CONNECTIONS false) and every open one terminated, then allowed again; and a SIGKILL.
 import { randomUUID } from "node:crypto";
-import { request as playwrightRequest, type APIRequestContext, type APIResponse, type Browser, type Page, type Response } from "@playwright/test";
+import {
+  request as playwrightRequest,
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  type Page,
+  type Response,
+} from "@playwright/test";
 import pg from "pg";
 import { apiSignIn, apiSignInAttempt, apiTransfer, bearer, expectApiError } from "./support/api";
 import { startOwnServer, type DirectServer } from "./support/direct-server";
-import { createTestUser, expect, fillTransfer, sessionCookieValue, signIn, test, type TestUser } from "./support/fixtures";
+import {
+  createTestUser,
+  expect,
+  fillTransfer,
+  sessionCookieValue,
+  signIn,
+  test,
+  type TestUser,
+} from "./support/fixtures";
 import { booksOf, expectBooksBalanced } from "./support/ledger";
 import { spareServerPort } from "./support/servers";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 import { pgConnectionConfig, quoteIdent } from "@/lib/database-url";
-import { UNAVAILABLE_ACTION_MESSAGE, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS, UNAVAILABLE_TITLE } from "@/lib/service-unavailable";
+import {
+  UNAVAILABLE_ACTION_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  UNAVAILABLE_TITLE,
+} from "@/lib/service-unavailable";
 
 const OPENING_BALANCE_CENTS = 250_000;
 /** What must never reach a client: a stack frame, a driver's error, the database's name. */
@@ -43,7 +63,10 @@ class DatabaseSwitch {
   /** New connections are refused and every open one is ended, mid-transaction or idle. */
   async cut(): Promise<void> {
     await this.admin.query(`ALTER DATABASE ${quoteIdent(this.database)} ALLOW_CONNECTIONS false`);
-    await this.admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [this.database]);
+    await this.admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [this.database],
+    );
   }
 
   async restore(): Promise<void> {
@@ -62,7 +85,9 @@ class DatabaseSwitch {
       await locker.query(`BEGIN; LOCK TABLE ${quoteIdent(table)} IN ACCESS EXCLUSIVE MODE`);
       const answer = send();
       const waiting = "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'";
-      await expect.poll(async () => (await this.admin.query(waiting, [this.database])).rowCount, { intervals: [20] }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await this.admin.query(waiting, [this.database])).rowCount, { intervals: [20] })
+        .toBeGreaterThan(0);
       await this.admin.query(`SELECT pg_terminate_backend(pid) FROM (${waiting}) AS waiting`, [this.database]);
       await locker.query("ROLLBACK");
       return await answer;
@@ -102,18 +127,40 @@ async function signedInPage(browser: Browser, server: DirectServer, user: TestUs
 }
 
 /** Sends each transfer of 1.00 under its own key at once; the status of each, or "cut off". */
-function sendAll(api: APIRequestContext, token: string, body: Record<string, unknown>, keys: string[]): Promise<(number | "cut off")[]> {
-  return Promise.all(keys.map((key) => apiTransfer(api, token, body, key).then((r) => r.status(), () => "cut off" as const)));
+function sendAll(
+  api: APIRequestContext,
+  token: string,
+  body: Record<string, unknown>,
+  keys: string[],
+): Promise<(number | "cut off")[]> {
+  return Promise.all(
+    keys.map((key) =>
+      apiTransfer(api, token, body, key).then(
+        (r) => r.status(),
+        () => "cut off" as const,
+      ),
+    ),
+  );
 }
 
 async function firstCommitted(db: DirectServer["db"], payer: TestUser, atLeast: number): Promise<void> {
-  await expect.poll(() => db.transfer.count({ where: { userId: payer.id } }), { intervals: [10], timeout: 15_000 }).toBeGreaterThanOrEqual(atLeast);
+  await expect
+    .poll(() => db.transfer.count({ where: { userId: payer.id } }), { intervals: [10], timeout: 15_000 })
+    .toBeGreaterThanOrEqual(atLeast);
 }
 
 /** Sends every key again: each is either replayed (200) or made now (201), never twice. */
-async function resendAll(api: APIRequestContext, token: string, body: Record<string, unknown>, keys: string[]): Promise<void> {
+async function resendAll(
+  api: APIRequestContext,
+  token: string,
+  body: Record<string, unknown>,
+  keys: string[],
+): Promise<void> {
   const statuses = await Promise.all(keys.map((key) => apiTransfer(api, token, body, key).then((r) => r.status())));
-  expect(statuses.filter((s) => s !== 200 && s !== 201), "every retry is replayed (200) or made now (201)").toEqual([]);
+  expect(
+    statuses.filter((s) => s !== 200 && s !== 201),
+    "every retry is replayed (200) or made now (201)",
+  ).toEqual([]);
 }
 
 test.describe("the database becomes unreachable, then returns", () => {
@@ -139,13 +186,27 @@ test.describe("the database becomes unreachable, then returns", () => {
     await server?.stop();
   });
 
-  test("every page, route and endpoint answers a clear 503, and the same session works again when it returns", async ({ browser, passwordHash }) => {
+  test("every page, route and endpoint answers a clear 503, and the same session works again when it returns", async ({
+    browser,
+    passwordHash,
+  }) => {
     const user = await createTestUser(server.db, passwordHash);
     const page = await signedInPage(browser, server, user);
     const token = await apiSignIn(api, user);
     await database.cut();
 
-    const pages = ["/dashboard", `/accounts/${user.accountId}`, "/transfers", "/security", "/security/password", "/security/sessions", "/admin", "/profile", "/", "/signin"];
+    const pages = [
+      "/dashboard",
+      `/accounts/${user.accountId}`,
+      "/transfers",
+      "/security",
+      "/security/password",
+      "/security/sessions",
+      "/admin",
+      "/profile",
+      "/",
+      "/signin",
+    ];
     for (const path of pages) await expectOutagePage(page, await page.goto(path));
 
     const auth = bearer(token);
@@ -155,14 +216,25 @@ test.describe("the database becomes unreachable, then returns", () => {
       ["step-up", api.post("/api/v1/sessions/current/step-up", { headers: auth, data: { password: user.password } })],
       ["accounts", api.get("/api/v1/accounts", { headers: auth })],
       ["history", api.get(`/api/v1/accounts/${user.accountId}/transactions`, { headers: auth })],
-      ["transfer", apiTransfer(api, token, { fromAccountId: user.accountId, toAccountNumber: user.accountNumber, amount: "1.00" }, randomUUID())],
+      [
+        "transfer",
+        apiTransfer(
+          api,
+          token,
+          { fromAccountId: user.accountId, toAccountNumber: user.accountNumber, amount: "1.00" },
+          randomUUID(),
+        ),
+      ],
       ["sign-out", api.delete("/api/v1/sessions/current", { headers: auth })],
       ["unknown path", api.get("/api/v1/nothing-here", { headers: auth })],
       // The web session's own routes and next-auth's, with the browser's cookie.
       ["keep-alive", page.request.post("/session/keep-alive?tier=low")],
       ["status poll", page.request.get("/session/status?tier=low")],
       ["next-auth csrf", page.request.get("/api/auth/csrf")],
-      ["next-auth sign-in", page.request.post("/api/auth/callback/credentials", { form: { email: user.email, password: user.password } })],
+      [
+        "next-auth sign-in",
+        page.request.post("/api/auth/callback/credentials", { form: { email: user.email, password: user.password } }),
+      ],
     ];
     for (const [name, response] of endpoints) await test.step(name, async () => expectOutageJson(await response));
 
@@ -182,7 +254,10 @@ test.describe("the database becomes unreachable, then returns", () => {
     expect((await api.get("/api/v1/accounts", { headers: auth })).status()).toBe(200);
   });
 
-  test("sign-in during the outage lets nobody in, says why, and counts no failure", async ({ browser, passwordHash }) => {
+  test("sign-in during the outage lets nobody in, says why, and counts no failure", async ({
+    browser,
+    passwordHash,
+  }) => {
     const user = await createTestUser(server.db, passwordHash);
     const page = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
     await page.goto("/signin");
@@ -205,7 +280,10 @@ test.describe("the database becomes unreachable, then returns", () => {
     await page.waitForURL("**/dashboard");
   });
 
-  test("a transfer submitted during the outage changes nothing; once it returns the same browser sends it", async ({ browser, passwordHash }) => {
+  test("a transfer submitted during the outage changes nothing; once it returns the same browser sends it", async ({
+    browser,
+    passwordHash,
+  }) => {
     const payer = await createTestUser(server.db, passwordHash);
     const payee = await createTestUser(server.db, passwordHash);
     const page = await signedInPage(browser, server, payer);
@@ -229,7 +307,9 @@ test.describe("the database becomes unreachable, then returns", () => {
     expect(await server.db.transfer.count({ where: { userId: payer.id } })).toBe(1);
   });
 
-  test("transfers the outage cuts off half-way answer 503, never 500, and each lands exactly once when retried", async ({ passwordHash }) => {
+  test("transfers the outage cuts off half-way answer 503, never 500, and each lands exactly once when retried", async ({
+    passwordHash,
+  }) => {
     const payer = await createTestUser(server.db, passwordHash);
     const payee = await createTestUser(server.db, passwordHash);
     const token = await apiSignIn(api, payer);
@@ -240,18 +320,26 @@ test.describe("the database becomes unreachable, then returns", () => {
     await firstCommitted(server.db, payer, 1);
     await database.cut();
     const answered = await statuses;
-    expect(answered.filter((s) => s !== 201 && s !== 503), "every answer is 201 or 503").toEqual([]);
+    expect(
+      answered.filter((s) => s !== 201 && s !== 503),
+      "every answer is 201 or 503",
+    ).toEqual([]);
     expect(answered, "the cut caught some transfers on their way").toContain(503);
 
     await database.restore();
     await expectBooksBalanced(server.db, [payer, payee], 2 * OPENING_BALANCE_CENTS);
     await resendAll(api, token, body, keys);
     expect(await server.db.transfer.count({ where: { userId: payer.id } })).toBe(keys.length);
-    expect((await booksOf(server.db, [payer])).accounts[0]?.balanceCents).toBe(OPENING_BALANCE_CENTS - keys.length * 100);
+    expect((await booksOf(server.db, [payer])).accounts[0]?.balanceCents).toBe(
+      OPENING_BALANCE_CENTS - keys.length * 100,
+    );
     await expectBooksBalanced(server.db, [payer, payee], 2 * OPENING_BALANCE_CENTS);
   });
 
-  test("requests the outage catches half-way: sign-in fails clearly, the API and sign-out answer 503, a page a clear error", async ({ browser, passwordHash }) => {
+  test("requests the outage catches half-way: sign-in fails clearly, the API and sign-out answer 503, a page a clear error", async ({
+    browser,
+    passwordHash,
+  }) => {
     const user = await createTestUser(server.db, passwordHash);
     const page = await signedInPage(browser, server, user);
     const token = await apiSignIn(api, user);
@@ -263,7 +351,9 @@ test.describe("the database becomes unreachable, then returns", () => {
 
     // Sign-in: next-auth would put the driver's message into the URL it answers with.
     const callback = signInPage.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
-    await database.cutHalfWay(server.databaseUrl, "SignInFailure", () => signInPage.getByRole("button", { name: "Sign in" }).click());
+    await database.cutHalfWay(server.databaseUrl, "SignInFailure", () =>
+      signInPage.getByRole("button", { name: "Sign in" }).click(),
+    );
     const answer = await (await callback).text();
     expectNoInternals(answer);
     expect(answer).not.toContain("terminating");
@@ -271,8 +361,14 @@ test.describe("the database becomes unreachable, then returns", () => {
     expect(await sessionCookieValue(signInPage)).toBeUndefined();
     expect(await server.db.session.count({ where: { userId: visitor.id } })).toBe(0);
 
-    await expectOutageJson(await database.cutHalfWay(server.databaseUrl, "Session", () => api.get("/api/v1/accounts", { headers: bearer(token) })));
-    const signOut = await database.cutHalfWay(server.databaseUrl, "Session", () => page.request.post("/signout", { maxRedirects: 0 }));
+    await expectOutageJson(
+      await database.cutHalfWay(server.databaseUrl, "Session", () =>
+        api.get("/api/v1/accounts", { headers: bearer(token) }),
+      ),
+    );
+    const signOut = await database.cutHalfWay(server.databaseUrl, "Session", () =>
+      page.request.post("/signout", { maxRedirects: 0 }),
+    );
     expect(signOut.status()).toBe(503);
     expect(signOut.headers()["set-cookie"]).toBeUndefined();
     // A page cannot set its own status: the known limit is a 500, with a clear page and nothing internal.
@@ -328,7 +424,10 @@ test.describe("the server is killed mid-transfer and started again", () => {
     await server?.stop();
   });
 
-  test("signed-in users are still signed in and every transfer is applied whole or not at all", async ({ browser, passwordHash }) => {
+  test("signed-in users are still signed in and every transfer is applied whole or not at all", async ({
+    browser,
+    passwordHash,
+  }) => {
     test.setTimeout(120_000); // the restart starts a production server
     const payer = await createTestUser(server.db, passwordHash);
     const payee = await createTestUser(server.db, passwordHash);

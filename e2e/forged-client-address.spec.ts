@@ -34,7 +34,11 @@ function strangerEmail(): string {
 /** Fails sign-in as `count` different unknown emails, each request with headers of its own. */
 async function failSignIns(request: APIRequestContext, count: number, headers: () => Headers): Promise<void> {
   for (let i = 0; i < count; i += 1) {
-    await expectApiError(await apiSignInAttempt(request, { email: strangerEmail(), password: "password123" }, headers()), 401, "invalid_credentials");
+    await expectApiError(
+      await apiSignInAttempt(request, { email: strangerEmail(), password: "password123" }, headers()),
+      401,
+      "invalid_credentials",
+    );
   }
 }
 
@@ -84,10 +88,16 @@ test.describe("a directly exposed server (no proxy in front)", () => {
     });
     expect(response.status()).toBe(201);
     const bob = await server.db.user.findUniqueOrThrow({ where: { email: BOB.email } });
-    const session = await server.db.session.findFirstOrThrow({ where: { userId: bob.id }, orderBy: { createdAt: "desc" } });
+    const session = await server.db.session.findFirstOrThrow({
+      where: { userId: bob.id },
+      orderBy: { createdAt: "desc" },
+    });
     expectLoopback(session.ip);
     expect(session.userAgent).toHaveLength(MAX_USER_AGENT_LENGTH);
-    const event = await server.db.securityEvent.findFirstOrThrow({ where: { userId: bob.id, type: "sign_in_success" }, orderBy: { createdAt: "desc" } });
+    const event = await server.db.securityEvent.findFirstOrThrow({
+      where: { userId: bob.id, type: "sign_in_success" },
+      orderBy: { createdAt: "desc" },
+    });
     expectLoopback(event.ip);
   });
 });
@@ -95,7 +105,11 @@ test.describe("a directly exposed server (no proxy in front)", () => {
 test.describe("behind one trusted proxy (the main e2e server)", () => {
   // Here the test plays the proxy: the last X-Forwarded-For entry is the address it "saw";
   // everything left of it is what the client sent.
-  test("entries the client prepends are ignored: no evasion, no lockout of the address it names", async ({ request, user, db }) => {
+  test("entries the client prepends are ignored: no evasion, no lockout of the address it names", async ({
+    request,
+    user,
+    db,
+  }) => {
     test.slow(); // 22 sign-ins, each paying for a real bcrypt compare
     const victim = documentationAddress();
     const attacker = documentationAddress();

@@ -11,9 +11,28 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import fc from "fast-check";
 import { ownAddress } from "./support/api";
-import { ageSession, balanceOf, expect, fillTransfer, SESSION_COOKIE, sessionCookieValue, signIn, signInOnNewDevice, test, transferFormFields, type TestUser } from "./support/fixtures";
+import {
+  ageSession,
+  balanceOf,
+  expect,
+  fillTransfer,
+  SESSION_COOKIE,
+  sessionCookieValue,
+  signIn,
+  signInOnNewDevice,
+  test,
+  transferFormFields,
+  type TestUser,
+} from "./support/fixtures";
 import { answerOf, balancesOf, expectSafeAnswer, runs, secretsFor, type Answer } from "./support/hostile";
-import { FOREIGN_ACCOUNT_NUMBERS, HOSTILE_AMOUNTS, HOSTILE_TEXT, hostileAmount, hostileText, strictCents } from "./support/hostile-values";
+import {
+  FOREIGN_ACCOUNT_NUMBERS,
+  HOSTILE_AMOUNTS,
+  HOSTILE_TEXT,
+  hostileAmount,
+  hostileText,
+  strictCents,
+} from "./support/hostile-values";
 import { rawRequest } from "./support/raw-http";
 import { actionIdOn, callAction, formParts, type ActionCall, type Part } from "./support/server-action";
 import type { Db } from "@/lib/db";
@@ -35,8 +54,12 @@ async function signInAttempt(request: APIRequestContext, fields: Record<string, 
 /** A refused sign-in: no session cookie, and only a known error code on the way back. */
 function expectSignInRefused(answer: Answer, secrets: string[], context: string): void {
   expectSafeAnswer(answer, secrets, context);
-  expect(answer.headers["set-cookie"] ?? "", `${context}: no session cookie`).not.toMatch(new RegExp(`${SESSION_COOKIE}=[^;]`));
-  const location = answer.headers["content-type"]?.includes("json") ? JSON.parse(answer.body).url : answer.headers["location"];
+  expect(answer.headers["set-cookie"] ?? "", `${context}: no session cookie`).not.toMatch(
+    new RegExp(`${SESSION_COOKIE}=[^;]`),
+  );
+  const location = answer.headers["content-type"]?.includes("json")
+    ? JSON.parse(answer.body).url
+    : answer.headers["location"];
   if (!location) return;
   const error = new URL(location, "http://localhost").searchParams.get("error");
   // A database error's text must never travel to the client, not even in a URL.
@@ -46,20 +69,38 @@ function expectSignInRefused(answer: Answer, secrets: string[], context: string)
 type Parties = { user: TestUser; payee: TestUser; db: Db; page: Page; origin: string; token: string };
 
 /** Signs in on `page` and opens the transfer form: everything a raw call to its action needs. */
-async function transferSetup(page: Page, db: Db, user: TestUser, payee: TestUser, origin: string): Promise<Parties & { actionId: string }> {
+async function transferSetup(
+  page: Page,
+  db: Db,
+  user: TestUser,
+  payee: TestUser,
+  origin: string,
+): Promise<Parties & { actionId: string }> {
   await signIn(page, user);
   await page.goto("/transfers");
   return { user, payee, db, page, origin, token: (await sessionCookieValue(page))!, actionId: await actionIdOn(page) };
 }
 
 /** Calls the transfer action and checks the answer against what the ledger says happened. */
-async function submitAndCheck(parties: Parties & { actionId: string }, parts: Part[], wanted: Record<string, string>, context: string, sentPassword?: string): Promise<ActionCall> {
+async function submitAndCheck(
+  parties: Parties & { actionId: string },
+  parts: Part[],
+  wanted: Record<string, string>,
+  context: string,
+  sentPassword?: string,
+): Promise<ActionCall> {
   const { user, payee, db, page, origin, token, actionId } = parties;
   const accounts = [user.accountId, payee.accountId];
   const before = await balancesOf(db, accounts);
-  const known = new Set((await db.transfer.findMany({ where: { userId: user.id }, select: { id: true } })).map((t) => t.id));
+  const known = new Set(
+    (await db.transfer.findMany({ where: { userId: user.id }, select: { id: true } })).map((t) => t.id),
+  );
   const call = await callAction(page.request, "/transfers", actionId, parts, origin);
-  expectSafeAnswer(call.answer, secretsFor({ passwords: [user.password, ...(sentPassword ? [sentPassword] : [])], tokens: [token] }), context);
+  expectSafeAnswer(
+    call.answer,
+    secretsFor({ passwords: [user.password, ...(sentPassword ? [sentPassword] : [])], tokens: [token] }),
+    context,
+  );
   const made = (await db.transfer.findMany({ where: { userId: user.id } })).filter((t) => !known.has(t.id));
   if (made.length === 0) {
     expect(await balancesOf(db, accounts), `${context}: a refused form moves nothing`).toEqual(before);
@@ -70,7 +111,10 @@ async function submitAndCheck(parties: Parties & { actionId: string }, parts: Pa
   const cents = strictCents(wanted.amount);
   expect(cents, `${context}: only a plain decimal amount moves money`).not.toBeNull();
   // One destination, whichever field was filled in: with both, the form refuses to guess.
-  expect(wanted.toAccount && wanted.toNumber?.trim(), `${context}: both destinations filled in, yet money moved`).toBeFalsy();
+  expect(
+    wanted.toAccount && wanted.toNumber?.trim(),
+    `${context}: both destinations filled in, yet money moved`,
+  ).toBeFalsy();
   const to = wanted.toAccount || wanted.toNumber;
   expect(to?.trim().toUpperCase()).toBe(payee.accountNumber);
   expect(made[0]!.fromAccountId).toBe(user.accountId);
@@ -97,7 +141,10 @@ test.describe("sign-in @postgres", () => {
       {
         email: fc.oneof(hostileText(), fc.emailAddress(), fc.constant(user.email)),
         password: hostileText(1100),
-        callbackUrl: fc.oneof(hostileText(100), fc.constantFrom("/dashboard", "foo", "%ff", "//evil.example", "javascript:alert(1)", "http://evil.example/")),
+        callbackUrl: fc.oneof(
+          hostileText(100),
+          fc.constantFrom("/dashboard", "foo", "%ff", "//evil.example", "javascript:alert(1)", "http://evil.example/"),
+        ),
         csrfToken: hostileText(80),
       },
       { requiredKeys: ["email", "password"] },
@@ -105,7 +152,11 @@ test.describe("sign-in @postgres", () => {
     await fc.assert(
       fc.asyncProperty(fields, async (form) => {
         const answer = await signInAttempt(request, form);
-        expectSignInRefused(answer, secretsFor({ passwords: [form.password, user.password] }), `sign-in ${JSON.stringify(form).slice(0, 120)}`);
+        expectSignInRefused(
+          answer,
+          secretsFor({ passwords: [form.password, user.password] }),
+          `sign-in ${JSON.stringify(form).slice(0, 120)}`,
+        );
       }),
       runs(15),
     );
@@ -120,15 +171,32 @@ test.describe("sign-in @postgres", () => {
         await page.getByLabel("Email").fill(email);
         await page.getByLabel("Password").fill(password);
         await page.getByRole("button", { name: "Sign in" }).click();
-        await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^(Incorrect email or password\.|Too many attempts\..*)$/);
+        await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+          /^(Incorrect email or password\.|Too many attempts\..*)$/,
+        );
         await expect(page).toHaveURL(/\/signin/);
       }),
       runs(5),
     );
   });
 
-  test("callbackUrl and next-auth's callback-url cookie: anything not a path here is ignored", async ({ request, user, baseURL }) => {
-    const targets = ["foo", "%ff", "%E0%A4%A", "javascript:alert(1)", "//evil.example", "\\\\evil.example", "http://evil.example/", "/%2F%2Fevil.example", "\u0000", ""];
+  test("callbackUrl and next-auth's callback-url cookie: anything not a path here is ignored", async ({
+    request,
+    user,
+    baseURL,
+  }) => {
+    const targets = [
+      "foo",
+      "%ff",
+      "%E0%A4%A",
+      "javascript:alert(1)",
+      "//evil.example",
+      "\\\\evil.example",
+      "http://evil.example/",
+      "/%2F%2Fevil.example",
+      "\u0000",
+      "",
+    ];
     for (const callbackUrl of targets) {
       const refused = await signInAttempt(request, { email: "nobody@vaultline.test", password: "wrong", callbackUrl });
       expectSignInRefused(refused, [], `callbackUrl ${JSON.stringify(callbackUrl)}`);
@@ -138,7 +206,11 @@ test.describe("sign-in @postgres", () => {
     }
     for (const route of ["GET /api/auth/csrf", "POST /api/auth/callback/credentials"]) {
       for (const cookie of ["foo", "%ff", "javascript:alert(1)", "\xff\xfe", "http://evil.example/"]) {
-        const answer = await rawRequest(baseURL!, `${route} HTTP/1.1\r\nCookie: next-auth.callback-url=${cookie}\r\nContent-Type: application/x-www-form-urlencoded`, Buffer.from("email=nobody%40vaultline.test&password=wrong&json=true"));
+        const answer = await rawRequest(
+          baseURL!,
+          `${route} HTTP/1.1\r\nCookie: next-auth.callback-url=${cookie}\r\nContent-Type: application/x-www-form-urlencoded`,
+          Buffer.from("email=nobody%40vaultline.test&password=wrong&json=true"),
+        );
         expectSignInRefused(answer, [], `${route} with callback-url cookie ${cookie}`);
       }
     }
@@ -147,18 +219,29 @@ test.describe("sign-in @postgres", () => {
     expect(new URL(JSON.parse(signedIn.body).url).origin).toBe(new URL(baseURL!).origin);
   });
 
-  test("a callback-url cookie planted from a sibling subdomain does not lock anyone out", async ({ page, user, baseURL }) => {
+  test("a callback-url cookie planted from a sibling subdomain does not lock anyone out", async ({
+    page,
+    user,
+    baseURL,
+  }) => {
     await page.context().addCookies([{ name: "next-auth.callback-url", value: "foo", url: baseURL! }]);
     await signIn(page, user);
     await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
   });
 
-  test("bodies that are not the sign-in form are a 415; broken forms the generic refusal", async ({ request, user }) => {
+  test("bodies that are not the sign-in form are a 415; broken forms the generic refusal", async ({
+    request,
+    user,
+  }) => {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
     const form = `email=${encodeURIComponent(user.email)}&password=wrong&csrfToken=${csrfToken}&json=true`;
     const notForms: [string, string, Buffer][] = [
       ["malformed JSON", "application/json", Buffer.from("[[[[")],
-      ["JSON", "application/json", Buffer.from(JSON.stringify({ email: user.email, password: "wrong", csrfToken, json: "true" }))],
+      [
+        "JSON",
+        "application/json",
+        Buffer.from(JSON.stringify({ email: user.email, password: "wrong", csrfToken, json: "true" })),
+      ],
       ["JSON 5,000 deep", "application/json", Buffer.from("[".repeat(5000) + "]".repeat(5000))],
       ["a form that says it is JSON too", "application/x-www-form-urlencoded; application/json", Buffer.from(form)],
       ["text", "text/plain", Buffer.from(form)],
@@ -166,7 +249,11 @@ test.describe("sign-in @postgres", () => {
       ["no type at all", "", Buffer.from(form)],
     ];
     for (const [what, contentType, body] of notForms) {
-      const response = await request.post("/api/auth/callback/credentials", { data: body, headers: { "Content-Type": contentType, ...ownAddress() }, maxRedirects: 0 });
+      const response = await request.post("/api/auth/callback/credentials", {
+        data: body,
+        headers: { "Content-Type": contentType, ...ownAddress() },
+        maxRedirects: 0,
+      });
       const answer = await answerOf(response);
       expectSignInRefused(answer, secretsFor({ passwords: [user.password] }), what);
       expect(answer.status, what).toBe(415);
@@ -179,7 +266,11 @@ test.describe("sign-in @postgres", () => {
       ["__proto__ fields", Buffer.from(`${form}&__proto__=x&constructor=y`)],
     ];
     for (const [what, body] of brokenForms) {
-      const response = await request.post("/api/auth/callback/credentials", { data: body, headers: { "Content-Type": "application/x-www-form-urlencoded", ...ownAddress() }, maxRedirects: 0 });
+      const response = await request.post("/api/auth/callback/credentials", {
+        data: body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...ownAddress() },
+        maxRedirects: 0,
+      });
       expectSignInRefused(await answerOf(response), secretsFor({ passwords: [user.password] }), what);
     }
   });
@@ -187,13 +278,23 @@ test.describe("sign-in @postgres", () => {
   test("NUL, markup and SQL in the email are the generic refusal, on every database", async ({ request }) => {
     test.slow();
     for (const text of HOSTILE_TEXT) {
-      expectSignInRefused(await signInAttempt(request, { email: text, password: "wrong" }), [], `email ${JSON.stringify(text).slice(0, 40)}`);
+      expectSignInRefused(
+        await signInAttempt(request, { email: text, password: "wrong" }),
+        [],
+        `email ${JSON.stringify(text).slice(0, 40)}`,
+      );
     }
   });
 });
 
 test.describe("the transfer action @postgres", () => {
-  test("any field values move exactly what was asked, or nothing (40 runs)", async ({ page, user, createUser, db, baseURL }) => {
+  test("any field values move exactly what was asked, or nothing (40 runs)", async ({
+    page,
+    user,
+    createUser,
+    db,
+    baseURL,
+  }) => {
     const payee = await createUser();
     const stranger = await createUser();
     const parties = await transferSetup(page, db, user, payee, baseURL!);
@@ -201,37 +302,75 @@ test.describe("the transfer action @postgres", () => {
       fromAccountId: fc.oneof(fc.constantFrom(user.accountId, stranger.accountId), hostileText(60)),
       recipient: fc.oneof(fc.constantFrom("own", "other"), hostileText(20)),
       toAccount: fc.oneof(fc.constantFrom("", payee.accountNumber, user.accountNumber), hostileText(40)),
-      toNumber: fc.oneof(fc.constantFrom("", payee.accountNumber, payee.accountNumber.toLowerCase(), user.accountNumber, ...FOREIGN_ACCOUNT_NUMBERS), hostileText(40)),
+      toNumber: fc.oneof(
+        fc.constantFrom(
+          "",
+          payee.accountNumber,
+          payee.accountNumber.toLowerCase(),
+          user.accountNumber,
+          ...FOREIGN_ACCOUNT_NUMBERS,
+        ),
+        hostileText(40),
+      ),
       amount: hostileAmount(),
       memo: hostileText(160),
       idempotencyKey: fc.oneof(fc.constant(""), hostileText(40)).map((key) => key || randomUUID()),
     });
     await fc.assert(
-      fc.asyncProperty(fields, async (form) => void (await submitAndCheck(parties, formParts(form), form, `transfer form ${JSON.stringify(form).slice(0, 200)}`))),
+      fc.asyncProperty(
+        fields,
+        async (form) =>
+          void (await submitAndCheck(
+            parties,
+            formParts(form),
+            form,
+            `transfer form ${JSON.stringify(form).slice(0, 200)}`,
+          )),
+      ),
       runs(40),
     );
   });
 
-  test("memos with control characters get a form error saying so, on every database", async ({ page, user, createUser, db, baseURL }) => {
+  test("memos with control characters get a form error saying so, on every database", async ({
+    page,
+    user,
+    createUser,
+    db,
+    baseURL,
+  }) => {
     const payee = await createUser();
     const parties = await transferSetup(page, db, user, payee, baseURL!);
     // (An unpaired surrogate cannot travel in a UTF-8 form: it arrives as U+FFFD. The API spec sends one.)
     for (const memo of ["a\u0000b", "tab\there", "two\nlines", "\u001b[31mred", "\u202eevil"]) {
       const form = { ...validTransfer(user, payee), memo };
       const call = await submitAndCheck(parties, formParts(form), form, `memo ${JSON.stringify(memo)}`);
-      expect(formState(call).errors?.memo, JSON.stringify(memo)).toBe("Use only visible characters in the memo: no line breaks, tabs or control characters.");
+      expect(formState(call).errors?.memo, JSON.stringify(memo)).toBe(
+        "Use only visible characters in the memo: no line breaks, tabs or control characters.",
+      );
     }
     expect(await balanceOf(db, user.accountId)).toBe(250_000);
   });
 
-  test("amounts, unknown and foreign account numbers and self-transfers are form errors", async ({ page, user, createUser, db, baseURL }) => {
+  test("amounts, unknown and foreign account numbers and self-transfers are form errors", async ({
+    page,
+    user,
+    createUser,
+    db,
+    baseURL,
+  }) => {
     const payee = await createUser();
     const parties = await transferSetup(page, db, user, payee, baseURL!);
     for (const amount of HOSTILE_AMOUNTS) {
       const form = { ...validTransfer(user, payee), amount };
-      const call = await submitAndCheck(parties, formParts(form), form, `amount ${JSON.stringify(amount).slice(0, 40)}`);
+      const call = await submitAndCheck(
+        parties,
+        formParts(form),
+        form,
+        `amount ${JSON.stringify(amount).slice(0, 40)}`,
+      );
       const cents = strictCents(amount);
-      if (!(cents && cents <= 1_000_000)) expect(formState(call).errors?.amount, `amount ${JSON.stringify(amount).slice(0, 40)}`).toBeTruthy();
+      if (!(cents && cents <= 1_000_000))
+        expect(formState(call).errors?.amount, `amount ${JSON.stringify(amount).slice(0, 40)}`).toBeTruthy();
     }
     for (const toNumber of [...FOREIGN_ACCOUNT_NUMBERS, user.accountNumber, user.accountNumber.toLowerCase()]) {
       const form = { ...validTransfer(user, payee), toNumber };
@@ -241,7 +380,13 @@ test.describe("the transfer action @postgres", () => {
   });
 
   for (const field of ["fromAccountId", "recipient", "toAccount", "toNumber", "amount", "memo", "idempotencyKey"]) {
-    test(`NUL, markup and SQL as the ${field} are a form error or stored verbatim`, async ({ page, user, createUser, db, baseURL }) => {
+    test(`NUL, markup and SQL as the ${field} are a form error or stored verbatim`, async ({
+      page,
+      user,
+      createUser,
+      db,
+      baseURL,
+    }) => {
       const payee = await createUser();
       const parties = await transferSetup(page, db, user, payee, baseURL!);
       for (const text of HOSTILE_TEXT) {
@@ -251,15 +396,38 @@ test.describe("the transfer action @postgres", () => {
     });
   }
 
-  test("crafted bodies: fields twice, files for text, non-UTF-8 bytes, up to the 64 KB limit, arguments that are no form", async ({ page, user, createUser, db, baseURL }) => {
+  test("crafted bodies: fields twice, files for text, non-UTF-8 bytes, up to the 64 KB limit, arguments that are no form", async ({
+    page,
+    user,
+    createUser,
+    db,
+    baseURL,
+  }) => {
     const payee = await createUser();
     const parties = await transferSetup(page, db, user, payee, baseURL!);
     const form = validTransfer(user, payee);
     const bodies: [string, Part[]][] = [
-      ["every field twice", [...formParts({ ...form, amount: "0.01" }).slice(0, -1), ...formParts({ ...form, amount: "9999.99", fromAccountId: payee.accountId })]],
-      ["a file as the amount", formParts(form).map((p) => (p.name === "_1_amount" ? { ...p, value: Buffer.from("100.00"), filename: "amount.txt" } : p))],
-      ["non-UTF-8 bytes in every field", formParts(Object.fromEntries(Object.keys(form).map((k) => [k, Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0x00])])))],
-      ["a memo just under the 64 KB body limit", formParts({ ...form, idempotencyKey: randomUUID(), memo: "m".repeat(60 * 1000) })],
+      [
+        "every field twice",
+        [
+          ...formParts({ ...form, amount: "0.01" }).slice(0, -1),
+          ...formParts({ ...form, amount: "9999.99", fromAccountId: payee.accountId }),
+        ],
+      ],
+      [
+        "a file as the amount",
+        formParts(form).map((p) =>
+          p.name === "_1_amount" ? { ...p, value: Buffer.from("100.00"), filename: "amount.txt" } : p,
+        ),
+      ],
+      [
+        "non-UTF-8 bytes in every field",
+        formParts(Object.fromEntries(Object.keys(form).map((k) => [k, Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0x00])]))),
+      ],
+      [
+        "a memo just under the 64 KB body limit",
+        formParts({ ...form, idempotencyKey: randomUUID(), memo: "m".repeat(60 * 1000) }),
+      ],
       ["no fields at all", formParts({})],
       ["the form as the first argument only", [{ name: "0", value: '["$K1"]' }, ...formParts(form).slice(0, -1)]],
       ["text instead of a form", [{ name: "0", value: JSON.stringify([{}, "a form"]) }]],
@@ -271,10 +439,19 @@ test.describe("the transfer action @postgres", () => {
     }
   });
 
-  test("through the real form: whatever is typed, a form error or a sent transfer (6 runs)", async ({ page, user, createUser, db }) => {
+  test("through the real form: whatever is typed, a form error or a sent transfer (6 runs)", async ({
+    page,
+    user,
+    createUser,
+    db,
+  }) => {
     const payee = await createUser();
     await signIn(page, user);
-    const typed = fc.record({ amount: hostileAmount(), memo: hostileText(60), to: fc.oneof(fc.constant(payee.accountNumber), hostileText(40)) });
+    const typed = fc.record({
+      amount: hostileAmount(),
+      memo: hostileText(60),
+      to: fc.oneof(fc.constant(payee.accountNumber), hostileText(40)),
+    });
     await fc.assert(
       fc.asyncProperty(typed, async ({ amount, memo, to }) => {
         const before = await balanceOf(db, user.accountId);
@@ -296,13 +473,22 @@ test.describe("step-up in the transfer form @postgres", () => {
     const parties = await transferSetup(page, db, user, payee, baseURL!);
     await ageSession(db, user.id, { ageMinutes: 6 });
     await fc.assert(
-      fc.asyncProperty(hostileText(1100).filter((p) => p.length > 0), async (password) => {
-        const form = { ...validTransfer(user, payee), password };
-        const call = await submitAndCheck(parties, formParts(form), {}, `step-up password ${JSON.stringify(password).slice(0, 60)}`, password);
-        expect(formState(call).status, "the form asks for the password again").toBe("step-up");
-        // Five wrong passwords end the session (step-up.spec.ts); here every run is a first guess.
-        await db.session.updateMany({ where: { userId: user.id }, data: { stepUpFailures: 0 } });
-      }),
+      fc.asyncProperty(
+        hostileText(1100).filter((p) => p.length > 0),
+        async (password) => {
+          const form = { ...validTransfer(user, payee), password };
+          const call = await submitAndCheck(
+            parties,
+            formParts(form),
+            {},
+            `step-up password ${JSON.stringify(password).slice(0, 60)}`,
+            password,
+          );
+          expect(formState(call).status, "the form asks for the password again").toBe("step-up");
+          // Five wrong passwords end the session (step-up.spec.ts); here every run is a first guess.
+          await db.session.updateMany({ where: { userId: user.id }, data: { stepUpFailures: 0 } });
+        },
+      ),
       runs(10),
     );
     expect(await db.transfer.count({ where: { userId: user.id } })).toBe(0);
@@ -351,15 +537,27 @@ test.describe("cookies and headers @postgres", () => {
   ];
 
   for (const route of ROUTES) {
-    test(`${route}: malformed, duplicated, oversized and non-UTF-8 cookies are answered cleanly`, async ({ page, user, baseURL }) => {
+    test(`${route}: malformed, duplicated, oversized and non-UTF-8 cookies are answered cleanly`, async ({
+      page,
+      user,
+      baseURL,
+    }) => {
       await signIn(page, user);
       const token = (await sessionCookieValue(page))!;
       const cookies = hostileCookies(token);
       const secrets = secretsFor({ passwords: [user.password], tokens: [token] });
       for (const cookie of cookies) {
-        const answer = await rawRequest(baseURL!, `${route} HTTP/1.1\r\nCookie: ${cookie}\r\nContent-Type: application/x-www-form-urlencoded`, Buffer.from("email=x"));
+        const answer = await rawRequest(
+          baseURL!,
+          `${route} HTTP/1.1\r\nCookie: ${cookie}\r\nContent-Type: application/x-www-form-urlencoded`,
+          Buffer.from("email=x"),
+        );
         // A cookie that carries the live token may show the user's data: it is theirs.
-        expectSafeAnswer(answer, cookie.includes(token) ? secrets.filter((s) => !s.startsWith(token)) : secrets, `${route} with Cookie: ${JSON.stringify(cookie).slice(0, 60)}`);
+        expectSafeAnswer(
+          answer,
+          cookie.includes(token) ? secrets.filter((s) => !s.startsWith(token)) : secrets,
+          `${route} with Cookie: ${JSON.stringify(cookie).slice(0, 60)}`,
+        );
       }
     });
   }
@@ -386,14 +584,29 @@ test.describe("cookies and headers @postgres", () => {
     ];
     for (const route of ["GET /dashboard", "POST /transfers", "POST /signout", "POST /session/keep-alive?tier=high"]) {
       for (const header of headers) {
-        const answer = await rawRequest(baseURL!, `${route} HTTP/1.1\r\nCookie: ${SESSION_COOKIE}=${token}\r\n${header}`, Buffer.from("--x--\r\n"));
-        expectSafeAnswer(answer, secrets.filter((s) => !s.startsWith(token)), `${route} with ${JSON.stringify(header).slice(0, 60)}`);
+        const answer = await rawRequest(
+          baseURL!,
+          `${route} HTTP/1.1\r\nCookie: ${SESSION_COOKIE}=${token}\r\n${header}`,
+          Buffer.from("--x--\r\n"),
+        );
+        expectSafeAnswer(
+          answer,
+          secrets.filter((s) => !s.startsWith(token)),
+          `${route} with ${JSON.stringify(header).slice(0, 60)}`,
+        );
       }
     }
   });
 
   test("paths that do not decode and targets that are not paths are a 400", async ({ baseURL }) => {
-    for (const target of ["GET /accounts/%ff", "GET /transfers/%E0%A4%A", "GET /api/auth/%ff", "POST /api/auth/callback/%ff", "OPTIONS *", "GET http://evil.example/signin"]) {
+    for (const target of [
+      "GET /accounts/%ff",
+      "GET /transfers/%E0%A4%A",
+      "GET /api/auth/%ff",
+      "POST /api/auth/callback/%ff",
+      "OPTIONS *",
+      "GET http://evil.example/signin",
+    ]) {
       const answer = await rawRequest(baseURL!, `${target} HTTP/1.1`);
       expectSafeAnswer(answer, [], target);
       expect(answer.status, target).toBe(400);
@@ -416,12 +629,22 @@ test.describe("cookies and headers @postgres", () => {
 test.describe("every server action @postgres", () => {
   /** The IDs of the page's plain form actions (React renders one hidden `$ACTION_ID_<id>` per form). */
   async function plainActionIds(page: Page): Promise<string[]> {
-    const names = await page.locator("input[type=hidden][name^='$ACTION_ID_']").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+    const names = await page
+      .locator("input[type=hidden][name^='$ACTION_ID_']")
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
     return [...new Set(names.map((name) => name.slice("$ACTION_ID_".length)))];
   }
 
   // Row 0 holds the arguments; a crafted call puts anything where React puts the form ("$K1").
-  const NOT_A_FORM = ['["$K1"]', '[{}, "a form"]', '[{}, {"amount": "100.00"}]', "[]", "[null, null]", '["a form"]', "[{}]"].map((args) => [{ name: "0", value: args }]);
+  const NOT_A_FORM = [
+    '["$K1"]',
+    '[{}, "a form"]',
+    '[{}, {"amount": "100.00"}]',
+    "[]",
+    "[null, null]",
+    '["a form"]',
+    "[{}]",
+  ].map((args) => [{ name: "0", value: args }]);
 
   /** The admin, in a browser of their own, inside the panel. */
   async function adminPanel(browser: Browser, baseURL: string, admin: TestUser): Promise<Page> {
@@ -435,7 +658,14 @@ test.describe("every server action @postgres", () => {
   }
 
   // Many calls, each answered with a rendered page (the admin panel's redirects render it again).
-  test("given something other than a form, each action answers as to an empty form", async ({ page, browser, user, createUser, db, baseURL }) => {
+  test("given something other than a form, each action answers as to an empty form", async ({
+    page,
+    browser,
+    user,
+    createUser,
+    db,
+    baseURL,
+  }) => {
     test.slow();
     const admin = await createUser({ role: "admin" });
     await signIn(page, user);
@@ -445,7 +675,11 @@ test.describe("every server action @postgres", () => {
       const actionId = await actionIdOn(page);
       for (const parts of NOT_A_FORM) {
         const { answer } = await callAction(page.request, path, actionId, parts, baseURL!);
-        expectSafeAnswer(answer, secretsFor({ passwords: [user.password], tokens: [token] }), `${path} with ${parts[0]!.value}`);
+        expectSafeAnswer(
+          answer,
+          secretsFor({ passwords: [user.password], tokens: [token] }),
+          `${path} with ${parts[0]!.value}`,
+        );
       }
     }
     expect(await db.session.count({ where: { userId: user.id, endedAt: null } }), "nothing ended").toBe(1);
@@ -456,25 +690,52 @@ test.describe("every server action @postgres", () => {
     for (const actionId of actionIds) {
       for (const parts of NOT_A_FORM) {
         const { answer } = await callAction(panel.request, "/admin", actionId, parts, baseURL!);
-        expectSafeAnswer(answer, secretsFor({ passwords: [admin.password] }), `admin action ${actionId} with ${parts[0]!.value}`);
+        expectSafeAnswer(
+          answer,
+          secretsFor({ passwords: [admin.password] }),
+          `admin action ${actionId} with ${parts[0]!.value}`,
+        );
       }
     }
-    expect(await db.session.count({ where: { userId: user.id, endedAt: null } }), "the customer's session still lives").toBe(1);
+    expect(
+      await db.session.count({ where: { userId: user.id, endedAt: null } }),
+      "the customer's session still lives",
+    ).toBe(1);
   });
 
-  test("NUL, markup and SQL as the session to end or the user to act on end nothing", async ({ page, browser, user, createUser, db, baseURL }) => {
+  test("NUL, markup and SQL as the session to end or the user to act on end nothing", async ({
+    page,
+    browser,
+    user,
+    createUser,
+    db,
+    baseURL,
+  }) => {
     test.slow();
     const admin = await createUser({ role: "admin" });
     await signIn(page, user);
     await page.goto("/security/sessions");
     const sessionsAction = await actionIdOn(page);
     for (const text of HOSTILE_TEXT) {
-      const { answer } = await callAction(page.request, "/security/sessions", sessionsAction, formParts({ target: text }), baseURL!);
+      const { answer } = await callAction(
+        page.request,
+        "/security/sessions",
+        sessionsAction,
+        formParts({ target: text }),
+        baseURL!,
+      );
       expectSafeAnswer(answer, [], `end session ${JSON.stringify(text).slice(0, 40)}`);
     }
     const panel = await adminPanel(browser, baseURL!, admin);
     // A NUL, an unpaired surrogate, markup, SQL, a path and 10,000 characters, in every admin form.
-    const probes = ["a\u0000b", "\ud800", "<script>alert(1)</script>", "'; DROP TABLE \"Account\"; --", "../../../etc/passwd", "A".repeat(10_000)];
+    const probes = [
+      "a\u0000b",
+      "\ud800",
+      "<script>alert(1)</script>",
+      '\'; DROP TABLE "Account"; --',
+      "../../../etc/passwd",
+      "A".repeat(10_000),
+    ];
     for (const actionId of await plainActionIds(panel)) {
       for (const text of probes) {
         const parts = formParts({ userId: text, sessionId: text, mode: text }, { plain: true });
@@ -482,7 +743,10 @@ test.describe("every server action @postgres", () => {
         expectSafeAnswer(answer, [], `admin action ${actionId} with ${JSON.stringify(text).slice(0, 40)}`);
       }
     }
-    expect(await db.session.count({ where: { userId: user.id, endedAt: null } }), "the customer's session still lives").toBe(1);
+    expect(
+      await db.session.count({ where: { userId: user.id, endedAt: null } }),
+      "the customer's session still lives",
+    ).toBe(1);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
   });
 });

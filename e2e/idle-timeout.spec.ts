@@ -12,7 +12,11 @@ const TIERS = [
 ] as const;
 
 for (const { tier, path, minutes } of TIERS) {
-  test(`${tier} tier: idle just under ${minutes} minutes is accepted, just over ends the session`, async ({ page, user, db }) => {
+  test(`${tier} tier: idle just under ${minutes} minutes is accepted, just over ends the session`, async ({
+    page,
+    user,
+    db,
+  }) => {
     await signIn(page, user);
     await ageSession(db, user.id, { idleMinutes: minutes - 0.5 });
     await page.goto(path);

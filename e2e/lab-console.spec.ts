@@ -10,13 +10,31 @@ import { request as playwrightRequest, type Browser, type BrowserContext, type P
 import { startAttackerSite, type AttackerSite } from "../scripts/attacker-site";
 import { expectAccessible } from "./support/accessibility";
 import { freePort, startOwnServer, type DirectServer } from "./support/direct-server";
-import { accountLink, expect, fillTransfer, SESSION_COOKIE, sessionCookieValue, signIn, test } from "./support/fixtures";
+import {
+  accountLink,
+  expect,
+  fillTransfer,
+  SESSION_COOKIE,
+  sessionCookieValue,
+  signIn,
+  test,
+} from "./support/fixtures";
 import { serverUrl } from "./support/servers";
 
 // Seeded into every fresh lab database (prisma/seed.ts).
-const ALICE = { email: "alice@vaultline.test", password: "alice-demo-pass-1", name: "Alice Archer", accountNumber: "VL-1001-0001" };
+const ALICE = {
+  email: "alice@vaultline.test",
+  password: "alice-demo-pass-1",
+  name: "Alice Archer",
+  accountNumber: "VL-1001-0001",
+};
 const MALLORY = { email: "mallory@vaultline.test", password: "mallory-demo-pass-1" };
-const BOB = { email: "bob@vaultline.test", password: "bob-demo-pass-1", accountNumber: "VL-1002-0001", seededCents: 436_501 };
+const BOB = {
+  email: "bob@vaultline.test",
+  password: "bob-demo-pass-1",
+  accountNumber: "VL-1002-0001",
+  seededCents: 436_501,
+};
 
 function banner(page: Page) {
   return page.getByRole("note", { name: "Lab mode" });
@@ -50,7 +68,14 @@ test.describe("the lab console on a lab server", () => {
     testInfo.setTimeout(120_000);
     const port = await freePort();
     attacker = await startAttackerSite({ port: 0, bankUrl: `http://localhost:${port}` });
-    server = await startOwnServer({ name: "lab", database: "sqlite", port, flaws: "", lab: true, env: { LAB_ATTACKER_URL: attacker.url } });
+    server = await startOwnServer({
+      name: "lab",
+      database: "sqlite",
+      port,
+      flaws: "",
+      lab: true,
+      env: { LAB_ATTACKER_URL: attacker.url },
+    });
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -78,7 +103,9 @@ test.describe("the lab console on a lab server", () => {
     return trainer;
   }
 
-  test("a switch reaches another browser at once: its banner, and a session cookie script can read", async ({ browser }) => {
+  test("a switch reaches another browser at once: its banner, and a session cookie script can read", async ({
+    browser,
+  }) => {
     const trainer = await openConsole(browser);
     const victim = await browserWindow(browser);
     await signIn(victim, BOB);
@@ -112,7 +139,9 @@ test.describe("the lab console on a lab server", () => {
     expect(await cacheControl()).toBe("no-store");
   });
 
-  test("the XSS demo: a memo's payload sends the victim's cookie to the attacker's inbox, and the attacker uses it", async ({ browser }) => {
+  test("the XSS demo: a memo's payload sends the victim's cookie to the attacker's inbox, and the attacker uses it", async ({
+    browser,
+  }) => {
     const trainer = await openConsole(browser);
     // All three layers down, as the demo takes them: escaping, the CSP, HttpOnly.
     for (const flaw of ["stored-xss", "no-csp", "readable-cookie"]) await toggle(trainer, flaw, true);
@@ -163,7 +192,10 @@ test.describe("the lab console on a lab server", () => {
 
     await trainer.getByRole("button", { name: "Reset demo data" }).click();
     // The reset hashes the four demo passwords again, at bcrypt's real cost.
-    await expect(trainer.getByRole("status")).toHaveText("Demo data restored: every session ended, the inbox emptied.", { timeout: 20_000 });
+    await expect(trainer.getByRole("status")).toHaveText(
+      "Demo data restored: every session ended, the inbox emptied.",
+      { timeout: 20_000 },
+    );
     expect((await bob()).balanceCents).toBe(BOB.seededCents);
     expect(await server.db.transfer.count()).toBe(0);
     expect(await server.db.session.count()).toBe(0);
@@ -197,7 +229,10 @@ test.describe("the lab console on a lab server", () => {
     const actionField = (await form.locator("input[name^='$ACTION_ID_']").getAttribute("name"))!;
     const formPost = { [actionField]: "", flaw: "fixation", enabled: "on" };
 
-    const secure = await playwrightRequest.newContext({ baseURL: serverUrl("secure"), extraHTTPHeaders: { Origin: serverUrl("secure") } });
+    const secure = await playwrightRequest.newContext({
+      baseURL: serverUrl("secure"),
+      extraHTTPHeaders: { Origin: serverUrl("secure") },
+    });
     try {
       const replayed = await secure.post("/lab", {
         headers: { "Next-Action": real.headers()["next-action"]!, "Content-Type": real.headers()["content-type"]! },
@@ -213,7 +248,10 @@ test.describe("the lab console on a lab server", () => {
     expect(await scriptCanReadSession(page), "the cookie is still HttpOnly").toBe(false);
 
     // The form post is well-formed: on the lab it does switch.
-    const lab = await playwrightRequest.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { Origin: server.baseURL } });
+    const lab = await playwrightRequest.newContext({
+      baseURL: server.baseURL,
+      extraHTTPHeaders: { Origin: server.baseURL },
+    });
     await lab.post("/lab", { multipart: formPost });
     await lab.dispose();
     expect(await server.db.labFlaw.findUnique({ where: { name: "fixation" } })).toMatchObject({ enabled: true });

@@ -20,7 +20,12 @@ async function tryWebSignIn(page: Page, email: string, password: string, expecte
   await expect(page.locator("form").getByRole("alert")).toHaveText(expected);
 }
 
-test("web: the 6th attempt is refused even with the right password, for known and unknown emails alike", async ({ browser, baseURL, user, db }) => {
+test("web: the 6th attempt is refused even with the right password, for known and unknown emails alike", async ({
+  browser,
+  baseURL,
+  user,
+  db,
+}) => {
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: ownAddress() });
   const page = await context.newPage();
   const unknown = `nobody-${randomUUID().slice(0, 8)}@vaultline.test`;
@@ -38,7 +43,11 @@ test("web: the 6th attempt is refused even with the right password, for known an
 test("API: the 6th attempt is a 429 with Retry-After, even with the right password", async ({ request, user, db }) => {
   const address = ownAddress();
   for (let i = 0; i < 5; i += 1) {
-    await expectApiError(await apiSignInAttempt(request, { email: user.email, password: `wrong-${i}` }, address), 401, "invalid_credentials");
+    await expectApiError(
+      await apiSignInAttempt(request, { email: user.email, password: `wrong-${i}` }, address),
+      401,
+      "invalid_credentials",
+    );
   }
   const refused = await apiSignInAttempt(request, user, address);
   expect((await expectApiError(refused, 429, "throttled")).message).toBe(THROTTLED);
@@ -52,7 +61,11 @@ test("one address failing on many emails is refused on the next, whatever the em
   const address = ownAddress();
   for (let i = 0; i < 20; i += 1) {
     const email = `stuffing-${i}-${randomUUID().slice(0, 8)}@vaultline.test`;
-    await expectApiError(await apiSignInAttempt(request, { email, password: "password123" }, address), 401, "invalid_credentials");
+    await expectApiError(
+      await apiSignInAttempt(request, { email, password: "password123" }, address),
+      401,
+      "invalid_credentials",
+    );
   }
   await expectApiError(await apiSignInAttempt(request, user, address), 429, "throttled");
   expect((await apiSignInAttempt(request, user, ownAddress())).status()).toBe(201);
@@ -62,16 +75,27 @@ test("a successful sign-in starts the count again", async ({ request, user }) =>
   const address = ownAddress();
   for (let round = 0; round < 2; round += 1) {
     for (let i = 0; i < 4; i += 1) {
-      await expectApiError(await apiSignInAttempt(request, { email: user.email, password: `wrong-${i}` }, address), 401, "invalid_credentials");
+      await expectApiError(
+        await apiSignInAttempt(request, { email: user.email, password: `wrong-${i}` }, address),
+        401,
+        "invalid_credentials",
+      );
     }
     await apiSignIn(request, user, address);
   }
 });
 
-test("step-up: five wrong passwords end the API session; the right one is then too late", async ({ request, user, db }) => {
+test("step-up: five wrong passwords end the API session; the right one is then too late", async ({
+  request,
+  user,
+  db,
+}) => {
   const token = await apiSignIn(request, user, ownAddress());
   for (const left of [4, 3, 2, 1]) {
-    expect((await expectApiError(await apiStepUpAttempt(request, token, "not-my-password"), 403, "wrong_password")).attemptsLeft).toBe(left);
+    expect(
+      (await expectApiError(await apiStepUpAttempt(request, token, "not-my-password"), 403, "wrong_password"))
+        .attemptsLeft,
+    ).toBe(left);
   }
   const last = await apiStepUpAttempt(request, token, "not-my-password");
   expect((await expectApiError(last, 401, "unauthenticated")).reason).toBe("step_up_failures");

@@ -9,15 +9,27 @@ import { expect, fillTransfer, signIn, test } from "./support/fixtures";
 
 const MEMO = `<b id="injected">Rent</b> & <i>thanks</i>`;
 
-test("a memo with markup reaches the recipient's page as the text that was typed", async ({ page, request, user, createUser }) => {
+test("a memo with markup reaches the recipient's page as the text that was typed", async ({
+  page,
+  request,
+  user,
+  createUser,
+}) => {
   const sender = await createUser();
   const token = await apiSignIn(request, sender);
-  const sent = await apiTransfer(request, token, { fromAccountId: sender.accountId, toAccountNumber: user.accountNumber, amount: "12.00", memo: MEMO }, randomUUID());
+  const sent = await apiTransfer(
+    request,
+    token,
+    { fromAccountId: sender.accountId, toAccountNumber: user.accountNumber, amount: "12.00", memo: MEMO },
+    randomUUID(),
+  );
   expect(sent.status()).toBe(201);
 
   await signIn(page, user);
   // The dashboard's recent activity shows it first, then the account's history.
-  await expect(page.getByRole("table", { name: "Recent activity" }).getByRole("cell", { name: MEMO, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Recent activity" }).getByRole("cell", { name: MEMO, exact: true }),
+  ).toBeVisible();
   await expect(page.locator("#injected"), "the memo added no element to the dashboard").toHaveCount(0);
   await page.goto(`/accounts/${user.accountId}`);
   await expect(page.locator("#injected"), "the memo added no element to the page").toHaveCount(0);

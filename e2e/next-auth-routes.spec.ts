@@ -5,34 +5,60 @@
 // `GET /api/auth/csrf` and `POST /api/auth/callback/credentials`; everything else is a 404.
 import { expect, sessionCookieValue, signIn, test } from "./support/fixtures";
 
-const ROUTES = ["signin", "signin/credentials", "signout", "callback/credentials", "session", "csrf", "providers", "error", "_log", "verify-request"];
+const ROUTES = [
+  "signin",
+  "signin/credentials",
+  "signout",
+  "callback/credentials",
+  "session",
+  "csrf",
+  "providers",
+  "error",
+  "_log",
+  "verify-request",
+];
 
 const USED = ["GET csrf", "POST callback/credentials"];
 
 test("only the two routes the sign-in form uses exist; the rest are 404, never a 5xx", async ({ request }) => {
   for (const route of ROUTES) {
     for (const method of ["GET", "POST"] as const) {
-      const response = await request.fetch(`/api/auth/${route}`, { method, form: method === "POST" ? { json: "true" } : undefined, maxRedirects: 0 });
+      const response = await request.fetch(`/api/auth/${route}`, {
+        method,
+        form: method === "POST" ? { json: "true" } : undefined,
+        maxRedirects: 0,
+      });
       const name = `${method} ${route}`;
       expect(response.status(), name).toBeLessThan(500);
       if (USED.includes(name)) expect(response.status(), name).not.toBe(404);
       else expect(response.status(), name).toBe(404);
     }
   }
-  for (const path of ["/api/auth", "/api/auth/callback/github", "/api/auth/callback%2Fcredentials", "/api/auth/csrf/extra"]) {
+  for (const path of [
+    "/api/auth",
+    "/api/auth/callback/github",
+    "/api/auth/callback%2Fcredentials",
+    "/api/auth/csrf/extra",
+  ]) {
     expect((await request.get(path)).status(), path).toBe(404);
     expect((await request.post(path, { form: { json: "true" } })).status(), path).toBe(404);
   }
 });
 
-test("next-auth's sign-out does not pretend: the Vaultline session stays the same live session", async ({ page, user, db }) => {
+test("next-auth's sign-out does not pretend: the Vaultline session stays the same live session", async ({
+  page,
+  user,
+  db,
+}) => {
   await signIn(page, user);
   const cookie = await sessionCookieValue(page);
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
   expect(csrfToken).toBeTruthy();
 
   // With a valid CSRF token, exactly as next-auth/react's signOut() would send it.
-  const response = await page.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/signin", json: "true" } });
+  const response = await page.request.post("/api/auth/signout", {
+    form: { csrfToken, callbackUrl: "/signin", json: "true" },
+  });
   expect(response.status()).toBe(404);
 
   const live = await db.session.findMany({ where: { userId: user.id, endedAt: null } });

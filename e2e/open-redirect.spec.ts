@@ -24,7 +24,9 @@ const HOSTILE_NEXT = [
 /** Signs in through the real form on `/signin?next=…` and waits until the browser has left it. */
 async function signInWithNext(page: Page, user: TestUser, next: string): Promise<void> {
   // The attacker's site, served by the test so a redirect there is seen, not a DNS error.
-  await page.context().route(`**://${EVIL}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" }));
+  await page
+    .context()
+    .route(`**://${EVIL}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" }));
   await page.goto(`/signin?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
@@ -33,7 +35,11 @@ async function signInWithNext(page: Page, user: TestUser, next: string): Promise
 }
 
 for (const next of HOSTILE_NEXT) {
-  test(`sign-in with next=${JSON.stringify(next)} stays on the bank's own dashboard`, async ({ page, user, baseURL }) => {
+  test(`sign-in with next=${JSON.stringify(next)} stays on the bank's own dashboard`, async ({
+    page,
+    user,
+    baseURL,
+  }) => {
     await signInWithNext(page, user, next);
     expect(new URL(page.url()).origin, "the browser never leaves the bank's origin").toBe(new URL(baseURL!).origin);
     await expect(page).toHaveURL((url) => url.pathname === "/dashboard");

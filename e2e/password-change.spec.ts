@@ -2,11 +2,25 @@
 // password to lock them out. Defense: a password change ends every other session and API token
 // of the user at once (revokeAfterPasswordChange in lib/session/revoke.ts) and gives the
 // current device a new ID; new passwords need 12+ characters, not the old one, not common.
-import { changePasswordInUi, expect, idStillWorks, sessionCookieValue, signIn, signInOnNewDevice, test } from "./support/fixtures";
+import {
+  changePasswordInUi,
+  expect,
+  idStillWorks,
+  sessionCookieValue,
+  signIn,
+  signInOnNewDevice,
+  test,
+} from "./support/fixtures";
 
 const NEW_PASSWORD = "violet-harbour-engine-42";
 
-test("changing the password ends the other device's session and keeps this one on a new ID", async ({ page, browser, baseURL, user, db }) => {
+test("changing the password ends the other device's session and keeps this one on a new ID", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  db,
+}) => {
   await signIn(page, user);
   const otherDevice = await signInOnNewDevice(browser, baseURL!, user);
   const before = await sessionCookieValue(page);

@@ -28,7 +28,11 @@ async function webSignInFails(page: Page, user: TestUser, password: string): Pro
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
 }
 
-test("a new password over 72 bytes is refused with the reason, multi-byte characters counted as bytes", async ({ page, user, db }) => {
+test("a new password over 72 bytes is refused with the reason, multi-byte characters counted as bytes", async ({
+  page,
+  user,
+  db,
+}) => {
   await signIn(page, user);
   for (const tooLong of [`${ASCII_72}x`, "🔒".repeat(19), "é".repeat(37)]) {
     await changePasswordInUi(page, user.password, tooLong);
@@ -55,7 +59,11 @@ test("a 72-byte password followed by more characters does not open the API", asy
   for (const password of [ASCII_72, EMOJI_72]) {
     const owner = await withPassword(db, user, password);
     for (const longer of [`${password}x`, `${password}🔒`]) {
-      await expectApiError(await apiSignInAttempt(request, { ...owner, password: longer }, headers), 401, "invalid_credentials");
+      await expectApiError(
+        await apiSignInAttempt(request, { ...owner, password: longer }, headers),
+        401,
+        "invalid_credentials",
+      );
     }
     expect((await apiSignInAttempt(request, owner, headers)).status()).toBe(201);
   }

@@ -36,7 +36,11 @@ type Instances = { a: DirectServer; b: DirectServer };
 const test = base.extend<{ api: Record<keyof Instances, APIRequestContext> }, { instances: Instances }>({
   instances: [
     async ({}, use) => {
-      const [a, b] = await startInstances({ name: "scale-out", database: "postgres", ports: [spareServerPort(2), spareServerPort(3)] });
+      const [a, b] = await startInstances({
+        name: "scale-out",
+        database: "postgres",
+        ports: [spareServerPort(2), spareServerPort(3)],
+      });
       await use({ a: a!, b: b! });
       await Promise.all([a!.stop(), b!.stop()]);
     },
@@ -46,7 +50,9 @@ const test = base.extend<{ api: Record<keyof Instances, APIRequestContext> }, { 
   db: [async ({ instances }, use) => use(instances.a.db), { scope: "worker" }],
   // A JSON API client of each instance.
   api: async ({ instances }, use) => {
-    const [a, b] = await Promise.all([instances.a, instances.b].map((server) => playwrightRequest.newContext({ baseURL: server.baseURL })));
+    const [a, b] = await Promise.all(
+      [instances.a, instances.b].map((server) => playwrightRequest.newContext({ baseURL: server.baseURL })),
+    );
     await use({ a: a!, b: b! });
     await Promise.all([a!.dispose(), b!.dispose()]);
   },
@@ -75,17 +81,37 @@ async function expectDashboardOn(page: Page, server: DirectServer, user: TestUse
 type Outcome = "sent" | "refused for funds";
 
 /** One share through the web form's server action on `server`: a redirect to its receipt, or the funds message. */
-async function sendByForm(page: Page, server: DirectServer, actionId: string, payer: TestUser, payee: TestUser): Promise<Outcome> {
+async function sendByForm(
+  page: Page,
+  server: DirectServer,
+  actionId: string,
+  payer: TestUser,
+  payee: TestUser,
+): Promise<Outcome> {
   const form = transferFormFields(payer, payee, SHARE_AMOUNT);
-  const { answer, result } = await callAction(page.request, `${server.baseURL}/transfers`, actionId, formParts(form), server.baseURL);
+  const { answer, result } = await callAction(
+    page.request,
+    `${server.baseURL}/transfers`,
+    actionId,
+    formParts(form),
+    server.baseURL,
+  );
   if (/^\/transfers\/\w+/.test(answer.headers["x-action-redirect"] ?? "")) return "sent";
-  expect(result, `${server.baseURL}: ${answer.status} ${answer.body.slice(0, 200)}`).toMatchObject({ status: "editing", message: "Insufficient funds for this transfer." });
+  expect(result, `${server.baseURL}: ${answer.status} ${answer.body.slice(0, 200)}`).toMatchObject({
+    status: "editing",
+    message: "Insufficient funds for this transfer.",
+  });
   return "refused for funds";
 }
 
 /** One share through the JSON API on the instance `api` talks to: 201, or a 422 for funds. */
 async function sendByApi(api: APIRequestContext, token: string, payer: TestUser, payee: TestUser): Promise<Outcome> {
-  const response = await apiTransfer(api, token, { fromAccountId: payer.accountId, toAccountNumber: payee.accountNumber, amount: SHARE_AMOUNT }, randomUUID());
+  const response = await apiTransfer(
+    api,
+    token,
+    { fromAccountId: payer.accountId, toAccountNumber: payee.accountNumber, amount: SHARE_AMOUNT },
+    randomUUID(),
+  );
   if (response.status() === 201) return "sent";
   const refused = await expectApiError(response, 422, "transfer_refused");
   expect(refused.message).toContain("Insufficient funds");
@@ -96,7 +122,12 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
   // One pair of servers on fixed ports: the tests run in order, in one worker.
   test.describe.configure({ mode: "default" });
 
-  test("a session signed in on A works on B: the same session, no new sign-in", async ({ browser, instances: { a, b }, createUser, db }) => {
+  test("a session signed in on A works on B: the same session, no new sign-in", async ({
+    browser,
+    instances: { a, b },
+    createUser,
+    db,
+  }) => {
     const user = await createUser();
     const page = await signInOnNewDevice(browser, a.baseURL, user);
     const id = await sessionCookieValue(page);
@@ -106,7 +137,11 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
   });
 
-  test("signed out on B, the session is refused by A at its very next request", async ({ browser, instances: { a, b }, createUser }) => {
+  test("signed out on B, the session is refused by A at its very next request", async ({
+    browser,
+    instances: { a, b },
+    createUser,
+  }) => {
     const user = await createUser();
     const page = await signInOnNewDevice(browser, a.baseURL, user);
     const copied = (await sessionCookieValue(page))!;
@@ -122,7 +157,12 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     await expect(copy.getByText("You have signed out.")).toBeVisible();
   });
 
-  test("step-up on A rotates the ID; the old one replayed on B ends the family, the new ID on A too", async ({ browser, instances: { a, b }, createUser, db }) => {
+  test("step-up on A rotates the ID; the old one replayed on B ends the family, the new ID on A too", async ({
+    browser,
+    instances: { a, b },
+    createUser,
+    db,
+  }) => {
     const user = await createUser();
     const page = await newPageOn(browser, a);
     const old = await stepUpWithTransfer(page, db, user, await createUser());
@@ -141,7 +181,12 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     await expect(page.getByText("an old copy of your session was used")).toBeVisible();
   });
 
-  test("a password change on B ends the user's web session and API token on A", async ({ browser, instances: { a, b }, api, createUser }) => {
+  test("a password change on B ends the user's web session and API token on A", async ({
+    browser,
+    instances: { a, b },
+    api,
+    createUser,
+  }) => {
     const user = await createUser();
     const webOnA = await signInOnNewDevice(browser, a.baseURL, user);
     const tokenOnA = await apiSignIn(api.a, user);
@@ -152,18 +197,29 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
 
     await webOnA.goto("/dashboard");
     await expect(webOnA).toHaveURL(`${a.baseURL}/signin?reason=password_changed&tier=medium`);
-    const refused = await expectApiError(await api.a.get("/api/v1/accounts", { headers: bearer(tokenOnA) }), 401, "unauthenticated");
+    const refused = await expectApiError(
+      await api.a.get("/api/v1/accounts", { headers: bearer(tokenOnA) }),
+      401,
+      "unauthenticated",
+    );
     expect(refused.reason).toBe("password_changed");
   });
 
-  test("the admin single-session option saved on A holds on B", async ({ browser, instances: { a, b }, createUser, db }) => {
+  test("the admin single-session option saved on A holds on B", async ({
+    browser,
+    instances: { a, b },
+    createUser,
+    db,
+  }) => {
     const admin = await createUser({ role: "admin" });
     const panelOnA = await openAdminPanel(browser, a.baseURL, admin);
     const option = panelOnA.getByLabel("When an admin opens the panel in a second session");
     await expect(option).toHaveValue("newest-wins");
     await option.selectOption("oldest-wins");
     await panelOnA.getByRole("button", { name: "Save option" }).click();
-    await expect.poll(() => db.securityEvent.count({ where: { userId: admin.id, type: "admin_setting_changed" } })).toBe(1);
+    await expect
+      .poll(() => db.securityEvent.count({ where: { userId: admin.id, type: "admin_setting_changed" } }))
+      .toBe(1);
 
     // Under the default (newest-wins) B would end A's panel; oldest-wins refuses B instead.
     const panelOnB = await openAdminPanel(browser, b.baseURL, admin);
@@ -173,7 +229,13 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     await expect(adminPanelHeading(panelOnA)).toBeVisible();
   });
 
-  test("200 simultaneous transfers over both instances, web and API, from funds for 10: exactly 10 go through", async ({ browser, instances: { a, b }, api, createUser, db }) => {
+  test("200 simultaneous transfers over both instances, web and API, from funds for 10: exactly 10 go through", async ({
+    browser,
+    instances: { a, b },
+    api,
+    createUser,
+    db,
+  }) => {
     test.slow(); // 200 requests at once on two production servers
     const [payer, payee] = [await createUser(), await createUser()];
     const page = await signInOnNewDevice(browser, a.baseURL, payer);
@@ -192,7 +254,10 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     expect(outcomes.filter((o) => o === "sent")).toHaveLength(COVERED);
     expect(await db.transfer.count({ where: { userId: payer.id } })).toBe(COVERED);
     expect(await balanceOf(db, payer.accountId)).toBe(0);
-    expect(await db.ledgerEntry.count({ where: { accountId: payer.accountId, balanceAfterCents: { lt: 0 } } }), "no balance ever went negative").toBe(0);
+    expect(
+      await db.ledgerEntry.count({ where: { accountId: payer.accountId, balanceAfterCents: { lt: 0 } } }),
+      "no balance ever went negative",
+    ).toBe(0);
     expect(await balanceOf(db, payee.accountId)).toBe(2 * OPENING_BALANCE_CENTS);
     await expectBooksBalanced(db, [payer, payee], 2 * OPENING_BALANCE_CENTS);
   });

@@ -11,7 +11,14 @@ import { readFileSync } from "node:fs";
 import { apiSignIn, ownAddress } from "./support/api";
 import { expect, TEST_PASSWORD, test } from "./support/fixtures";
 import { findLeaks, type SecretsToFind } from "./support/log-secrets";
-import { serverDatabaseUrl, serverFlaws, serverLogPath, serverLogPaths, serversToStart, type ServerName } from "./support/servers";
+import {
+  serverDatabaseUrl,
+  serverFlaws,
+  serverLogPath,
+  serverLogPaths,
+  serversToStart,
+  type ServerName,
+} from "./support/servers";
 import { createDb } from "@/lib/db";
 import { parseFlaws } from "@/lib/lab/flaws";
 import { DEMO_USERS } from "../prisma/seed";
@@ -44,7 +51,9 @@ test("no server wrote a password, a bcrypt hash, a session token or a token hash
   expect(secrets.tokenHashes.size, "the run issued sessions to look for").toBeGreaterThan(0);
   const leftOut = serversToStart().filter(writesTokensOnPurpose).map(serverLogPath);
   const logs = serverLogPaths().filter((log) => !leftOut.includes(log));
-  expect(logs.length, "every server's output was captured").toBeGreaterThanOrEqual(serversToStart().length - leftOut.length);
+  expect(logs.length, "every server's output was captured").toBeGreaterThanOrEqual(
+    serversToStart().length - leftOut.length,
+  );
   for (const log of logs) {
     const text = readFileSync(log, "utf8");
     expect(text, `${log} holds the server's output`).toContain("ready on http://localhost:");
@@ -57,6 +66,9 @@ test("the search finds a token the server issued, its hash and a password (the c
   const secrets = await secretsOfTheRun();
   // As lib/session/tokens.ts stores it (that module is server-only).
   const hash = createHash("sha256").update(token).digest("hex");
-  const leaks = findLeaks(`GET /api/v1/accounts?x=${token} hash=${hash} body={"password":"${TEST_PASSWORD}"} glued:ab${token}cd`, secrets);
+  const leaks = findLeaks(
+    `GET /api/v1/accounts?x=${token} hash=${hash} body={"password":"${TEST_PASSWORD}"} glued:ab${token}cd`,
+    secrets,
+  );
   expect(leaks.map((l) => l.kind)).toEqual(["password", "session token", "session token", "token hash"]);
 });

@@ -60,7 +60,10 @@ test.describe("an injected script", () => {
   test.use({ expectCspViolations: true });
 
   test("without the nonce does not run, and the browser reports the violation", async ({ page, cspViolations }) => {
-    await injectIntoSignIn(page, () => `<script>window.injected = "script"</script><img src=x onerror="window.injected = 'handler'">`);
+    await injectIntoSignIn(
+      page,
+      () => `<script>window.injected = "script"</script><img src=x onerror="window.injected = 'handler'">`,
+    );
     await page.goto("/signin");
     await expect(page.getByRole("heading", { name: "Sign in to Vaultline" })).toBeVisible();
     await expect.poll(() => cspViolations.map((v) => v.directive)).toContain("script-src-elem");
@@ -68,7 +71,10 @@ test.describe("an injected script", () => {
     expect(await page.evaluate(() => (window as { injected?: string }).injected)).toBeUndefined();
   });
 
-  test("carrying the response's nonce runs (the control: the page's own scripts do)", async ({ page, cspViolations }) => {
+  test("carrying the response's nonce runs (the control: the page's own scripts do)", async ({
+    page,
+    cspViolations,
+  }) => {
     await injectIntoSignIn(page, (nonce) => `<script nonce="${nonce}">window.injected = "script"</script>`);
     await page.goto("/signin");
     expect(await page.evaluate(() => (window as { injected?: string }).injected)).toBe("script");
@@ -77,13 +83,19 @@ test.describe("an injected script", () => {
 });
 
 test("another site cannot frame the bank", async ({ page, baseURL }) => {
-  const attacker = await startAttackerSite(`<!doctype html><title>Win a prize</title><iframe src="${baseURL}/signin" width="800" height="600"></iframe>`);
+  const attacker = await startAttackerSite(
+    `<!doctype html><title>Win a prize</title><iframe src="${baseURL}/signin" width="800" height="600"></iframe>`,
+  );
   try {
     const framed = page.waitForResponse(`${baseURL}/signin`);
     await page.goto(attacker.url("127.0.0.1"));
     expectSecurityHeaders(await framed, "framed sign-in page");
     // The browser refused to render the bank's answer: the frame holds its own error page.
-    const frameUrl = () => page.frames().find((f) => f !== page.mainFrame())?.url() ?? "";
+    const frameUrl = () =>
+      page
+        .frames()
+        .find((f) => f !== page.mainFrame())
+        ?.url() ?? "";
     await expect.poll(frameUrl).not.toMatch(/^(about:blank)?$/);
     expect(frameUrl()).toMatch(/^chrome-error:/);
     await expect(page.frameLocator("iframe").getByRole("heading", { name: "Sign in to Vaultline" })).toHaveCount(0);

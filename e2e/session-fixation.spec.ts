@@ -4,7 +4,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, idStillWorks, SESSION_COOKIE, sessionCookieValue, signIn, test } from "./support/fixtures";
 
-test("an ID planted before sign-in is never the one that gets authenticated", async ({ page, browser, user, baseURL }) => {
+test("an ID planted before sign-in is never the one that gets authenticated", async ({
+  page,
+  browser,
+  user,
+  baseURL,
+}) => {
   const planted = randomBytes(32).toString("base64url");
   await page.context().addCookies([{ name: SESSION_COOKIE, value: planted, url: baseURL! }]);
 
@@ -18,7 +23,13 @@ test("an ID planted before sign-in is never the one that gets authenticated", as
   expect(await idStillWorks(browser, baseURL!, issued!, user), "the issued ID is the victim's session").toBe(true);
 });
 
-test("signing in again in the same browser gets a new ID and ends the one it held", async ({ page, browser, user, baseURL, db }) => {
+test("signing in again in the same browser gets a new ID and ends the one it held", async ({
+  page,
+  browser,
+  user,
+  baseURL,
+  db,
+}) => {
   await signIn(page, user);
   const first = (await sessionCookieValue(page))!;
   await signIn(page, user);
@@ -32,7 +43,14 @@ test("signing in again in the same browser gets a new ID and ends the one it hel
   expect(await idStillWorks(browser, baseURL!, second!, user), "the new ID works").toBe(true);
 });
 
-test("signing in as someone else ends the previous user's session in this browser", async ({ page, browser, user, createUser, baseURL, db }) => {
+test("signing in as someone else ends the previous user's session in this browser", async ({
+  page,
+  browser,
+  user,
+  createUser,
+  baseURL,
+  db,
+}) => {
   await signIn(page, user);
   const first = (await sessionCookieValue(page))!;
   await signIn(page, await createUser());

@@ -21,7 +21,12 @@ test("no link and no address on the signed-in pages carries the session ID", asy
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test("a session ID in the address opens nothing, under any usual parameter name", async ({ browser, baseURL, page, user }) => {
+test("a session ID in the address opens nothing, under any usual parameter name", async ({
+  browser,
+  baseURL,
+  page,
+  user,
+}) => {
   await signIn(page, user);
   const id = (await sessionCookieValue(page))!;
   const stranger = await browser.newContext({ baseURL });
@@ -31,5 +36,7 @@ test("a session ID in the address opens nothing, under any usual parameter name"
     expect(new URL(strangerPage.url()).pathname, `?${name}=`).toBe("/signin");
   }
   await stranger.close();
-  expect(await idStillWorks(browser, baseURL!, id, user), "the ID itself is live: only its transport is refused").toBe(true);
+  expect(await idStillWorks(browser, baseURL!, id, user), "the ID itself is live: only its transport is refused").toBe(
+    true,
+  );
 });

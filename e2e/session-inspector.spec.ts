@@ -12,7 +12,10 @@ async function openInspector(page: Page) {
   return page.getByTestId("inspector-fingerprint");
 }
 
-test("the inspector shows the hash fingerprint, the tier and the deadlines, never the token", async ({ page, user }) => {
+test("the inspector shows the hash fingerprint, the tier and the deadlines, never the token", async ({
+  page,
+  user,
+}) => {
   await signIn(page, user);
   const token = (await sessionCookieValue(page))!;
   await expect(await openInspector(page)).toHaveText(fingerprintOf(token));
@@ -21,7 +24,12 @@ test("the inspector shows the hash fingerprint, the tier and the deadlines, neve
   expect(await page.content()).not.toContain(token);
 });
 
-test("after a step-up the inspector shows the new fingerprint and the rotation", async ({ page, user, createUser, db }) => {
+test("after a step-up the inspector shows the new fingerprint and the rotation", async ({
+  page,
+  user,
+  createUser,
+  db,
+}) => {
   await signInStale(page, db, user);
   await fillTransfer(page, await createUser(), "2.00");
   await page.getByRole("button", { name: "Send transfer" }).click();

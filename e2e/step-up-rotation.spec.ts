@@ -2,9 +2,24 @@
 // Defense: a successful step-up issues a new session ID in the same response and ends the old
 // one on the server at once (rotateCurrentSession in lib/session/lifecycle.ts); tier, family
 // and absolute deadline carry over.
-import { expect, fillTransfer, idStillWorks, SESSION_COOKIE, sessionCookieValue, signInStale, test } from "./support/fixtures";
+import {
+  expect,
+  fillTransfer,
+  idStillWorks,
+  SESSION_COOKIE,
+  sessionCookieValue,
+  signInStale,
+  test,
+} from "./support/fixtures";
 
-test("step-up issues a new ID and the old one is dead at once", async ({ page, browser, baseURL, user, createUser, db }) => {
+test("step-up issues a new ID and the old one is dead at once", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+}) => {
   const payee = await createUser();
   await signInStale(page, db, user);
   const before = await sessionCookieValue(page);
@@ -15,7 +30,8 @@ test("step-up issues a new ID and the old one is dead at once", async ({ page, b
   await page.getByLabel("Password").fill(user.password);
   const stepUpResponse = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/transfers"));
   await page.getByRole("button", { name: "Confirm transfer" }).click();
-  const setCookie = (await (await stepUpResponse).headersArray()).find((h) => h.name.toLowerCase() === "set-cookie")?.value ?? "";
+  const setCookie =
+    (await (await stepUpResponse).headersArray()).find((h) => h.name.toLowerCase() === "set-cookie")?.value ?? "";
   await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();
 
   const after = await sessionCookieValue(page);

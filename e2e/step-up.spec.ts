@@ -3,7 +3,12 @@
 // this server-side session (lib/session/step-up.ts); 5 wrong passwords end the session.
 import { balanceOf, expect, fillTransfer, signIn, signInStale, test } from "./support/fixtures";
 
-test("a stale session is asked for the password, keeps the details, then transfers", async ({ page, user, createUser, db }) => {
+test("a stale session is asked for the password, keeps the details, then transfers", async ({
+  page,
+  user,
+  createUser,
+  db,
+}) => {
   const payee = await createUser();
   await signInStale(page, db, user);
   await fillTransfer(page, payee, "60.00", "Concert tickets");

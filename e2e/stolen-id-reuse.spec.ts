@@ -5,7 +5,14 @@
 // a request already in flight from another tab is not theft.
 import { expect, replay, setRotationAge, stepUpWithTransfer, test } from "./support/fixtures";
 
-test("replaying a rotated-out ID ends the whole family and records the theft", async ({ page, browser, baseURL, user, createUser, db }) => {
+test("replaying a rotated-out ID ends the whole family and records the theft", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+}) => {
   const stolen = await stepUpWithTransfer(page, db, user, await createUser());
   await setRotationAge(db, user.id, 60);
 
@@ -27,7 +34,14 @@ test("replaying a rotated-out ID ends the whole family and records the theft", a
   await expect(page.getByText("an old copy of your session was used")).toBeVisible();
 });
 
-test("an old ID arriving within the grace window is refused without ending the session", async ({ page, browser, baseURL, user, createUser, db }) => {
+test("an old ID arriving within the grace window is refused without ending the session", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+}) => {
   const inFlight = await stepUpWithTransfer(page, db, user, await createUser());
   // Dated a minute ahead: however slow this machine is, the replay below is still inside the
   // 10-second window on the server's clock (a real 2-second age could expire before it lands).

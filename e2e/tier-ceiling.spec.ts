@@ -21,7 +21,11 @@ test("a low-tier page after 20 idle minutes does not reopen the high tier", asyn
   expect(session.endReason).toBe("idle");
 });
 
-test("a medium page after 20 idle minutes still works, and keeps working, but transfers stay closed", async ({ page, user, db }) => {
+test("a medium page after 20 idle minutes still works, and keeps working, but transfers stay closed", async ({
+  page,
+  user,
+  db,
+}) => {
   await signIn(page, user);
   await ageSession(db, user.id, { idleMinutes: 20 });
   await page.goto("/dashboard");
@@ -33,7 +37,11 @@ test("a medium page after 20 idle minutes still works, and keeps working, but tr
   await expect(page).toHaveURL(/\/signin\?reason=idle&tier=high/);
 });
 
-test("a keep-alive that names a lower tier after 55 idle minutes does not reopen transfers", async ({ page, user, db }) => {
+test("a keep-alive that names a lower tier after 55 idle minutes does not reopen transfers", async ({
+  page,
+  user,
+  db,
+}) => {
   await signIn(page, user);
   await ageSession(db, user.id, { idleMinutes: 55 });
 
@@ -66,7 +74,11 @@ test("API: an account read after 25 idle minutes does not let step-up through", 
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(401);
 });
 
-test("API: the status read after a gap reports the closed tiers and cannot reopen them", async ({ request, user, db }) => {
+test("API: the status read after a gap reports the closed tiers and cannot reopen them", async ({
+  request,
+  user,
+  db,
+}) => {
   const token = await apiSignIn(request, user);
   await ageSession(db, user.id, { idleMinutes: 40 });
   const status = await request.get("/api/v1/sessions/current", { headers: bearer(token) });

@@ -20,7 +20,11 @@ async function lastSeenMs(db: Db, user: TestUser) {
   return (await db.session.findFirstOrThrow({ where: { userId: user.id, endedAt: null } })).lastSeenAt.getTime();
 }
 
-test("the warning opens 2 minutes before the high tier's 15-minute limit, with focus in it", async ({ page, user, db }) => {
+test("the warning opens 2 minutes before the high tier's 15-minute limit, with focus in it", async ({
+  page,
+  user,
+  db,
+}) => {
   await page.clock.install();
   await signIn(page, user);
   await page.goto("/transfers");
@@ -64,7 +68,12 @@ test("the countdown reaching zero signs out with the idle reason", async ({ page
   expect(session.endReason).toBe("idle");
 });
 
-test("two tabs stay in sync: Stay signed in and sign-out in one reach the other", async ({ context, page, user, db }) => {
+test("two tabs stay in sync: Stay signed in and sign-out in one reach the other", async ({
+  context,
+  page,
+  user,
+  db,
+}) => {
   await page.clock.install();
   await signIn(page, user);
   const other = await context.newPage();

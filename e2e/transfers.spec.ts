@@ -8,7 +8,12 @@ import { addAccount, balanceOf, expect, fillTransfer, signIn, test } from "./sup
 
 const BOTH_DESTINATIONS = "Choose one of your accounts or enter someone else's account number, not both.";
 
-test("a fresh session sends money to another customer and both ledgers show it", async ({ page, user, createUser, db }) => {
+test("a fresh session sends money to another customer and both ledgers show it", async ({
+  page,
+  user,
+  createUser,
+  db,
+}) => {
   const payee = await createUser();
   await signIn(page, user);
   await fillTransfer(page, payee, "125.50", "Rent share");
@@ -68,7 +73,11 @@ test("the same submission sent twice makes one transfer", async ({ page, user, c
   expect(await balanceOf(db, payee.accountId)).toBe(250_000 + 4_000);
 });
 
-test("my account or someone else: one choice, by mouse or keyboard, and the dashboard shows both legs", async ({ page, user, db }) => {
+test("my account or someone else: one choice, by mouse or keyboard, and the dashboard shows both legs", async ({
+  page,
+  user,
+  db,
+}) => {
   const savings = await addAccount(db, user, "Savings");
   await signIn(page, user);
   await page.goto("/transfers");
@@ -102,7 +111,12 @@ test("my account or someone else: one choice, by mouse or keyboard, and the dash
   await expect(rows.filter({ hasText: `Transfer from ${user.accountNumber}` })).toContainText("+$100.00");
 });
 
-test("a change of mind sends to the destination chosen last; a submission naming both is a form error", async ({ page, user, createUser, db }) => {
+test("a change of mind sends to the destination chosen last; a submission naming both is a form error", async ({
+  page,
+  user,
+  createUser,
+  db,
+}) => {
   const payee = await createUser();
   const savings = await addAccount(db, user, "Savings");
   await signIn(page, user);
@@ -132,7 +146,14 @@ test("a change of mind sends to the destination chosen last; a submission naming
   expect(await balanceOf(db, payee.accountId)).toBe(250_000 + 500);
 });
 
-test("without JavaScript the choice still decides where the money goes", async ({ page, browser, baseURL, user, createUser, db }) => {
+test("without JavaScript the choice still decides where the money goes", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+}) => {
   const payee = await createUser();
   const savings = await addAccount(db, user, "Savings");
   await signIn(page, user);

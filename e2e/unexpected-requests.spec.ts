@@ -19,15 +19,20 @@ async function expectClearRefusal(response: APIResponse, status: number, message
 /** The hidden fields of the transfer form's server action, as anyone can read them from the page. */
 async function transferActionFields(page: Page): Promise<Record<string, string>> {
   await page.goto("/transfers");
-  return page.locator("form input[type=hidden][name^='$ACTION']").evaluateAll((inputs) =>
-    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
-  );
+  return page
+    .locator("form input[type=hidden][name^='$ACTION']")
+    .evaluateAll((inputs) =>
+      Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+    );
 }
 
 for (const method of ["TRACE", "PUT", "PATCH"]) {
   test(`${method} is refused with 405 before Next sees it`, async ({ request }) => {
     for (const path of ["/", "/dashboard", "/api/v1/accounts", "/api/auth/session"]) {
-      const response = await request.fetch(path, { method, headers: { Cookie: "vaultline.session=secret-looking-value" } });
+      const response = await request.fetch(path, {
+        method,
+        headers: { Cookie: "vaultline.session=secret-looking-value" },
+      });
       await expectClearRefusal(response, 405, /This method is not allowed/);
       expect(response.headers()["allow"]).toBe("GET, HEAD, POST, DELETE, OPTIONS");
       expect(await response.text(), "TRACE must not echo the cookie back").not.toContain("secret-looking-value");
@@ -44,7 +49,9 @@ test("a body over 64 KB is refused with 413, on pages, actions and the API alike
   await expectClearRefusal(action, 413, /too large: at most 64 KB/);
   const api = await request.post("/api/v1/transfers", { data: { memo: huge } });
   await expectClearRefusal(api, 413, /too large/);
-  const signInRoute = await request.post("/api/auth/callback/credentials", { form: { email: user.email, password: huge } });
+  const signInRoute = await request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: huge },
+  });
   await expectClearRefusal(signInRoute, 413, /too large/);
 });
 
@@ -52,10 +59,14 @@ test("a body without a declared length is refused with 411", async ({ baseURL })
   // Playwright always declares the length, so the chunked body goes through Node's own client.
   const { request } = await import("node:http");
   const status = await new Promise<number>((resolve, reject) => {
-    const req = request(`${baseURL}/api/v1/sessions`, { method: "POST", headers: { "Content-Type": "application/json" } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      `${baseURL}/api/v1/sessions`,
+      { method: "POST", headers: { "Content-Type": "application/json" } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on("error", reject);
     req.write('{"email":');
     req.end('"a@b.c"}');
@@ -63,7 +74,11 @@ test("a body without a declared length is refused with 411", async ({ baseURL })
   expect(status).toBe(411);
 });
 
-test("a server action with a forged Host or Origin is refused with a 4xx, not a crash", async ({ page, user, baseURL }) => {
+test("a server action with a forged Host or Origin is refused with a 4xx, not a crash", async ({
+  page,
+  user,
+  baseURL,
+}) => {
   await signIn(page, user);
   const fields = await transferActionFields(page);
   const request = page.context().request;
@@ -79,7 +94,10 @@ test("a server action with a forged Host or Origin is refused with a 4xx, not a 
   }
 });
 
-test("repeated query parameters are refused with 400 on the admin filters and the API", async ({ page, createUser }) => {
+test("repeated query parameters are refused with 400 on the admin filters and the API", async ({
+  page,
+  createUser,
+}) => {
   const admin = await createUser({ role: "admin" });
   await signIn(page, admin);
   const request = page.context().request;
@@ -105,15 +123,19 @@ test("CONNECT is answered, not left hanging", async ({ baseURL }) => {
   expect(status).toBe("405");
 });
 
-test("admin filters that name no user or event type answer an empty log, never a 500", { tag: "@postgres" }, async ({ page, createUser }) => {
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
-  await page.goto("/admin");
-  await page.getByRole("button", { name: "Enter admin panel" }).click();
-  await expect(page.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();
-  for (const query of ["user=%00", "type=%00", "user=x%00y", "type=%3Cscript%3E", "user=' OR 1=1 --"]) {
-    await page.goto(`/admin?${query}`);
-    await expect(page.getByRole("heading", { name: "Security events" }), query).toBeVisible();
-    await expect(page.getByRole("table", { name: "Security events" }).locator("tbody tr"), query).toHaveCount(0);
-  }
-});
+test(
+  "admin filters that name no user or event type answer an empty log, never a 500",
+  { tag: "@postgres" },
+  async ({ page, createUser }) => {
+    const admin = await createUser({ role: "admin" });
+    await signIn(page, admin);
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Enter admin panel" }).click();
+    await expect(page.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();
+    for (const query of ["user=%00", "type=%00", "user=x%00y", "type=%3Cscript%3E", "user=' OR 1=1 --"]) {
+      await page.goto(`/admin?${query}`);
+      await expect(page.getByRole("heading", { name: "Security events" }), query).toBeVisible();
+      await expect(page.getByRole("table", { name: "Security events" }).locator("tbody tr"), query).toHaveCount(0);
+    }
+  },
+);

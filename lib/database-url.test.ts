@@ -49,7 +49,10 @@ describe("pgConnectionConfig", () => {
   });
 
   it("lets an explicit database win over the URL's (shadow and maintenance databases)", async () => {
-    const config = { ...pgConnectionConfig("postgresql://postgres@127.0.0.1:5432/no_such_database"), database: "template1" };
+    const config = {
+      ...pgConnectionConfig("postgresql://postgres@127.0.0.1:5432/no_such_database"),
+      database: "template1",
+    };
     assert.equal(await currentDatabase(config), "template1");
   });
 

@@ -20,7 +20,9 @@ export class DatabaseUrlError extends Error {}
 export function databaseKind(url: string): DatabaseKind {
   if (url.startsWith("file:")) return "sqlite";
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return "postgres";
-  throw new DatabaseUrlError(`DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${redactUrl(url)}")`);
+  throw new DatabaseUrlError(
+    `DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${redactUrl(url)}")`,
+  );
 }
 
 /** File path of a `file:` URL, relative paths resolving against the current directory. */

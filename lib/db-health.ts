@@ -51,7 +51,12 @@ export async function failedForOutage(error: unknown): Promise<boolean> {
 // errors, which carry no code, only these messages (pg 8.23; Prisma may quote them in its own).
 // The lean session lookup (lib/session/session-lookup.ts) meets the drivers' errors bare: pg's
 // with PostgreSQL's code, Node's socket errors, better-sqlite3's busy database.
-const CONNECTION_LOST_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const CONNECTION_LOST_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 // A PostgreSQL SQLSTATE (five characters) of class 08 or 57.
 const CONNECTION_LOST_SQLSTATE = /^(08|57)[0-9A-Z]{3}$/;
 const DRIVER_LOST_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "SQLITE_BUSY"]);
@@ -92,14 +97,22 @@ function driverCause(error: unknown): DriverCause | undefined {
 /** Names and codes only (e.g. "P2010 postgres 55000"): a driver's message can carry connection details. */
 function describe(error: unknown): string {
   const cause = driverCause(error);
-  const parts = [error instanceof Error ? error.name : typeof error, (error as DatabaseError | undefined)?.code, cause?.kind, cause?.code];
+  const parts = [
+    error instanceof Error ? error.name : typeof error,
+    (error as DatabaseError | undefined)?.code,
+    cause?.kind,
+    cause?.code,
+  ];
   return parts.filter((p) => typeof p === "string").join(" ");
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: "TimeoutError" })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: "TimeoutError" })),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -37,7 +37,12 @@ describe("start-up checks", () => {
   });
 
   it("name the variable in every message, one message per bad variable", () => {
-    const problems = startupProblems({ ...STARTED_BY_SERVER, PORT: "http", TRUSTED_PROXY_COUNT: "one", SESSION_POLICY: "lenient" });
+    const problems = startupProblems({
+      ...STARTED_BY_SERVER,
+      PORT: "http",
+      TRUSTED_PROXY_COUNT: "one",
+      SESSION_POLICY: "lenient",
+    });
     assert.equal(problems.length, 3);
     assert.match(problems[0] ?? "", /^PORT must be a port number, not "http"/);
     assert.match(problems[1] ?? "", /^TRUSTED_PROXY_COUNT must be the number of proxies/);
@@ -51,9 +56,18 @@ describe("start-up checks", () => {
   });
 
   it("refuse addresses that are not http(s), and a DATABASE_URL for another database", () => {
-    assert.match(problemsWith(STARTED_BY_SERVER, { NEXTAUTH_URL: "bank.example.com" }), /^NEXTAUTH_URL must be an http:\/\/ or https:\/\/ address/);
-    assert.match(problemsWith(STARTED_BY_SERVER, { LAB_ATTACKER_URL: "javascript:alert(1)" }), /^LAB_ATTACKER_URL must be/);
-    assert.match(problemsWith(STARTED_BY_SERVER, { DATABASE_URL: "mysql://db/bank" }), /^DATABASE_URL must start with file:, postgres:\/\/ or postgresql:\/\//);
+    assert.match(
+      problemsWith(STARTED_BY_SERVER, { NEXTAUTH_URL: "bank.example.com" }),
+      /^NEXTAUTH_URL must be an http:\/\/ or https:\/\/ address/,
+    );
+    assert.match(
+      problemsWith(STARTED_BY_SERVER, { LAB_ATTACKER_URL: "javascript:alert(1)" }),
+      /^LAB_ATTACKER_URL must be/,
+    );
+    assert.match(
+      problemsWith(STARTED_BY_SERVER, { DATABASE_URL: "mysql://db/bank" }),
+      /^DATABASE_URL must start with file:, postgres:\/\/ or postgresql:\/\//,
+    );
   });
 
   it("refuse switches set to anything but 1, rather than guess what was meant", () => {
@@ -67,19 +81,32 @@ describe("production refuses unsafe settings", () => {
   it("a missing or short secret", () => {
     assert.match(problemsWith(PRODUCTION, { NEXTAUTH_SECRET: undefined }), /^NEXTAUTH_SECRET is not set/);
     assert.match(problemsWith(PRODUCTION, { NEXTAUTH_SECRET: "  " }), /^NEXTAUTH_SECRET is not set/);
-    assert.match(problemsWith(PRODUCTION, { NEXTAUTH_SECRET: "changeme" }), /^NEXTAUTH_SECRET is 8 characters long; use at least 32/);
+    assert.match(
+      problemsWith(PRODUCTION, { NEXTAUTH_SECRET: "changeme" }),
+      /^NEXTAUTH_SECRET is 8 characters long; use at least 32/,
+    );
   });
 
   it("plain HTTP, unless ALLOW_PLAIN_HTTP=1 says it is on purpose", () => {
-    assert.match(problemsWith(PRODUCTION, { NEXTAUTH_URL: "http://bank.example.com" }), /^NEXTAUTH_URL is plain HTTP \(http:\/\/bank\.example\.com\)/);
-    assert.match(problemsWith(PRODUCTION, { NEXTAUTH_URL: undefined }), /^NEXTAUTH_URL is unset \(so http:\/\/localhost:3000\)/);
+    assert.match(
+      problemsWith(PRODUCTION, { NEXTAUTH_URL: "http://bank.example.com" }),
+      /^NEXTAUTH_URL is plain HTTP \(http:\/\/bank\.example\.com\)/,
+    );
+    assert.match(
+      problemsWith(PRODUCTION, { NEXTAUTH_URL: undefined }),
+      /^NEXTAUTH_URL is unset \(so http:\/\/localhost:3000\)/,
+    );
     assert.equal(problemsWith(PRODUCTION, { NEXTAUTH_URL: "http://localhost:3000", ALLOW_PLAIN_HTTP: "1" }), "");
   });
 
   it("an SQLite file in a temporary directory", () => {
     for (const dir of [tmpdir(), "/var/tmp", "/dev/shm/vaultline"]) {
       const url = `file:${path.join(dir, "bank.db")}`;
-      assert.match(problemsWith(PRODUCTION, { DATABASE_URL: url }), /^DATABASE_URL is an SQLite file in a temporary directory/, url);
+      assert.match(
+        problemsWith(PRODUCTION, { DATABASE_URL: url }),
+        /^DATABASE_URL is an SQLite file in a temporary directory/,
+        url,
+      );
     }
     assert.equal(problemsWith(PRODUCTION, { DATABASE_URL: "file:./prisma/dev.db" }), "");
     // Development may keep its database wherever it likes.
@@ -88,7 +115,10 @@ describe("production refuses unsafe settings", () => {
 
   it("lab flaws without LAB_ALLOW=1", () => {
     assert.match(problemsWith(PRODUCTION, { LAB_FLAWS: "fixation" }), /^Refusing to start: LAB_FLAWS=fixation/);
-    assert.match(problemsWith(PRODUCTION, { LAB_FLAWS: "fixaton", LAB_ALLOW: "1" }), /^LAB_FLAWS Unknown lab flaw\(s\): fixaton/);
+    assert.match(
+      problemsWith(PRODUCTION, { LAB_FLAWS: "fixaton", LAB_ALLOW: "1" }),
+      /^LAB_FLAWS Unknown lab flaw\(s\): fixaton/,
+    );
   });
 
   it("but not in development, which runs on a generated secret over http://localhost", () => {
@@ -122,7 +152,10 @@ describe("settings", () => {
     // Longer than a Node timer can wait: it would run the cleanup every millisecond instead.
     assert.match(problemsWith(STARTED_BY_SERVER, { SESSION_CLEANUP_INTERVAL_MINUTES: "35792" }), /up to 35791/);
     for (const bad of ["x", " 1.5 ", "-5", "15m"]) {
-      assert.match(problemsWith(STARTED_BY_SERVER, { SESSION_CLEANUP_INTERVAL_MINUTES: bad }), new RegExp(`^SESSION_CLEANUP_INTERVAL_MINUTES .*not "${bad.trim()}"`));
+      assert.match(
+        problemsWith(STARTED_BY_SERVER, { SESSION_CLEANUP_INTERVAL_MINUTES: bad }),
+        new RegExp(`^SESSION_CLEANUP_INTERVAL_MINUTES .*not "${bad.trim()}"`),
+      );
     }
   });
 });

@@ -26,7 +26,12 @@ const optionalText = z.preprocess(unsetWhenBlank, z.string().trim().optional());
 
 /** "1" switches it on; unset or blank leaves it off; anything else is a mistake worth stopping for. */
 const onSwitch = (meaning: string) =>
-  z.preprocess(unsetWhenBlank, z.literal("1", { error: (issue) => `must be 1 (${meaning}) or unset, not "${String(issue.input)}".` }).optional()).transform((value) => value === "1");
+  z
+    .preprocess(
+      unsetWhenBlank,
+      z.literal("1", { error: (issue) => `must be 1 (${meaning}) or unset, not "${String(issue.input)}".` }).optional(),
+    )
+    .transform((value) => value === "1");
 
 function wholeNumber(fallback: number, max: number, what: string) {
   return z.preprocess(unsetWhenBlank, z.string().trim().optional()).transform((raw, ctx) => {
@@ -54,7 +59,11 @@ const schema = z.object({
   /** Set by Next (and server.mjs); unset in a script means not production. */
   NODE_ENV: z.preprocess(
     unsetWhenBlank,
-    z.enum(["development", "production", "test"], { error: (issue) => `must be development, production or test, not "${String(issue.input)}".` }).optional(),
+    z
+      .enum(["development", "production", "test"], {
+        error: (issue) => `must be development, production or test, not "${String(issue.input)}".`,
+      })
+      .optional(),
   ),
   /** The public origin; unset means http://localhost:PORT. */
   NEXTAUTH_URL: originUrl,
@@ -72,10 +81,16 @@ const schema = z.object({
   }),
   /** How many proxies append the client's address to X-Forwarded-For (0: facing clients directly). */
   TRUSTED_PROXY_COUNT: wholeNumber(0, 100, "the number of proxies in front of Vaultline (0 when none)"),
-  SESSION_CLEANUP_INTERVAL_MINUTES: wholeNumber(15, MAX_TIMER_MINUTES, `a whole number of minutes up to ${MAX_TIMER_MINUTES} (about 24 days; 0 turns the job off)`),
-  SESSION_POLICY: z.preprocess(unsetWhenBlank, z.string().trim().default("default")).refine((name) => Object.hasOwn(POLICY_PRESETS, name), {
-    error: (issue) => `must be one of ${Object.keys(POLICY_PRESETS).join(", ")}, not "${String(issue.input)}".`,
-  }) as unknown as z.ZodType<PolicyPreset>,
+  SESSION_CLEANUP_INTERVAL_MINUTES: wholeNumber(
+    15,
+    MAX_TIMER_MINUTES,
+    `a whole number of minutes up to ${MAX_TIMER_MINUTES} (about 24 days; 0 turns the job off)`,
+  ),
+  SESSION_POLICY: z
+    .preprocess(unsetWhenBlank, z.string().trim().default("default"))
+    .refine((name) => Object.hasOwn(POLICY_PRESETS, name), {
+      error: (issue) => `must be one of ${Object.keys(POLICY_PRESETS).join(", ")}, not "${String(issue.input)}".`,
+    }) as unknown as z.ZodType<PolicyPreset>,
   /** Plain HTTP in production, on purpose (a local trial of the production build). */
   ALLOW_PLAIN_HTTP: onSwitch("plain HTTP in production on purpose"),
   LAB_ALLOW: onSwitch("lab mode"),
@@ -134,7 +149,9 @@ export function startupProblems(raw: RawEnv): string[] {
   const problems = env.NODE_ENV === "production" ? productionProblems(env) : [];
   // Whatever NODE_ENV says ("test", or a staging server that forgot it): flaws need LAB_ALLOW=1.
   if (env.LAB_FLAWS.length > 0 && !env.LAB_ALLOW) {
-    problems.push(`Refusing to start: LAB_FLAWS=${raw.LAB_FLAWS} switches off security defenses. Set LAB_ALLOW=1 only on a training server (npm run lab does).`);
+    problems.push(
+      `Refusing to start: LAB_FLAWS=${raw.LAB_FLAWS} switches off security defenses. Set LAB_ALLOW=1 only on a training server (npm run lab does).`,
+    );
   }
   if (!env.VAULTLINE_PEER_KEY) {
     problems.push(
@@ -148,9 +165,13 @@ export function startupProblems(raw: RawEnv): string[] {
 function productionProblems(env: ServerEnv): string[] {
   const problems: string[] = [];
   if (!env.NEXTAUTH_SECRET) {
-    problems.push("NEXTAUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.");
+    problems.push(
+      "NEXTAUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.",
+    );
   } else if (env.NEXTAUTH_SECRET.length < MIN_SECRET_LENGTH) {
-    problems.push(`NEXTAUTH_SECRET is ${env.NEXTAUTH_SECRET.length} characters long; use at least ${MIN_SECRET_LENGTH} random ones (\`openssl rand -base64 32\`).`);
+    problems.push(
+      `NEXTAUTH_SECRET is ${env.NEXTAUTH_SECRET.length} characters long; use at least ${MIN_SECRET_LENGTH} random ones (\`openssl rand -base64 32\`).`,
+    );
   }
   // Session cookies sent in plain text can be read by anyone on the network path.
   if (!servedOverHttps(env) && !env.ALLOW_PLAIN_HTTP) {
@@ -160,7 +181,9 @@ function productionProblems(env: ServerEnv): string[] {
   }
   const file = databaseKind(env.DATABASE_URL) === "sqlite" ? path.resolve(sqlitePath(env.DATABASE_URL)) : null;
   if (file && isInTempDirectory(file)) {
-    problems.push(`DATABASE_URL is an SQLite file in a temporary directory (${file}): the system may delete it, and every account and session with it. Use a persistent path or PostgreSQL.`);
+    problems.push(
+      `DATABASE_URL is an SQLite file in a temporary directory (${file}): the system may delete it, and every account and session with it. Use a persistent path or PostgreSQL.`,
+    );
   }
   return problems;
 }

@@ -71,7 +71,9 @@ describe("while the database cannot be reached", () => {
       assert.match(await page.text(), /<h1>Vaultline is temporarily unavailable<\/h1>/);
 
       // Next's client reads a server action's error body only when the type is exactly text/plain.
-      const action = await handler(new Request("http://bank.test/transfers", { method: "POST", headers: { "Next-Action": "abc" } }));
+      const action = await handler(
+        new Request("http://bank.test/transfers", { method: "POST", headers: { "Next-Action": "abc" } }),
+      );
       assert.equal(action.status, 503);
       assert.equal(action.headers.get("content-type"), "text/plain");
     } finally {
@@ -95,7 +97,10 @@ describe("failedForOutage: a lost database, or a bug?", () => {
     driverError({ kind: "postgres", code: "08006" }), // connection failure
     driverError({ kind: "DatabaseNotReachable" }),
     driverError({ kind: "SocketTimeout" }), // SQLite: SQLITE_BUSY past the busy timeout
-    Object.assign(new Error("raw"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } }),
+    Object.assign(new Error("raw"), {
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } },
+    }),
     new Error("Client has encountered a connection error and is not queryable"),
     new Error("Connection terminated unexpectedly"),
     // Bare driver errors, as the lean session lookup meets them.
@@ -135,12 +140,17 @@ describe("after an outage the app's own client recovers", () => {
     let resume!: () => void;
     const gate = new Promise<void>((resolve) => (resume = resolve));
     const transactions = Array.from({ length: halfWay }, () =>
-      db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1`;
-        started += 1;
-        await gate;
-        await tx.$queryRaw`SELECT 1`;
-      }).then(() => "committed", () => "failed"),
+      db
+        .$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          started += 1;
+          await gate;
+          await tx.$queryRaw`SELECT 1`;
+        })
+        .then(
+          () => "committed",
+          () => "failed",
+        ),
     );
     while (started < 10) await new Promise((resolve) => setTimeout(resolve, 10));
     await cut();

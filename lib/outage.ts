@@ -37,9 +37,15 @@ export function unavailableAnswer(request: Request): Response {
   // Next's client turns a server action's text/plain error (exactly that type) into an error
   // with the body as its message, which the error boundary (app/(bank)/error.tsx) recognises.
   if (request.headers.has("next-action")) {
-    return new NextResponse(UNAVAILABLE_ACTION_MESSAGE, { status: 503, headers: { ...retryAfter, "Content-Type": "text/plain" } });
+    return new NextResponse(UNAVAILABLE_ACTION_MESSAGE, {
+      status: 503,
+      headers: { ...retryAfter, "Content-Type": "text/plain" },
+    });
   }
-  return new NextResponse(PAGE, { status: 503, headers: { ...retryAfter, "Content-Type": "text/html; charset=utf-8" } });
+  return new NextResponse(PAGE, {
+    status: 503,
+    headers: { ...retryAfter, "Content-Type": "text/html; charset=utf-8" },
+  });
 }
 
 /**

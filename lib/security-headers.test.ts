@@ -11,7 +11,10 @@ function servedAt(NEXTAUTH_URL: string): ServerEnv {
 
 describe("security headers", () => {
   it("pin HTTPS (HSTS) once the app is served over it, and only then", () => {
-    assert.equal(securityHeaders(servedAt("https://bank.example"))["Strict-Transport-Security"], "max-age=63072000; includeSubDomains");
+    assert.equal(
+      securityHeaders(servedAt("https://bank.example"))["Strict-Transport-Security"],
+      "max-age=63072000; includeSubDomains",
+    );
     assert.equal(securityHeaders(servedAt("http://localhost:3000"))["Strict-Transport-Security"], undefined);
   });
 

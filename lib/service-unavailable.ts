@@ -4,7 +4,8 @@
 
 export const UNAVAILABLE_TITLE = "Vaultline is temporarily unavailable";
 
-export const UNAVAILABLE_MESSAGE = "We cannot reach our records right now, so nothing can be shown or changed. Please try again in a minute.";
+export const UNAVAILABLE_MESSAGE =
+  "We cannot reach our records right now, so nothing can be shown or changed. Please try again in a minute.";
 
 /** To a server action the proxy refused before it ran: so it can say that nothing happened. */
 export const UNAVAILABLE_ACTION_MESSAGE =

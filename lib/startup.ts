@@ -13,6 +13,8 @@ export function checkStartup(): void {
   }
   if (labMode()) {
     const off = activeFlaws().join(", ") || "none yet";
-    console.warn(`\n[vaultline] !!! LAB MODE: defenses switched off: ${off}; /lab switches them — never expose this server !!!\n`);
+    console.warn(
+      `\n[vaultline] !!! LAB MODE: defenses switched off: ${off}; /lab switches them — never expose this server !!!\n`,
+    );
   }
 }

@@ -21,7 +21,10 @@ test("both migrations folders hold the same migrations", () => {
   assert.deepEqual(postgres, sqlite);
   for (const kind of KINDS) {
     for (const name of migrationNames(kind)) {
-      assert.ok(existsSync(path.join(migrationsDir(kind), name, "migration.sql")), `${kind}/${name} has no migration.sql`);
+      assert.ok(
+        existsSync(path.join(migrationsDir(kind), name, "migration.sql")),
+        `${kind}/${name} has no migration.sql`,
+      );
     }
     assert.ok(existsSync(path.join(migrationsDir(kind), "migration_lock.toml")), `${kind} has no migration_lock.toml`);
   }

@@ -38,7 +38,12 @@ export const DEMO_USERS: SeedUser[] = [
         entries: [
           { daysAgo: 40, amountCents: 250_000, description: "Opening deposit" },
           { daysAgo: 31, amountCents: 412_500, description: "Payroll: Archer & Finch Design", memo: "October salary" },
-          { daysAgo: 30, amountCents: -145_000, description: "Rent: Maple Court Apartments", memo: "Flat 4B, November" },
+          {
+            daysAgo: 30,
+            amountCents: -145_000,
+            description: "Rent: Maple Court Apartments",
+            memo: "Flat 4B, November",
+          },
           { daysAgo: 24, amountCents: -8_742, description: "Card payment: Greenleaf Grocers", memo: "Weekly shop" },
           { daysAgo: 17, amountCents: -6_420, description: "Direct debit: Northgrid Electric" },
           { daysAgo: 9, amountCents: -3_250, description: "Card payment: The Copper Kettle", memo: "Lunch with Bob" },

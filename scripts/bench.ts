@@ -24,7 +24,15 @@ import { PROJECT_ROOT } from "./prisma-cli";
 const SMOKE = process.argv.includes("--smoke");
 const SIZES: Sizes & { iterations: number; scaleRows: number } = SMOKE
   ? { iterations: 300, loadMs: 1500, writesMs: 3000, writesRequests: 300, sessions: 20, signIns: 4, scaleRows: 10_000 }
-  : { iterations: 3000, loadMs: 10_000, writesMs: 65_000, writesRequests: 10_000, sessions: 100, signIns: 20, scaleRows: 1_000_000 };
+  : {
+      iterations: 3000,
+      loadMs: 10_000,
+      writesMs: 65_000,
+      writesRequests: 10_000,
+      sessions: 100,
+      signIns: 20,
+      scaleRows: 1_000_000,
+    };
 const PORT = Number(process.env.BENCH_PORT ?? 3950);
 const POSTGRES_URL = `postgresql://postgres@127.0.0.1:5432/vaultline_bench_${process.pid}`;
 
@@ -46,13 +54,23 @@ const GOALS: Goal[] = [
 
 /** Runs scripts/bench/validation-child.ts on one database; its p50s in microseconds. */
 function validationFigures(databaseUrl: string): { validate: number; jwt: number; prismaLookup: number } {
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/validation-child.ts"], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", BENCH_ITERATIONS: String(SIZES.iterations) },
-    encoding: "utf8",
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/validation-child.ts"],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "production",
+        BENCH_ITERATIONS: String(SIZES.iterations),
+      },
+      encoding: "utf8",
+    },
+  );
   const line = child.stdout.trim().split("\n").at(-1) ?? "";
-  if (child.status !== 0 || !line.startsWith("{")) throw new Error(`validation on ${databaseUrl.split(":")[0]} failed: ${child.stderr.trim()}`);
+  if (child.status !== 0 || !line.startsWith("{"))
+    throw new Error(`validation on ${databaseUrl.split(":")[0]} failed: ${child.stderr.trim()}`);
   const figures = JSON.parse(line) as Record<"validate" | "jwt" | "prismaLookup", { p50: number }>;
   return { validate: figures.validate.p50, jwt: figures.jwt.p50, prismaLookup: figures.prismaLookup.p50 };
 }
@@ -142,12 +160,16 @@ async function main(): Promise<void> {
       e2e_wall_s: lastE2eWallSeconds(),
     };
     report(results);
-    const missing = GOALS.filter((g) => g.key !== "e2e_wall_s" && !Number.isFinite(results[g.key as keyof typeof results]));
+    const missing = GOALS.filter(
+      (g) => g.key !== "e2e_wall_s" && !Number.isFinite(results[g.key as keyof typeof results]),
+    );
     if (missing.length > 0) throw new Error(`no figure for ${missing.map((g) => g.key).join(", ")}`);
     mkdirSync(path.join(PROJECT_ROOT, "bench"), { recursive: true });
     const file = path.join(PROJECT_ROOT, "bench", SMOKE ? "smoke-results.json" : "results.json");
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\nWritten to ${path.relative(PROJECT_ROOT, file)}${SMOKE ? " (smoke sizes: the figures say nothing about speed)" : ""}.`);
+    console.log(
+      `\nWritten to ${path.relative(PROJECT_ROOT, file)}${SMOKE ? " (smoke sizes: the figures say nothing about speed)" : ""}.`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -60,7 +60,10 @@ export function pendingSql(kind: DatabaseKind): string {
 function copyModelsToPostgres(): void {
   const models = modelsSection(readFileSync(schemaPath("sqlite"), "utf8"), "prisma/sqlite/schema.prisma");
   const postgresSchema = readFileSync(schemaPath("postgres"), "utf8");
-  const header = postgresSchema.slice(0, postgresSchema.indexOf(modelsSection(postgresSchema, "prisma/postgres/schema.prisma")));
+  const header = postgresSchema.slice(
+    0,
+    postgresSchema.indexOf(modelsSection(postgresSchema, "prisma/postgres/schema.prisma")),
+  );
   writeFileSync(schemaPath("postgres"), header + models);
 }
 
@@ -83,7 +86,10 @@ function writeMigration(kind: DatabaseKind, folder: string, sql: string): void {
 }
 
 function parseName(argv: string[]): string {
-  const name = argv[0]?.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const name = argv[0]
+    ?.trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
     throw new ExpectedError("Usage: npm run db:migration -- <name>   (letters, digits, _ or -; e.g. add_user_locale)");
   }
@@ -96,7 +102,9 @@ async function main(): Promise<void> {
   copyModelsToPostgres();
   const sql = { sqlite: pendingSql("sqlite"), postgres: pendingSql("postgres") };
   if (!sql.sqlite && !sql.postgres) {
-    throw new ExpectedError("Nothing to migrate: the schemas already match their migrations. Edit prisma/sqlite/schema.prisma first.");
+    throw new ExpectedError(
+      "Nothing to migrate: the schemas already match their migrations. Edit prisma/sqlite/schema.prisma first.",
+    );
   }
   const folder = `${timestamp()}_${name}`;
   for (const kind of KINDS) writeMigration(kind, folder, sql[kind] || "-- This is an empty migration.");

@@ -5,7 +5,14 @@ import { spawn, type ChildProcess, type StdioOptions } from "node:child_process"
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { serverDatabaseUrl, serverFlaws, serverLogPath, serverPort, serverUrl, type ServerName } from "../e2e/support/servers";
+import {
+  serverDatabaseUrl,
+  serverFlaws,
+  serverLogPath,
+  serverPort,
+  serverUrl,
+  type ServerName,
+} from "../e2e/support/servers";
 import pg from "pg";
 import { databaseKind, pgConnectionConfig, quoteIdent, sqlitePath } from "../lib/database-url";
 import { setupDatabase } from "./db-setup";

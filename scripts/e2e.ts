@@ -20,6 +20,9 @@ const run = spawnSync("node_modules/.bin/playwright", ["test", ...process.argv.s
 // For `npm run bench` (e2e_wall_s): how long the whole suite took here, after the build.
 if (process.argv.length === 2) {
   mkdirSync(".e2e", { recursive: true });
-  writeFileSync(".e2e/last-run.json", `${JSON.stringify({ wallSeconds: (Date.now() - started) / 1000, passed: run.status === 0 })}\n`);
+  writeFileSync(
+    ".e2e/last-run.json",
+    `${JSON.stringify({ wallSeconds: (Date.now() - started) / 1000, passed: run.status === 0 })}\n`,
+  );
 }
 process.exit(run.status ?? 1);

@@ -32,7 +32,8 @@ function startingFlaws(): string {
 
 function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new ExpectedError(`${name} must be a port number, not "${process.env[name]}".`);
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    throw new ExpectedError(`${name} must be a port number, not "${process.env[name]}".`);
   return value;
 }
 
@@ -43,7 +44,11 @@ async function main(): Promise<void> {
   loadDevEnv();
   await setupDatabase(LAB_DATABASE_URL);
   buildIfStale();
-  const attacker = await startAttackerSite({ port: port("ATTACKER_PORT", 4000), bankUrl: bank, log: console.log }).catch((error: Error) => {
+  const attacker = await startAttackerSite({
+    port: port("ATTACKER_PORT", 4000),
+    bankUrl: bank,
+    log: console.log,
+  }).catch((error: Error) => {
     throw new ExpectedError(`The attacker's site cannot listen: ${error.message}. Set ATTACKER_PORT to a free port.`);
   });
   const child = spawn(process.execPath, ["server.mjs"], {
@@ -74,7 +79,13 @@ async function main(): Promise<void> {
 /** Waits for the bank to answer its sign-in page. */
 async function ready(url: string, exited: () => boolean): Promise<boolean> {
   while (!exited()) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return true;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return true;
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }
   return false;

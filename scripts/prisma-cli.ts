@@ -32,7 +32,8 @@ export function runPrisma(args: string[], databaseUrl: string, allowedStatuses: 
   return run;
 }
 
-const CLI_NOISE = /^(Prisma CLI Version|Loaded Prisma config|Prisma config detected|Prisma schema loaded|Datasource "|\[Context)/;
+const CLI_NOISE =
+  /^(Prisma CLI Version|Loaded Prisma config|Prisma config detected|Prisma schema loaded|Datasource "|\[Context)/;
 
 // The CLI surrounds its error with banners and a version footer: keep the error line, plus
 // the sentence after it when the error line is only a code ("Error: P1002").

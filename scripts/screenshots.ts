@@ -221,14 +221,21 @@ async function tourLab(browser: Browser, lab: DirectServer, attacker: AttackerSi
 async function launchBrowser(): Promise<Browser> {
   const launchOptions = config.use?.launchOptions ?? {};
   if (!launchOptions.executablePath && !existsSync(chromium.executablePath())) {
-    throw new ExpectedError("No Chromium found: install Debian's (apt-get install chromium) or Playwright's (npx playwright install chromium).");
+    throw new ExpectedError(
+      "No Chromium found: install Debian's (apt-get install chromium) or Playwright's (npx playwright install chromium).",
+    );
   }
   return chromium.launch(launchOptions);
 }
 
 /** Refuses a port something already answers on: a server of ours would fail there, unseen, and the pictures show someone else's. */
 async function ensureNothingAnswers(url: string): Promise<void> {
-  if (await fetch(url).then(() => true, () => false)) {
+  if (
+    await fetch(url).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new ExpectedError(`Something already answers at ${url}: stop it, or pick other ports with E2E_PORT_BASE.`);
   }
 }
@@ -256,11 +263,19 @@ async function main(): Promise<void> {
     const attacker = await startAttackerSite({ port: attackerPort, bankUrl: `http://localhost:${labPort}` });
     stops.push(attacker.close);
     const labEnv = { ...env, LAB_ATTACKER_URL: attacker.url };
-    const lab = await startOwnServer({ name: "screenshots-lab", database: "sqlite", port: labPort, flaws: LAB_FLAW, lab: true, env: labEnv });
+    const lab = await startOwnServer({
+      name: "screenshots-lab",
+      database: "sqlite",
+      port: labPort,
+      flaws: LAB_FLAW,
+      lab: true,
+      env: labEnv,
+    });
     stops.push(lab.stop);
     await tourLab(browser, lab, attacker);
   } finally {
-    for (const stop of stops.reverse()) await stop().catch((error: Error) => console.error(`While stopping: ${error.message}`));
+    for (const stop of stops.reverse())
+      await stop().catch((error: Error) => console.error(`While stopping: ${error.message}`));
   }
 }
 

@@ -17,7 +17,11 @@ import { FLAW_NAMES, FLAWS, type FlawName } from "../lib/lab/flaws";
 type Outcome = { file: string; title: string; project: string; status: string; errors: string[] };
 
 type JsonSuite = { file: string; specs?: JsonSpec[]; suites?: JsonSuite[] };
-type JsonSpec = { title: string; file: string; tests: { projectName: string; status: string; results: { status: string; errors?: { message?: string }[] }[] }[] };
+type JsonSpec = {
+  title: string;
+  file: string;
+  tests: { projectName: string; status: string; results: { status: string; errors?: { message?: string }[] }[] }[];
+};
 
 const reportDir = mkdtempSync(path.join(os.tmpdir(), "vaultline-flaws-"));
 
@@ -62,7 +66,8 @@ function failedOnAssertion(outcome: Outcome): boolean {
   return outcome.status === "failed" && outcome.errors.some((e) => /expect\(/.test(e) && !/Test timeout of/.test(e));
 }
 
-type Check = "specPassesSecure" | "specFailsWithFlaw" | "attackFailsSecure" | "attackSucceedsAlone" | "attackSucceedsWithAll";
+type Check =
+  "specPassesSecure" | "specFailsWithFlaw" | "attackFailsSecure" | "attackSucceedsAlone" | "attackSucceedsWithAll";
 
 const COLUMNS: Record<Check, string> = {
   specPassesSecure: "spec passes secure",
@@ -96,7 +101,9 @@ function checkFlawAlone(flaw: FlawName): Pick<Row, "specFailsWithFlaw" | "attack
   const named = results.find((r) => r.project === "secure" && r.file === spec && r.title === test);
   const specFailsWithFlaw = !named
     ? `no test named "${test}" in ${spec}`
-    : failedOnAssertion(named) ? null : `"${test}" did not fail on an assertion (${named.status})`;
+    : failedOnAssertion(named)
+      ? null
+      : `"${test}" did not fail on an assertion (${named.status})`;
   return { specFailsWithFlaw, attackSucceedsAlone: attacksPassed(results, "attacks-vs-flawed", attacks) };
 }
 
@@ -104,7 +111,8 @@ function printTable(rows: [FlawName, Row][]): void {
   const checks = Object.keys(COLUMNS) as Check[];
   console.log(`| flaw | ${checks.map((c) => COLUMNS[c]).join(" | ")} |`);
   console.log(`|---|${checks.map(() => "---").join("|")}|`);
-  for (const [flaw, row] of rows) console.log(`| ${flaw} | ${checks.map((c) => (row[c] ? "MISSED" : "ok")).join(" | ")} |`);
+  for (const [flaw, row] of rows)
+    console.log(`| ${flaw} | ${checks.map((c) => (row[c] ? "MISSED" : "ok")).join(" | ")} |`);
   for (const [flaw, row] of rows) {
     for (const check of checks) if (row[check]) console.log(`MISSED ${flaw}, ${COLUMNS[check]}: ${row[check]}`);
   }
@@ -118,15 +126,22 @@ function main(): void {
   // Once for all flaws: the secure specs against the secure server, and every attack against
   // the secure server (it must fail) and the all-flaws server (it must succeed).
   const secure = runPlaywright("secure", ["--project=secure", ...specs], { E2E_SERVERS: "secure" });
-  const allFlaws = runPlaywright("all-flaws", ["--project=attacks-vs-secure", "--project=attacks-vs-flawed", ...attacks], {
-    E2E_SERVERS: "secure,flawed",
-    FLAWED_FLAWS: "all",
-  });
+  const allFlaws = runPlaywright(
+    "all-flaws",
+    ["--project=attacks-vs-secure", "--project=attacks-vs-flawed", ...attacks],
+    {
+      E2E_SERVERS: "secure,flawed",
+      FLAWED_FLAWS: "all",
+    },
+  );
 
   const rows: [FlawName, Row][] = flaws.map((flaw) => {
     const { spec, attacks: own } = FLAWS[flaw];
     const runs = secure.filter((r) => r.file === spec);
-    const specPassesSecure = runs.length > 0 && runs.every((r) => r.status === "passed") ? null : `${spec} does not pass against the secure server`;
+    const specPassesSecure =
+      runs.length > 0 && runs.every((r) => r.status === "passed")
+        ? null
+        : `${spec} does not pass against the secure server`;
     const row: Row = {
       specPassesSecure,
       attackFailsSecure: attacksPassed(allFlaws, "attacks-vs-secure", own),

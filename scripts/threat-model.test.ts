@@ -43,7 +43,10 @@ const SOURCE_FINDINGS: Record<string, { weakness: string; namedIn: SourceLabel[]
   S13: { weakness: "a rotated-out ID accepted, its use unnoticed", namedIn: ["M9"] },
   S14: { weakness: "no periodic renewal of the ID", namedIn: ["Qwiet"] },
   S15: { weakness: "sensitive transactions without re-authentication", namedIn: ["Principles"] },
-  S16: { weakness: "inadequate or client-side idle timeout", namedIn: ["M9", "SM-Issues", "Qwiet", "Principles", "Cookies"] },
+  S16: {
+    weakness: "inadequate or client-side idle timeout",
+    namedIn: ["M9", "SM-Issues", "Qwiet", "Principles", "Cookies"],
+  },
   S17: { weakness: "no maximum session lifetime", namedIn: ["Principles", "Qwiet"] },
   S18: { weakness: "a persistent session cookie", namedIn: ["Qwiet", "Cookies"] },
   S19: { weakness: "sign-out not ending the session on the server", namedIn: ["M9", "SM-Issues", "Qwiet", "Cookies"] },
@@ -62,8 +65,25 @@ const SOURCE_FINDINGS: Record<string, { weakness: string; namedIn: SourceLabel[]
 
 /** ASVS 5.0 (v5.0.0 release): chapter V7 and section V3.3, every requirement. */
 const ASVS_V7 = [
-  "7.1.1", "7.1.2", "7.1.3", "7.2.1", "7.2.2", "7.2.3", "7.2.4", "7.3.1", "7.3.2",
-  "7.4.1", "7.4.2", "7.4.3", "7.4.4", "7.4.5", "7.5.1", "7.5.2", "7.5.3", "7.6.1", "7.6.2",
+  "7.1.1",
+  "7.1.2",
+  "7.1.3",
+  "7.2.1",
+  "7.2.2",
+  "7.2.3",
+  "7.2.4",
+  "7.3.1",
+  "7.3.2",
+  "7.4.1",
+  "7.4.2",
+  "7.4.3",
+  "7.4.4",
+  "7.4.5",
+  "7.5.1",
+  "7.5.2",
+  "7.5.3",
+  "7.6.1",
+  "7.6.2",
 ].map((id) => `V${id}`);
 const ASVS_V33 = ["3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5"].map((id) => `V${id}`);
 
@@ -75,7 +95,10 @@ const rows = parseTables(doc);
 describe("docs/threat-model.md", () => {
   it("has its four tables", () => {
     for (const table of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
-      assert.ok(rows.some((row) => row.table === table), `no rows under "## ${TABLES[table]}"`);
+      assert.ok(
+        rows.some((row) => row.table === table),
+        `no rows under "## ${TABLES[table]}"`,
+      );
     }
   });
 
@@ -102,7 +125,10 @@ describe("docs/threat-model.md", () => {
     for (const row of rows) {
       const cell = row.cells["Defense"]!;
       if (isUndefended(row)) continue;
-      assert.ok(codeSpans(cell).some(isPath), `${row.id}: the defense names no file (or say "Not covered" / "Not applicable")`);
+      assert.ok(
+        codeSpans(cell).some(isPath),
+        `${row.id}: the defense names no file (or say "Not covered" / "Not applicable")`,
+      );
       assert.ok(codeSpans(cell).some(isIdentifier), `${row.id}: the defense names no function`);
       assert.ok(codeSpans(row.cells["Proved by"]!).some(isPath), `${row.id}: a defense with no test that proves it`);
     }
@@ -129,7 +155,8 @@ describe("docs/threat-model.md", () => {
       const cell = row.cells["Lab flaw and attack"]!;
       const spans = codeSpans(cell);
       const attacks = spans.filter(isPath);
-      for (const attack of attacks) assert.match(attack, /^e2e\/attacks\/.+\.spec\.ts$/, `${row.id}: ${attack} is not an attack script`);
+      for (const attack of attacks)
+        assert.match(attack, /^e2e\/attacks\/.+\.spec\.ts$/, `${row.id}: ${attack} is not an attack script`);
       const flaws = spans.filter((span) => !isPath(span));
       for (const flaw of flaws) {
         assert.ok(isFlawName(flaw), `${row.id}: \`${flaw}\` is not in the lab-flaw catalogue (lib/lab/flaws.ts)`);
@@ -147,23 +174,47 @@ describe("docs/threat-model.md", () => {
 
   it("gives every flaw in the catalogue a row, and cites every attack script", () => {
     const cited = new Set(rows.flatMap((row) => codeSpans(row.cells["Lab flaw and attack"]!)));
-    assert.deepEqual(FLAW_NAMES.filter((flaw) => !cited.has(flaw)), [], "flaws with no row");
+    assert.deepEqual(
+      FLAW_NAMES.filter((flaw) => !cited.has(flaw)),
+      [],
+      "flaws with no row",
+    );
     const scripts = readdirSync(path.join(ROOT, "e2e/attacks")).filter((name) => name.endsWith(".spec.ts"));
-    assert.deepEqual(scripts.map((name) => `e2e/attacks/${name}`).filter((script) => !cited.has(script)), [], "attack scripts with no row");
+    assert.deepEqual(
+      scripts.map((name) => `e2e/attacks/${name}`).filter((script) => !cited.has(script)),
+      [],
+      "attack scripts with no row",
+    );
   });
 
   it("has one row per weakness of the source documents, naming the sources that name it", () => {
     const sourceRows = rows.filter((row) => row.table === "sources");
-    assert.deepEqual(sourceRows.map((row) => row.id), Object.keys(SOURCE_FINDINGS), "the source table's rows, in order");
+    assert.deepEqual(
+      sourceRows.map((row) => row.id),
+      Object.keys(SOURCE_FINDINGS),
+      "the source table's rows, in order",
+    );
     for (const row of sourceRows) {
       const named = new Set(row.cells["Named in"]!.match(/\b(M9|SM-Issues|Qwiet|Principles|Cookies)\b/g));
-      assert.deepEqual([...named].sort(), [...SOURCE_FINDINGS[row.id]!.namedIn].sort(), `${row.id} (${SOURCE_FINDINGS[row.id]!.weakness}): sources`);
+      assert.deepEqual(
+        [...named].sort(),
+        [...SOURCE_FINDINGS[row.id]!.namedIn].sort(),
+        `${row.id} (${SOURCE_FINDINGS[row.id]!.weakness}): sources`,
+      );
     }
   });
 
   it("has one row per requirement of ASVS 5.0 V7 and V3.3", () => {
-    assert.deepEqual(rows.filter((row) => row.table === "v7").map((row) => row.id), ASVS_V7, "the V7 table's rows, in order");
-    assert.deepEqual(rows.filter((row) => row.table === "v33").map((row) => row.id), ASVS_V33, "the V3.3 table's rows, in order");
+    assert.deepEqual(
+      rows.filter((row) => row.table === "v7").map((row) => row.id),
+      ASVS_V7,
+      "the V7 table's rows, in order",
+    );
+    assert.deepEqual(
+      rows.filter((row) => row.table === "v33").map((row) => row.id),
+      ASVS_V33,
+      "the V3.3 table's rows, in order",
+    );
   });
 });
 
@@ -194,7 +245,11 @@ function parseTables(markdown: string): Row[] {
 }
 
 function splitRow(line: string): string[] {
-  return line.replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+  return line
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((cell) => cell.trim());
 }
 
 function codeSpans(text: string): string[] {
@@ -231,7 +286,9 @@ function escapeRegExp(text: string): string {
 /** A declaration of `name`: a function, a const/let/class, or a name in an export list. */
 function declares(source: string, name: string): boolean {
   const n = escapeRegExp(name);
-  return new RegExp(`\\bfunction\\*?\\s+${n}\\b|\\b(?:const|let|var|class)\\s+${n}\\b|\\bexport\\s*\\{[^}]*\\b${n}\\b`).test(source);
+  return new RegExp(
+    `\\bfunction\\*?\\s+${n}\\b|\\b(?:const|let|var|class)\\s+${n}\\b|\\bexport\\s*\\{[^}]*\\b${n}\\b`,
+  ).test(source);
 }
 
 /** A Playwright or node:test call with exactly this title. */

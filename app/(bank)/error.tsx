@@ -12,8 +12,14 @@ export default function BankError({ error, retry }: { error: Error & { digest?: 
   return (
     <section role="alert">
       <h1>{outage ? UNAVAILABLE_TITLE : "Something went wrong"}</h1>
-      <p>{outage ? UNAVAILABLE_ACTION_MESSAGE : "This could not be completed. If you were sending money, check your account history before you send it again."}</p>
-      <button type="button" className="button" onClick={retry}>Try again</button>
+      <p>
+        {outage
+          ? UNAVAILABLE_ACTION_MESSAGE
+          : "This could not be completed. If you were sending money, check your account history before you send it again."}
+      </p>
+      <button type="button" className="button" onClick={retry}>
+        Try again
+      </button>
     </section>
   );
 }

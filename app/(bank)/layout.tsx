@@ -7,7 +7,9 @@ export default function BankLayout({ children }: { children: React.ReactNode }) 
   return (
     <>
       <header className="topbar">
-        <BankLink href="/dashboard" className="brand">Vaultline</BankLink>
+        <BankLink href="/dashboard" className="brand">
+          Vaultline
+        </BankLink>
         <nav aria-label="Main">
           <BankLink href="/dashboard">Accounts</BankLink>
           <BankLink href="/transfers">Transfer</BankLink>

@@ -21,7 +21,12 @@ export function AttackerInbox({ initial }: { initial: Inbox }) {
     return () => clearInterval(timer);
   }, []);
 
-  if (!inbox.attacker) return <p>No attacker's site: start the lab with <code>npm run lab</code>, which starts one.</p>;
+  if (!inbox.attacker)
+    return (
+      <p>
+        No attacker's site: start the lab with <code>npm run lab</code>, which starts one.
+      </p>
+    );
   return (
     <>
       <p>
@@ -37,13 +42,17 @@ export function AttackerInbox({ initial }: { initial: Inbox }) {
               {Object.entries(capture.data).map(([name, value]) => (
                 <div key={name} className="contents">
                   <dt>{name}</dt>
-                  <dd><code className="loot">{value}</code></dd>
+                  <dd>
+                    <code className="loot">{value}</code>
+                  </dd>
                 </div>
               ))}
               {capture.referer && (
                 <div className="contents">
                   <dt>Referer</dt>
-                  <dd><code className="loot">{capture.referer}</code></dd>
+                  <dd>
+                    <code className="loot">{capture.referer}</code>
+                  </dd>
                 </div>
               )}
             </dl>

@@ -10,7 +10,8 @@ import { FlawCard } from "./flaw-card";
 
 const NOTICES: Record<string, string> = {
   reset: "Demo data restored: every session ended, the inbox emptied.",
-  "reset-no-inbox": "Demo data restored and every session ended; the attacker's site could not be reached to empty its inbox.",
+  "reset-no-inbox":
+    "Demo data restored and every session ended; the attacker's site could not be reached to empty its inbox.",
   "idle-past-high-tier": "Every live session is now idle past the high tier.",
   "stale-step-up": "Every live session's password entry is now past step-up freshness.",
   "past-absolute-lifetime": "Every live session is now past its absolute lifetime.",
@@ -27,26 +28,39 @@ export default async function LabConsole({ searchParams }: { searchParams: Promi
   return (
     <main className="content lab-console">
       <h1>Lab console</h1>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <p>
         The bank (the victim's window): <a href={addresses.bank}>{addresses.bank}</a>. The attacker's site:{" "}
-        {addresses.attacker ? <a href={addresses.attacker}>{addresses.attacker}</a> : "not running"}. Use a private window as the attacker, so
-        each has its own cookies. Switches take effect at once for every browser.
+        {addresses.attacker ? <a href={addresses.attacker}>{addresses.attacker}</a> : "not running"}. Use a private
+        window as the attacker, so each has its own cookies. Switches take effect at once for every browser.
       </p>
       <p>
-        <strong>{off.length} of {FLAW_NAMES.length}</strong> defenses switched off{off.length > 0 ? `: ${off.join(", ")}` : ""}.
+        <strong>
+          {off.length} of {FLAW_NAMES.length}
+        </strong>{" "}
+        defenses switched off{off.length > 0 ? `: ${off.join(", ")}` : ""}.
       </p>
       <div className="inline-form">
         <form action={switchAllFlaws}>
           <input type="hidden" name="enabled" value="off" />
-          <button type="submit" className="button secondary">Restore every defense</button>
+          <button type="submit" className="button secondary">
+            Restore every defense
+          </button>
         </form>
         <form action={switchAllFlaws}>
           <input type="hidden" name="enabled" value="on" />
-          <button type="submit" className="button secondary">Switch every flaw on</button>
+          <button type="submit" className="button secondary">
+            Switch every flaw on
+          </button>
         </form>
         <form action={resetLab}>
-          <button type="submit" className="button">Reset demo data</button>
+          <button type="submit" className="button">
+            Reset demo data
+          </button>
         </form>
       </div>
 
@@ -62,7 +76,9 @@ export default async function LabConsole({ searchParams }: { searchParams: Promi
           {Object.entries(timeJumps()).map(([jump, { label }]) => (
             <form action={travelInTime} key={jump}>
               <input type="hidden" name="jump" value={jump} />
-              <button type="submit" className="button secondary">{label}</button>
+              <button type="submit" className="button secondary">
+                {label}
+              </button>
             </form>
           ))}
         </div>
@@ -71,7 +87,13 @@ export default async function LabConsole({ searchParams }: { searchParams: Promi
       <section aria-labelledby="flaws-heading">
         <h2 id="flaws-heading">Flaws</h2>
         {FLAW_NAMES.map((name) => (
-          <FlawCard key={name} name={name} on={off.includes(name)} sources={sources.get(name) ?? []} addresses={addresses} />
+          <FlawCard
+            key={name}
+            name={name}
+            on={off.includes(name)}
+            sources={sources.get(name) ?? []}
+            addresses={addresses}
+          />
         ))}
       </section>
     </main>

@@ -11,8 +11,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main className="signin">
       <h1>Sign in to Vaultline</h1>
-      {notice && <p className="notice" role="status">{notice}</p>}
-      <SignInForm initialError={error ? signInErrorMessage(error) : null} next={next} demoAccounts={demoAccountsToList()} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <SignInForm
+        initialError={error ? signInErrorMessage(error) : null}
+        next={next}
+        demoAccounts={demoAccountsToList()}
+      />
     </main>
   );
 }

@@ -16,7 +16,11 @@ const UNAVAILABLE: SignInOutcome = { ok: false, message: SIGN_IN_MESSAGES.unavai
  * token, which it also sets in an HttpOnly cookie (double submit), then the Credentials
  * callback. `json: true` asks for `{ url }` instead of a redirect, as next-auth/react does.
  */
-async function signInWithCredentials(fields: { email: string; password: string; callbackUrl: string }): Promise<SignInOutcome> {
+async function signInWithCredentials(fields: {
+  email: string;
+  password: string;
+  callbackUrl: string;
+}): Promise<SignInOutcome> {
   try {
     const csrf = await fetch("/api/auth/csrf", { cache: "no-store" });
     if (csrf.status === 503) return UNAVAILABLE;
@@ -45,7 +49,15 @@ function failed(error: string | null): SignInOutcome {
   return { ok: false, message: signInErrorMessage(error) };
 }
 
-export function SignInForm({ initialError, next, demoAccounts }: { initialError: string | null; next?: string; demoAccounts: DemoAccount[] }) {
+export function SignInForm({
+  initialError,
+  next,
+  demoAccounts,
+}: {
+  initialError: string | null;
+  next?: string;
+  demoAccounts: DemoAccount[];
+}) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
   const email = useRef<HTMLInputElement>(null);
@@ -81,7 +93,11 @@ export function SignInForm({ initialError, next, demoAccounts }: { initialError:
   return (
     <>
       <form onSubmit={onSubmit} className="form" noValidate>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <label htmlFor="email">Email</label>
         <input ref={email} id="email" name="email" type="email" autoComplete="username" required />
         <label htmlFor="password">Password</label>

@@ -11,11 +11,21 @@ test("a password change on the web ends the user's API tokens", async ({ page, r
   await changePasswordInUi(page, user.password, "violet-harbour-engine-42");
   await expect(page.getByText("Password changed. 1 other session was signed out")).toBeVisible();
 
-  const body = await expectApiError(await request.get("/api/v1/accounts", { headers: bearer(token) }), 401, "unauthenticated");
+  const body = await expectApiError(
+    await request.get("/api/v1/accounts", { headers: bearer(token) }),
+    401,
+    "unauthenticated",
+  );
   expect(body.reason).toBe("password_changed");
 });
 
-test("an administrator ending a customer's sessions ends their API tokens too", async ({ page, request, user, createUser, db }) => {
+test("an administrator ending a customer's sessions ends their API tokens too", async ({
+  page,
+  request,
+  user,
+  createUser,
+  db,
+}) => {
   const token = await apiSignIn(request, user);
   const admin = await createUser({ role: "admin" });
   await signIn(page, admin);
@@ -24,6 +34,10 @@ test("an administrator ending a customer's sessions ends their API tokens too", 
   await page.getByRole("button", { name: `End all sessions of ${user.email}` }).click();
   await expect.poll(() => db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
 
-  const body = await expectApiError(await request.get("/api/v1/accounts", { headers: bearer(token) }), 401, "unauthenticated");
+  const body = await expectApiError(
+    await request.get("/api/v1/accounts", { headers: bearer(token) }),
+    401,
+    "unauthenticated",
+  );
   expect(body.reason).toBe("revoked_by_admin");
 });

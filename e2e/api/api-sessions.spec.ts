@@ -7,7 +7,11 @@ import { createHash, randomUUID } from "node:crypto";
 import { apiSignIn, apiSignInAttempt, apiStepUp, apiStepUpAttempt, bearer, expectApiError } from "../support/api";
 import { ageSession, expect, setRotationAge, test } from "../support/fixtures";
 
-test("sign-in answers an opaque token, stored only as its hash, with the session's deadlines", async ({ request, user, db }) => {
+test("sign-in answers an opaque token, stored only as its hash, with the session's deadlines", async ({
+  request,
+  user,
+  db,
+}) => {
   const response = await apiSignInAttempt(request, user);
   expect(response.status()).toBe(201);
   expect(response.headers()["cache-control"]).toBe("no-store");
@@ -32,7 +36,10 @@ test("sign-in answers an opaque token, stored only as its hash, with the session
 
 test("a wrong password and an unknown email get the same 401 and no session", async ({ request, user, db }) => {
   const wrong = await apiSignInAttempt(request, { email: user.email, password: "not-the-password" });
-  const unknown = await apiSignInAttempt(request, { email: "nobody-here@vaultline.test", password: "not-the-password" });
+  const unknown = await apiSignInAttempt(request, {
+    email: "nobody-here@vaultline.test",
+    password: "not-the-password",
+  });
   const wrongBody = await expectApiError(wrong, 401, "invalid_credentials");
   expect(await expectApiError(unknown, 401, "invalid_credentials")).toEqual(wrongBody);
   expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
@@ -47,7 +54,10 @@ test("bad input is a 400 in the API's shape, never a 500 or a stack trace", asyn
     { data: JSON.stringify({ email: 42, password: ["x"] }), error: "bad_request" },
   ];
   for (const { data, error } of cases) {
-    const response = await request.post("/api/v1/sessions", { data: Buffer.from(data), headers: { "Content-Type": "application/json" } });
+    const response = await request.post("/api/v1/sessions", {
+      data: Buffer.from(data),
+      headers: { "Content-Type": "application/json" },
+    });
     await expectApiError(response, 400, error);
     expect(await response.text()).not.toMatch(/at .*\.(js|ts):\d+/);
   }
@@ -67,7 +77,9 @@ test("reading the session's deadlines does not extend them", async ({ request, u
   expect((await db.session.findFirstOrThrow({ where: { userId: user.id } })).lastSeenAt).toEqual(aged);
 
   await request.get("/api/v1/accounts", { headers: bearer(token) });
-  expect((await db.session.findFirstOrThrow({ where: { userId: user.id } })).lastSeenAt.getTime()).toBeGreaterThan(aged.getTime());
+  expect((await db.session.findFirstOrThrow({ where: { userId: user.id } })).lastSeenAt.getTime()).toBeGreaterThan(
+    aged.getTime(),
+  );
 });
 
 test("DELETE ends the session on the server: the same token is refused afterwards", async ({ request, user, db }) => {
@@ -83,19 +95,31 @@ test("DELETE ends the session on the server: the same token is refused afterward
 });
 
 test("no token, or a made-up one, is a 401 with reason missing", async ({ request }) => {
-  for (const headers of [{}, bearer("x".repeat(43)), { Authorization: "Basic dXNlcjpwYXNz" }, { Authorization: "Bearer" }]) {
+  for (const headers of [
+    {},
+    bearer("x".repeat(43)),
+    { Authorization: "Basic dXNlcjpwYXNz" },
+    { Authorization: "Bearer" },
+  ]) {
     const response = await request.get("/api/v1/accounts", { headers });
     expect((await expectApiError(response, 401, "unauthenticated")).reason).toBe("missing");
   }
 });
 
-test("idle limits follow the endpoint's tier: 16 idle minutes read accounts but cannot transfer", async ({ request, user, db }) => {
+test("idle limits follow the endpoint's tier: 16 idle minutes read accounts but cannot transfer", async ({
+  request,
+  user,
+  db,
+}) => {
   const token = await apiSignIn(request, user);
   await ageSession(db, user.id, { idleMinutes: 16 });
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
 
   await ageSession(db, user.id, { idleMinutes: 16 });
-  const transfer = await request.post("/api/v1/transfers", { data: {}, headers: { ...bearer(token), "Idempotency-Key": randomUUID() } });
+  const transfer = await request.post("/api/v1/transfers", {
+    data: {},
+    headers: { ...bearer(token), "Idempotency-Key": randomUUID() },
+  });
   expect((await expectApiError(transfer, 401, "unauthenticated")).reason).toBe("idle");
   const row = await db.session.findFirstOrThrow({ where: { userId: user.id } });
   expect(row.endReason).toBe("idle");
@@ -142,7 +166,11 @@ test("step-up answers a new token; the old one is dead at once", async ({ reques
   expect((await request.get("/api/v1/accounts", { headers: bearer(body.token) })).status()).toBe(200);
 });
 
-test("the old token replayed after the grace window ends the whole sign-in and records the theft", async ({ request, user, db }) => {
+test("the old token replayed after the grace window ends the whole sign-in and records the theft", async ({
+  request,
+  user,
+  db,
+}) => {
   const stolen = await apiSignIn(request, user);
   const current = await apiStepUp(request, stolen, user.password);
   await setRotationAge(db, user.id, 60);
@@ -162,5 +190,9 @@ test("a wrong step-up password is a 403 that counts down, the token unchanged", 
   const body = await expectApiError(response, 403, "wrong_password");
   expect(body.attemptsLeft).toBe(4);
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
-  await expectApiError(await request.post("/api/v1/sessions/current/step-up", { data: "{", headers: bearer(token) }), 400, "malformed_json");
+  await expectApiError(
+    await request.post("/api/v1/sessions/current/step-up", { data: "{", headers: bearer(token) }),
+    400,
+    "malformed_json",
+  );
 });

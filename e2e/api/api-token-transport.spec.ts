@@ -13,9 +13,17 @@ test("a token in the query string is refused with 400 and never echoed", async (
     await expectApiError(response, 400, "token_in_url");
     expect(await response.text()).not.toContain(token);
     // Even alongside a valid header: a client that leaks its token must find out.
-    await expectApiError(await request.get(`/api/v1/accounts?${query}`, { headers: bearer(token) }), 400, "token_in_url");
+    await expectApiError(
+      await request.get(`/api/v1/accounts?${query}`, { headers: bearer(token) }),
+      400,
+      "token_in_url",
+    );
   }
-  await expectApiError(await request.post(`/api/v1/sessions?access_token=${token}`, { data: user }), 400, "token_in_url");
+  await expectApiError(
+    await request.post(`/api/v1/sessions?access_token=${token}`, { data: user }),
+    400,
+    "token_in_url",
+  );
 });
 
 test("the web session cookie is refused by the API, as a cookie or as a bearer token", async ({ page, user }) => {

@@ -7,17 +7,33 @@ import { randomUUID } from "node:crypto";
 import { apiSignIn, apiStepUp, apiTransfer, bearer, expectApiError } from "../support/api";
 import { ageSession, balanceOf, expect, test } from "../support/fixtures";
 
-test("a fresh session sends money; a retry with the same key is the same transfer", async ({ request, user, createUser, db }) => {
+test("a fresh session sends money; a retry with the same key is the same transfer", async ({
+  request,
+  user,
+  createUser,
+  db,
+}) => {
   const payee = await createUser();
   const token = await apiSignIn(request, user);
   const key = randomUUID();
-  const body = { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber.toLowerCase(), amount: "125.50", memo: "Rent share" };
+  const body = {
+    fromAccountId: user.accountId,
+    toAccountNumber: payee.accountNumber.toLowerCase(),
+    amount: "125.50",
+    memo: "Rent share",
+  };
 
   const first = await apiTransfer(request, token, body, key);
   expect(first.status()).toBe(201);
   const sent = await first.json();
   expect(sent.replayed).toBe(false);
-  expect(sent.transfer).toMatchObject({ fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "125.50", currency: "USD", memo: "Rent share" });
+  expect(sent.transfer).toMatchObject({
+    fromAccountId: user.accountId,
+    toAccountNumber: payee.accountNumber,
+    amount: "125.50",
+    currency: "USD",
+    memo: "Rent share",
+  });
 
   const retry = await apiTransfer(request, token, body, key);
   expect(retry.status()).toBe(200);
@@ -27,7 +43,12 @@ test("a fresh session sends money; a retry with the same key is the same transfe
   expect(await db.transfer.count({ where: { userId: user.id } })).toBe(1);
 });
 
-test("the same Idempotency-Key with a different body is a 409 and moves nothing", async ({ request, user, createUser, db }) => {
+test("the same Idempotency-Key with a different body is a 409 and moves nothing", async ({
+  request,
+  user,
+  createUser,
+  db,
+}) => {
   const payee = await createUser();
   const token = await apiSignIn(request, user);
   const key = randomUUID();
@@ -41,7 +62,12 @@ test("the same Idempotency-Key with a different body is a 409 and moves nothing"
   expect(await balanceOf(db, user.accountId)).toBe(250_000 - 1_000);
 });
 
-test("a stale session gets 403 step_up_required; after step-up the new token transfers", async ({ request, user, createUser, db }) => {
+test("a stale session gets 403 step_up_required; after step-up the new token transfers", async ({
+  request,
+  user,
+  createUser,
+  db,
+}) => {
   const payee = await createUser();
   const stale = await apiSignIn(request, user);
   await ageSession(db, user.id, { ageMinutes: 6 });
@@ -66,29 +92,58 @@ test("bad amounts and a missing Idempotency-Key are 400s; nothing moves", async 
   for (const amount of [12.34, "1.234", "-5", "1e3", "0", "10000.01"]) {
     await expectApiError(await apiTransfer(request, token, { ...body, amount }, randomUUID()), 400, "bad_request");
   }
-  await expectApiError(await apiTransfer(request, token, { ...body, toAccountNumber: "<script>" }, randomUUID()), 400, "bad_request");
-  const malformed = await request.post("/api/v1/transfers", { data: "{\"amount\":", headers: { ...bearer(token), "Idempotency-Key": randomUUID() } });
+  await expectApiError(
+    await apiTransfer(request, token, { ...body, toAccountNumber: "<script>" }, randomUUID()),
+    400,
+    "bad_request",
+  );
+  const malformed = await request.post("/api/v1/transfers", {
+    data: '{"amount":',
+    headers: { ...bearer(token), "Idempotency-Key": randomUUID() },
+  });
   await expectApiError(malformed, 400, "malformed_json");
   expect(await balanceOf(db, user.accountId)).toBe(250_000);
 });
 
-test("an overdraft, another customer's account or an unknown payee is a 422", async ({ request, user, createUser, db }) => {
+test("an overdraft, another customer's account or an unknown payee is a 422", async ({
+  request,
+  user,
+  createUser,
+  db,
+}) => {
   const other = await createUser();
   const token = await apiSignIn(request, user);
   const cases = [
-    { body: { fromAccountId: user.accountId, toAccountNumber: other.accountNumber, amount: "2500.01" }, message: "Insufficient funds" },
-    { body: { fromAccountId: other.accountId, toAccountNumber: user.accountNumber, amount: "5.00" }, message: "one of your accounts" },
-    { body: { fromAccountId: user.accountId, toAccountNumber: "VL-NOPE-0000", amount: "5.00" }, message: "No account has that number" },
+    {
+      body: { fromAccountId: user.accountId, toAccountNumber: other.accountNumber, amount: "2500.01" },
+      message: "Insufficient funds",
+    },
+    {
+      body: { fromAccountId: other.accountId, toAccountNumber: user.accountNumber, amount: "5.00" },
+      message: "one of your accounts",
+    },
+    {
+      body: { fromAccountId: user.accountId, toAccountNumber: "VL-NOPE-0000", amount: "5.00" },
+      message: "No account has that number",
+    },
   ];
   for (const { body, message } of cases) {
-    const refused = await expectApiError(await apiTransfer(request, token, body, randomUUID()), 422, "transfer_refused");
+    const refused = await expectApiError(
+      await apiTransfer(request, token, body, randomUUID()),
+      422,
+      "transfer_refused",
+    );
     expect(refused.message).toContain(message);
   }
   expect(await balanceOf(db, user.accountId)).toBe(250_000);
   expect(await balanceOf(db, other.accountId)).toBe(250_000);
 });
 
-test("accounts are the customer's own; another customer's history is not found", async ({ request, user, createUser }) => {
+test("accounts are the customer's own; another customer's history is not found", async ({
+  request,
+  user,
+  createUser,
+}) => {
   const other = await createUser();
   const token = await apiSignIn(request, user);
   const accounts = await request.get("/api/v1/accounts", { headers: bearer(token) });
@@ -96,14 +151,24 @@ test("accounts are the customer's own; another customer's history is not found",
   expect((await accounts.json()).accounts).toEqual([
     { id: user.accountId, number: user.accountNumber, name: "Checking", balance: "2500.00", currency: "USD" },
   ]);
-  await expectApiError(await request.get(`/api/v1/accounts/${other.accountId}/transactions`, { headers: bearer(token) }), 404, "not_found");
+  await expectApiError(
+    await request.get(`/api/v1/accounts/${other.accountId}/transactions`, { headers: bearer(token) }),
+    404,
+    "not_found",
+  );
 });
 
 test("history pages newest first by cursor, with a bounded limit", async ({ request, user, db }) => {
   const hourAgo = Date.now() - 3_600_000;
   for (let i = 1; i <= 4; i += 1) {
     await db.ledgerEntry.create({
-      data: { accountId: user.accountId, amountCents: -i, balanceAfterCents: 250_000 - i, description: `Entry ${i}`, createdAt: new Date(hourAgo + i * 1000) },
+      data: {
+        accountId: user.accountId,
+        amountCents: -i,
+        balanceAfterCents: 250_000 - i,
+        description: `Entry ${i}`,
+        createdAt: new Date(hourAgo + i * 1000),
+      },
     });
   }
   const token = await apiSignIn(request, user);
@@ -111,7 +176,10 @@ test("history pages newest first by cursor, with a bounded limit", async ({ requ
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
-    const response = await request.get(url, { headers: bearer(token), params: { limit: 2, ...(cursor ? { cursor } : {}) } });
+    const response = await request.get(url, {
+      headers: bearer(token),
+      params: { limit: 2, ...(cursor ? { cursor } : {}) },
+    });
     expect(response.status()).toBe(200);
     const page: { transactions: { description: string }[]; nextCursor: string | null } = await response.json();
     expect(page.transactions.length).toBeLessThanOrEqual(2);
@@ -120,7 +188,12 @@ test("history pages newest first by cursor, with a bounded limit", async ({ requ
   } while (cursor);
   expect(seen).toEqual(["Opening deposit", "Entry 4", "Entry 3", "Entry 2", "Entry 1"]);
 
-  const badPages: Record<string, string | number>[] = [{ limit: 101 }, { limit: 0 }, { limit: "ten" }, { cursor: "not-an-entry" }];
+  const badPages: Record<string, string | number>[] = [
+    { limit: 101 },
+    { limit: 0 },
+    { limit: "ten" },
+    { cursor: "not-an-entry" },
+  ];
   for (const params of badPages) {
     await expectApiError(await request.get(url, { headers: bearer(token), params }), 400, "bad_request");
   }

@@ -48,26 +48,49 @@ test.describe("sign-in @postgres", () => {
     test.slow();
     const body = fc.oneof(
       anyJson(),
-      fc.record({ email: fc.oneof(hostileText(), fc.emailAddress()), password: hostileText(1100) }, { requiredKeys: [] }),
+      fc.record(
+        { email: fc.oneof(hostileText(), fc.emailAddress()), password: hostileText(1100) },
+        { requiredKeys: [] },
+      ),
     );
     await fc.assert(
       fc.asyncProperty(body, async (data) => {
-        const response = await request.post("/api/v1/sessions", { data: JSON.stringify(data), headers: { ...ownAddress(), "Content-Type": "application/json" } });
+        const response = await request.post("/api/v1/sessions", {
+          data: JSON.stringify(data),
+          headers: { ...ownAddress(), "Content-Type": "application/json" },
+        });
         const password = (data as { password?: unknown } | null)?.password;
-        await expectApiRefusal(await answerOf(response), [400, 401], secretsFor({ passwords: typeof password === "string" ? [password] : [] }), "sign-in");
+        await expectApiRefusal(
+          await answerOf(response),
+          [400, 401],
+          secretsFor({ passwords: typeof password === "string" ? [password] : [] }),
+          "sign-in",
+        );
       }),
       runs(15),
     );
   });
 
-  test("NUL, markup and SQL in the email or the password are refused like any wrong guess", async ({ request, user, db }) => {
+  test("NUL, markup and SQL in the email or the password are refused like any wrong guess", async ({
+    request,
+    user,
+    db,
+  }) => {
     test.slow();
     for (const text of HOSTILE_TEXT) {
       // The owner's email and the right password followed by the text: a NUL does not end the
       // password (no C string on the way to bcrypt). After five wrong guesses: 429.
-      for (const data of [{ email: text, password: text }, { email: user.email, password: `${user.password}${text}` }]) {
+      for (const data of [
+        { email: text, password: text },
+        { email: user.email, password: `${user.password}${text}` },
+      ]) {
         const response = await request.post("/api/v1/sessions", { data, headers: ownAddress() });
-        await expectApiRefusal(await answerOf(response), [400, 401, 429], secretsFor({ passwords: [data.password] }), `sign-in with ${JSON.stringify(text).slice(0, 40)}`);
+        await expectApiRefusal(
+          await answerOf(response),
+          [400, 401, 429],
+          secretsFor({ passwords: [data.password] }),
+          `sign-in with ${JSON.stringify(text).slice(0, 40)}`,
+        );
       }
     }
     expect(await db.session.count({ where: { userId: user.id } }), "nobody signed in").toBe(0);
@@ -81,15 +104,29 @@ test.describe("step-up @postgres", () => {
     const body = fc.oneof(anyJson(), fc.record({ password: hostileText(1100) }));
     await fc.assert(
       fc.asyncProperty(body, async (data) => {
-        const response = await request.post("/api/v1/sessions/current/step-up", { data: JSON.stringify(data), headers: { ...bearer(token), "Content-Type": "application/json" } });
+        const response = await request.post("/api/v1/sessions/current/step-up", {
+          data: JSON.stringify(data),
+          headers: { ...bearer(token), "Content-Type": "application/json" },
+        });
         const password = (data as { password?: unknown } | null)?.password;
-        await expectApiRefusal(await answerOf(response), [400, 403], secretsFor({ passwords: [user.password, ...(typeof password === "string" ? [password] : [])], tokens: [token] }), "step-up");
+        await expectApiRefusal(
+          await answerOf(response),
+          [400, 403],
+          secretsFor({
+            passwords: [user.password, ...(typeof password === "string" ? [password] : [])],
+            tokens: [token],
+          }),
+          "step-up",
+        );
         // Five wrong passwords end the session (step-up-guessing.spec.ts); here every run is a first guess.
         await db.session.updateMany({ where: { userId: user.id }, data: { stepUpFailures: 0 } });
       }),
       runs(12),
     );
-    expect((await request.get("/api/v1/sessions/current", { headers: bearer(token) })).status(), "the session is unharmed").toBe(200);
+    expect(
+      (await request.get("/api/v1/sessions/current", { headers: bearer(token) })).status(),
+      "the session is unharmed",
+    ).toBe(200);
   });
 });
 
@@ -105,17 +142,33 @@ test.describe("every endpoint's guard @postgres", () => {
 
   test("any Authorization header is a 401 (40 runs)", async ({ request, user }) => {
     const token = await apiSignIn(request, user, ownAddress());
-    const authorization = fc.oneof(headerValue(), headerValue(60).map((v) => `Bearer ${v}`), fc.constantFrom("Bearer", "Bearer ", `Basic ${token}`, `Bearer ${token}x`, `Bearer ${token.slice(1)}`));
+    const authorization = fc.oneof(
+      headerValue(),
+      headerValue(60).map((v) => `Bearer ${v}`),
+      fc.constantFrom("Bearer", "Bearer ", `Basic ${token}`, `Bearer ${token}x`, `Bearer ${token.slice(1)}`),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ENDPOINTS), authorization, async (endpoint, value) => {
-        const response = await request.fetch(endpoint.path(user), { method: endpoint.method, headers: { Authorization: value } });
-        await expectApiRefusal(await answerOf(response), [400, 401], secretsFor({ passwords: [user.password], tokens: [token] }), `${endpoint.method} with Authorization ${JSON.stringify(value).slice(0, 60)}`);
+        const response = await request.fetch(endpoint.path(user), {
+          method: endpoint.method,
+          headers: { Authorization: value },
+        });
+        await expectApiRefusal(
+          await answerOf(response),
+          [400, 401],
+          secretsFor({ passwords: [user.password], tokens: [token] }),
+          `${endpoint.method} with Authorization ${JSON.stringify(value).slice(0, 60)}`,
+        );
       }),
       runs(40),
     );
   });
 
-  test("malformed, duplicated, oversized and non-UTF-8 headers are refused cleanly", async ({ request, user, baseURL }) => {
+  test("malformed, duplicated, oversized and non-UTF-8 headers are refused cleanly", async ({
+    request,
+    user,
+    baseURL,
+  }) => {
     const token = await apiSignIn(request, user, ownAddress());
     const secrets = secretsFor({ passwords: [user.password], tokens: [token] });
     const big = "A".repeat(8 * 1024);
@@ -138,21 +191,33 @@ test.describe("every endpoint's guard @postgres", () => {
       expect([200, 400, 401, 403], `${what}: ${answer.status}`).toContain(answer.status);
     }
     // Past Node's 16 KB header limit the HTTP parser itself answers 431: still a clear 4xx.
-    const huge = await rawRequest(baseURL!, `GET /api/v1/accounts HTTP/1.1\r\nAuthorization: Bearer ${"A".repeat(17 * 1024)}`);
+    const huge = await rawRequest(
+      baseURL!,
+      `GET /api/v1/accounts HTTP/1.1\r\nAuthorization: Bearer ${"A".repeat(17 * 1024)}`,
+    );
     expect(huge.status).toBe(431);
   });
 });
 
 test.describe("account history @postgres", () => {
-  test("any account id, limit and cursor: the owner's page, or a 400 or 404 (40 runs)", async ({ request, user, createUser }) => {
+  test("any account id, limit and cursor: the owner's page, or a 400 or 404 (40 runs)", async ({
+    request,
+    user,
+    createUser,
+  }) => {
     const other = await createUser();
     const token = await apiSignIn(request, user, ownAddress());
     const id = fc.oneof(fc.constantFrom(user.accountId, other.accountId), pathSegment());
-    const query = fc.record({ limit: fc.oneof(fc.integer().map(String), hostileText(20)), cursor: hostileText(80) }, { requiredKeys: [] });
+    const query = fc.record(
+      { limit: fc.oneof(fc.integer().map(String), hostileText(20)), cursor: hostileText(80) },
+      { requiredKeys: [] },
+    );
     await fc.assert(
       fc.asyncProperty(id, query, async (accountId, params) => {
         const search = new URLSearchParams(params).toString();
-        const response = await request.get(`/api/v1/accounts/${accountId}/transactions?${search}`, { headers: bearer(token) });
+        const response = await request.get(`/api/v1/accounts/${accountId}/transactions?${search}`, {
+          headers: bearer(token),
+        });
         const answer = await answerOf(response);
         expectSafeAnswer(answer, secretsFor({ tokens: [token] }), `history of ${accountId}?${search}`);
         if (answer.status === 200) expect(accountId, "only the owner's own history is ever shown").toBe(user.accountId);
@@ -165,9 +230,14 @@ test.describe("account history @postgres", () => {
   test("NUL, markup and SQL as the account id or the cursor are a 404 or a 400", async ({ request, user }) => {
     const token = await apiSignIn(request, user, ownAddress());
     for (const text of HOSTILE_TEXT) {
-      const byId = await request.get(`/api/v1/accounts/${percentEncode(text)}/transactions`, { headers: bearer(token) });
+      const byId = await request.get(`/api/v1/accounts/${percentEncode(text)}/transactions`, {
+        headers: bearer(token),
+      });
       await expectApiRefusal(await answerOf(byId), [400, 404], [], `account id ${JSON.stringify(text).slice(0, 40)}`);
-      const byCursor = await request.get(`/api/v1/accounts/${user.accountId}/transactions`, { headers: bearer(token), params: { cursor: text, limit: text } });
+      const byCursor = await request.get(`/api/v1/accounts/${user.accountId}/transactions`, {
+        headers: bearer(token),
+        params: { cursor: text, limit: text },
+      });
       await expectApiRefusal(await answerOf(byCursor), [400], [], `cursor ${JSON.stringify(text).slice(0, 40)}`);
     }
   });
@@ -176,12 +246,22 @@ test.describe("account history @postgres", () => {
 type TransferCase = { fromAccountId: unknown; toAccountNumber: unknown; amount: unknown; memo?: unknown };
 
 /** Sends one transfer and checks the answer against what the ledger says happened. */
-async function sendAndCheck(request: APIRequestContext, db: Db, token: string, parties: { user: TestUser; payee: TestUser }, body: unknown, key: string): Promise<Answer> {
+async function sendAndCheck(
+  request: APIRequestContext,
+  db: Db,
+  token: string,
+  parties: { user: TestUser; payee: TestUser },
+  body: unknown,
+  key: string,
+): Promise<Answer> {
   const { user, payee } = parties;
   const accounts = [user.accountId, payee.accountId];
   const before = await balancesOf(db, accounts);
   const transfers = await db.transfer.count({ where: { userId: user.id } });
-  const response = await request.post("/api/v1/transfers", { data: JSON.stringify(body), headers: { ...bearer(token), "Idempotency-Key": key, "Content-Type": "application/json" } });
+  const response = await request.post("/api/v1/transfers", {
+    data: JSON.stringify(body),
+    headers: { ...bearer(token), "Idempotency-Key": key, "Content-Type": "application/json" },
+  });
   const answer = await answerOf(response);
   const context = `transfer ${JSON.stringify(body).slice(0, 200)}`;
   expectSafeAnswer(answer, secretsFor({ passwords: [user.password], tokens: [token] }), context);
@@ -207,7 +287,10 @@ async function sendAndCheck(request: APIRequestContext, db: Db, token: string, p
   expect(stored.amountCents).toBe(cents);
   expect(stored.memo ?? "", `${context}: a stored memo holds no control character`).not.toMatch(UNSTORABLE);
   if (typeof memo === "string" && memo.trim()) expect(stored.memo).toBe(memo.trim());
-  expect(await balancesOf(db, accounts), `${context}: debited and credited by exactly that`).toEqual([before[0]! - cents!, before[1]! + cents!]);
+  expect(await balancesOf(db, accounts), `${context}: debited and credited by exactly that`).toEqual([
+    before[0]! - cents!,
+    before[1]! + cents!,
+  ]);
   return answer;
 }
 
@@ -219,7 +302,16 @@ test.describe("transfers @postgres", () => {
     const body = fc.record(
       {
         fromAccountId: fc.oneof(fc.constantFrom(user.accountId, stranger.accountId), hostileText(60), anyJson()),
-        toAccountNumber: fc.oneof(fc.constantFrom(payee.accountNumber, payee.accountNumber.toLowerCase(), ` ${payee.accountNumber} `, user.accountNumber, ...FOREIGN_ACCOUNT_NUMBERS), hostileText(40)),
+        toAccountNumber: fc.oneof(
+          fc.constantFrom(
+            payee.accountNumber,
+            payee.accountNumber.toLowerCase(),
+            ` ${payee.accountNumber} `,
+            user.accountNumber,
+            ...FOREIGN_ACCOUNT_NUMBERS,
+          ),
+          hostileText(40),
+        ),
         amount: fc.oneof(hostileAmount(), anyJson()),
         memo: fc.oneof(hostileText(160), anyJson()),
       },
@@ -227,21 +319,48 @@ test.describe("transfers @postgres", () => {
     );
     // null: a fresh UUID, as a well-behaved client sends.
     const key = fc.oneof(fc.constant(null), headerValue(80));
-    await fc.assert(fc.asyncProperty(body, key, async (data, idempotencyKey) => void (await sendAndCheck(request, db, token, { user, payee }, data, idempotencyKey ?? randomUUID()))), runs(40));
+    await fc.assert(
+      fc.asyncProperty(
+        body,
+        key,
+        async (data, idempotencyKey) =>
+          void (await sendAndCheck(request, db, token, { user, payee }, data, idempotencyKey ?? randomUUID())),
+      ),
+      runs(40),
+    );
   });
 
-  test("amounts: negative, zero, beyond cents, exponents, huge, other digits, not numbers", async ({ request, user, createUser, db }) => {
+  test("amounts: negative, zero, beyond cents, exponents, huge, other digits, not numbers", async ({
+    request,
+    user,
+    createUser,
+    db,
+  }) => {
     const payee = await createUser();
     const token = await apiSignIn(request, user, ownAddress());
     const notStrings = [-5, 0, 12.34, 1e3, Number.MAX_SAFE_INTEGER, null, true, [], {}, ["1.00"], { value: "1.00" }];
     for (const amount of [...HOSTILE_AMOUNTS, ...notStrings]) {
-      const answer = await sendAndCheck(request, db, token, { user, payee }, { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount }, randomUUID());
+      const answer = await sendAndCheck(
+        request,
+        db,
+        token,
+        { user, payee },
+        { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount },
+        randomUUID(),
+      );
       const cents = strictCents(amount);
-      expect(answer.status, `amount ${JSON.stringify(amount).slice(0, 40)}`).toBe(cents && cents <= 1_000_000 ? 201 : 400);
+      expect(answer.status, `amount ${JSON.stringify(amount).slice(0, 40)}`).toBe(
+        cents && cents <= 1_000_000 ? 201 : 400,
+      );
     }
   });
 
-  test("unknown, foreign and own account numbers, and another customer's account to pay from", async ({ request, user, createUser, db }) => {
+  test("unknown, foreign and own account numbers, and another customer's account to pay from", async ({
+    request,
+    user,
+    createUser,
+    db,
+  }) => {
     const payee = await createUser();
     const token = await apiSignIn(request, user, ownAddress());
     const cases = [
@@ -252,14 +371,26 @@ test.describe("transfers @postgres", () => {
       { fromAccountId: payee.accountId, toAccountNumber: payee.accountNumber },
     ];
     for (const fields of cases) {
-      const answer = await sendAndCheck(request, db, token, { user, payee }, { ...fields, amount: "1.00" }, randomUUID());
+      const answer = await sendAndCheck(
+        request,
+        db,
+        token,
+        { user, payee },
+        { ...fields, amount: "1.00" },
+        randomUUID(),
+      );
       expect([400, 422], JSON.stringify(fields)).toContain(answer.status);
     }
     expect(await balanceOf(db, payee.accountId)).toBe(250_000);
   });
 
   for (const field of ["fromAccountId", "toAccountNumber", "amount", "memo"]) {
-    test(`NUL, control characters, markup and SQL as the ${field} are refused or stored verbatim`, async ({ request, user, createUser, db }) => {
+    test(`NUL, control characters, markup and SQL as the ${field} are refused or stored verbatim`, async ({
+      request,
+      user,
+      createUser,
+      db,
+    }) => {
       const payee = await createUser();
       const token = await apiSignIn(request, user, ownAddress());
       const valid = { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "0.01", memo: "ok" };
@@ -269,17 +400,34 @@ test.describe("transfers @postgres", () => {
     });
   }
 
-  test("memos with control characters are refused with a message saying so", async ({ request, user, createUser, db }) => {
+  test("memos with control characters are refused with a message saying so", async ({
+    request,
+    user,
+    createUser,
+    db,
+  }) => {
     const payee = await createUser();
     const token = await apiSignIn(request, user, ownAddress());
     for (const memo of ["a\u0000b", "tab\there", "line\nbreak", "\u001b[31mred", "\u202ereversed", "x\ud800y"]) {
-      const answer = await sendAndCheck(request, db, token, { user, payee }, { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "1.00", memo }, randomUUID());
+      const answer = await sendAndCheck(
+        request,
+        db,
+        token,
+        { user, payee },
+        { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "1.00", memo },
+        randomUUID(),
+      );
       expect(answer.status, JSON.stringify(memo)).toBe(400);
       expect(JSON.parse(answer.body).message).toMatch(/memo/i);
     }
   });
 
-  test("bodies: nested thousands deep, __proto__ keys, BOMs, non-UTF-8, duplicated keys, 1 MB (over the 64 KB limit)", async ({ request, user, createUser, db }) => {
+  test("bodies: nested thousands deep, __proto__ keys, BOMs, non-UTF-8, duplicated keys, 1 MB (over the 64 KB limit)", async ({
+    request,
+    user,
+    createUser,
+    db,
+  }) => {
     const payee = await createUser();
     const token = await apiSignIn(request, user, ownAddress());
     const secrets = secretsFor({ passwords: [user.password], tokens: [token] });
@@ -289,13 +437,36 @@ test.describe("transfers @postgres", () => {
       ["objects 5,000 deep", Buffer.from('{"a":'.repeat(5000) + "1" + "}".repeat(5000))],
       ["an amount 5,000 deep", Buffer.from(`{${fields},"amount":${"[".repeat(5000)}"1.00"${"]".repeat(5000)}}`)],
       ["__proto__ carrying an amount", Buffer.from(`{${fields},"__proto__":{"amount":"100.00"}}`)],
-      ["constructor.prototype", Buffer.from(`{${fields},"amount":"0.01","constructor":{"prototype":{"amount":"100.00"}}}`)],
+      [
+        "constructor.prototype",
+        Buffer.from(`{${fields},"amount":"0.01","constructor":{"prototype":{"amount":"100.00"}}}`),
+      ],
       ["a BOM", Buffer.from(`\ufeff{${fields},"amount":"0.01"}`)],
       ["two BOMs", Buffer.from(`\ufeff\ufeff{${fields},"amount":"0.01"}`)],
-      ["non-UTF-8 bytes in the memo", Buffer.concat([Buffer.from(`{${fields},"amount":"0.01","memo":"`), Buffer.from([0xff, 0xfe, 0xc0, 0xaf]), Buffer.from('"}')])],
+      [
+        "non-UTF-8 bytes in the memo",
+        Buffer.concat([
+          Buffer.from(`{${fields},"amount":"0.01","memo":"`),
+          Buffer.from([0xff, 0xfe, 0xc0, 0xaf]),
+          Buffer.from('"}'),
+        ]),
+      ],
       ["UTF-16", Buffer.from(`{${fields},"amount":"0.01"}`, "utf16le")],
-      ["duplicated keys", Buffer.from(`{${fields},"amount":"0.01","amount":"9999.99","fromAccountId":"${payee.accountId}"}`)],
-      ["a 1 MB memo", Buffer.from(JSON.stringify({ fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "0.01", memo: "m".repeat(1024 * 1024) }))],
+      [
+        "duplicated keys",
+        Buffer.from(`{${fields},"amount":"0.01","amount":"9999.99","fromAccountId":"${payee.accountId}"}`),
+      ],
+      [
+        "a 1 MB memo",
+        Buffer.from(
+          JSON.stringify({
+            fromAccountId: user.accountId,
+            toAccountNumber: payee.accountNumber,
+            amount: "0.01",
+            memo: "m".repeat(1024 * 1024),
+          }),
+        ),
+      ],
       ["1 MB of whitespace", Buffer.from(`{${fields},"amount":"0.01"${" ".repeat(1024 * 1024)}}`)],
       ["a number beyond doubles", Buffer.from(`{${fields},"amount":1e999}`)],
       ["empty", Buffer.alloc(0)],
@@ -305,7 +476,10 @@ test.describe("transfers @postgres", () => {
     const accounts = [user.accountId, payee.accountId];
     for (const [what, body] of bodies) {
       const before = await balancesOf(db, accounts);
-      const response = await request.post("/api/v1/transfers", { data: body, headers: { ...bearer(token), "Idempotency-Key": randomUUID(), "Content-Type": "application/json" } });
+      const response = await request.post("/api/v1/transfers", {
+        data: body,
+        headers: { ...bearer(token), "Idempotency-Key": randomUUID(), "Content-Type": "application/json" },
+      });
       const answer = await answerOf(response);
       expectSafeAnswer(answer, secrets, what);
       if (answer.status === 201) {
@@ -319,23 +493,47 @@ test.describe("transfers @postgres", () => {
     }
     for (const path of ["/api/v1/sessions", "/api/v1/sessions/current/step-up"]) {
       for (const [what, body] of bodies) {
-        const response = await request.post(path, { data: body, headers: { ...bearer(token), ...ownAddress(), "Content-Type": "application/json" } });
+        const response = await request.post(path, {
+          data: body,
+          headers: { ...bearer(token), ...ownAddress(), "Content-Type": "application/json" },
+        });
         await expectApiRefusal(await answerOf(response), [400, 401, 403, 413], secrets, `${path}: ${what}`);
       }
     }
   });
 
-  test("Idempotency-Key: missing, malformed, oversized, non-UTF-8, duplicated", async ({ request, user, createUser, db, baseURL }) => {
+  test("Idempotency-Key: missing, malformed, oversized, non-UTF-8, duplicated", async ({
+    request,
+    user,
+    createUser,
+    db,
+    baseURL,
+  }) => {
     const payee = await createUser();
     const token = await apiSignIn(request, user, ownAddress());
-    const body = Buffer.from(JSON.stringify({ fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "1.00" }));
-    const keys = ["", "short", "k".repeat(65), "a b c d e f g h i j", "<script>alert(1)</script>", "' OR 1=1 --aaaaaaaa", "\xff\xfe\xfd".repeat(8), "k".repeat(8 * 1024)];
+    const body = Buffer.from(
+      JSON.stringify({ fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "1.00" }),
+    );
+    const keys = [
+      "",
+      "short",
+      "k".repeat(65),
+      "a b c d e f g h i j",
+      "<script>alert(1)</script>",
+      "' OR 1=1 --aaaaaaaa",
+      "\xff\xfe\xfd".repeat(8),
+      "k".repeat(8 * 1024),
+    ];
     const heads = [
       ...keys.map((key) => `Idempotency-Key: ${key}`),
       `Idempotency-Key: ${randomUUID()}\r\nIdempotency-Key: ${randomUUID()}`,
     ];
     for (const head of heads) {
-      const answer = await rawRequest(baseURL!, `POST /api/v1/transfers HTTP/1.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\n${head}`, body);
+      const answer = await rawRequest(
+        baseURL!,
+        `POST /api/v1/transfers HTTP/1.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\n${head}`,
+        body,
+      );
       await expectApiRefusal(answer, [400], secretsFor({ tokens: [token] }), head.slice(0, 60));
     }
     expect(await balanceOf(db, user.accountId)).toBe(250_000);
@@ -360,7 +558,12 @@ test.describe("paths @postgres", () => {
     const token = await apiSignIn(request, user, ownAddress());
     for (const bad of ["%ff", "%E0%A4%A", "%", "%zz", "%C0%AF"]) {
       for (const path of [`/api/v1/accounts/${bad}/transactions`, `/api/v1/${bad}`, `/api/v1/accounts/${bad}`]) {
-        await expectApiRefusal(await answerOf(await request.get(path, { headers: bearer(token) })), [400], secretsFor({ tokens: [token] }), path);
+        await expectApiRefusal(
+          await answerOf(await request.get(path, { headers: bearer(token) })),
+          [400],
+          secretsFor({ tokens: [token] }),
+          path,
+        );
       }
     }
   });

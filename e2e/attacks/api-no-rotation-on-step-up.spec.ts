@@ -5,7 +5,13 @@ import { randomUUID } from "node:crypto";
 import { apiSignIn, apiStepUpAttempt, apiTransfer } from "../support/api";
 import { ageSession, balanceOf, expectAttack, test } from "../support/fixtures";
 
-test("a token copied before the victim's step-up moves money without the password", async ({ request, user, createUser, db, target }) => {
+test("a token copied before the victim's step-up moves money without the password", async ({
+  request,
+  user,
+  createUser,
+  db,
+  target,
+}) => {
   const mallory = await createUser();
   const copied = await apiSignIn(request, user);
   await ageSession(db, user.id, { ageMinutes: 6 });

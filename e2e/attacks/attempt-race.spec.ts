@@ -8,7 +8,11 @@ import { expect, expectAttack, test } from "../support/fixtures";
 
 const WRONG_GUESSES = 14;
 
-test("a burst of step-up guesses gets past the 5-attempt limit and confirms the password", async ({ request, user, target }) => {
+test("a burst of step-up guesses gets past the 5-attempt limit and confirms the password", async ({
+  request,
+  user,
+  target,
+}) => {
   const stolen = await apiSignIn(request, user, ownAddress());
   const burst = Array.from({ length: WRONG_GUESSES }, (_, i) => apiStepUpAttempt(request, stolen, `guess-${i}`));
   // The first answer back means the burst has reached the server; the rest are still in flight.

@@ -12,12 +12,17 @@ test("another origin frames the victim's signed-in dashboard", async ({ page, us
   );
   try {
     await page.goto(decoy.url("localhost"));
-    const framed = () => page.frames().find((f) => f !== page.mainFrame())?.url() ?? "";
+    const framed = () =>
+      page
+        .frames()
+        .find((f) => f !== page.mainFrame())
+        ?.url() ?? "";
     await expect.poll(framed).not.toMatch(/^(about:blank)?$/);
     // Either the browser refused to render the bank (its error page) or the dashboard shows.
     expect(framed()).toMatch(/^(chrome-error:|http:\/\/localhost:\d+\/dashboard$)/);
     const shown = framed().endsWith("/dashboard");
-    if (shown) await expect(page.frameLocator("iframe").getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
+    if (shown)
+      await expect(page.frameLocator("iframe").getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
     expectAttack(target, shown);
   } finally {
     await decoy.close();

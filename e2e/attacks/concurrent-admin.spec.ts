@@ -3,7 +3,12 @@
 // newest-wins) should end Mallory's elevated session; with the flaw both stay open.
 import { attackOutcome, expectAttack, signInOnNewDevice, test } from "../support/fixtures";
 
-test("a stolen admin session keeps the panel open beside the real admin", async ({ browser, baseURL, createUser, target }) => {
+test("a stolen admin session keeps the panel open beside the real admin", async ({
+  browser,
+  baseURL,
+  createUser,
+  target,
+}) => {
   const admin = await createUser({ role: "admin" });
   const mallory = await signInOnNewDevice(browser, baseURL!, admin);
   await mallory.goto("/admin");

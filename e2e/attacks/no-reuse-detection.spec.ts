@@ -1,9 +1,25 @@
 // Attack (lab flaw `no-reuse-detection`): Mallory stole the victim's cookie. The victim later
 // confirms a transfer (the session moves to a new ID). Mallory keeps using the old ID: without
 // reuse detection she still reads the account, and nobody is told.
-import { attackOutcome, expectAttack, fillTransfer, SESSION_COOKIE, sessionCookieValue, setRotationAge, signInStale, test } from "../support/fixtures";
+import {
+  attackOutcome,
+  expectAttack,
+  fillTransfer,
+  SESSION_COOKIE,
+  sessionCookieValue,
+  setRotationAge,
+  signInStale,
+  test,
+} from "../support/fixtures";
 
-test("a stolen ID keeps working after the victim's session rotated", async ({ browser, baseURL, user, createUser, db, target }) => {
+test("a stolen ID keeps working after the victim's session rotated", async ({
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+  target,
+}) => {
   const victim = await browser.newContext({ baseURL });
   const victimPage = await victim.newPage();
   await signInStale(victimPage, db, user);

@@ -1,6 +1,14 @@
 // Attack (lab flaw `no-revoke-on-password-change`): Mallory holds a copy of the victim's session.
 // The victim notices and changes the password; Mallory's copy keeps working.
-import { changePasswordInUi, expectAttack, idStillWorks, sessionCookieValue, signIn, signInOnNewDevice, test } from "../support/fixtures";
+import {
+  changePasswordInUi,
+  expectAttack,
+  idStillWorks,
+  sessionCookieValue,
+  signIn,
+  signInOnNewDevice,
+  test,
+} from "../support/fixtures";
 
 test("a stolen session survives the victim's password change", async ({ page, browser, baseURL, user, target }) => {
   const mallory = await signInOnNewDevice(browser, baseURL!, user);

@@ -1,9 +1,24 @@
 // Attack (lab flaw `no-rotation-on-step-up`): Mallory copied the victim's session cookie while
 // it was stale. The victim confirms a transfer with the password; Mallory's copy now carries
 // that fresh step-up and she sends herself money without knowing the password.
-import { balanceOf, expectAttack, fillTransfer, SESSION_COOKIE, sessionCookieValue, signInStale, test } from "../support/fixtures";
+import {
+  balanceOf,
+  expectAttack,
+  fillTransfer,
+  SESSION_COOKIE,
+  sessionCookieValue,
+  signInStale,
+  test,
+} from "../support/fixtures";
 
-test("a cookie copied before the victim's step-up moves money without the password", async ({ browser, baseURL, user, createUser, db, target }) => {
+test("a cookie copied before the victim's step-up moves money without the password", async ({
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+  target,
+}) => {
   const victim = await browser.newContext({ baseURL });
   const victimPage = await victim.newPage();
   await signInStale(victimPage, db, user);

@@ -2,7 +2,12 @@
 // signs out, believing that ends it; Mallory replays the copy.
 import { expectAttack, idStillWorks, sessionCookieValue, signIn, test } from "../support/fixtures";
 
-test("a session copied before sign-out still opens the account afterwards", async ({ browser, user, baseURL, target }) => {
+test("a session copied before sign-out still opens the account afterwards", async ({
+  browser,
+  user,
+  baseURL,
+  target,
+}) => {
   const victim = await browser.newContext({ baseURL });
   const victimPage = await victim.newPage();
   await signIn(victimPage, user);

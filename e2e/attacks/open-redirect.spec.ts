@@ -5,7 +5,9 @@ import { startAttackerSite } from "../support/attacker-site";
 import { expect, expectAttack, test } from "../support/fixtures";
 
 test("a genuine sign-in ends on the attacker's look-alike site", async ({ page, user, baseURL, target }) => {
-  const lookalike = await startAttackerSite("<!doctype html><title>Vaultline</title><h1>Session expired: sign in again</h1>");
+  const lookalike = await startAttackerSite(
+    "<!doctype html><title>Vaultline</title><h1>Session expired: sign in again</h1>",
+  );
   try {
     const phish = lookalike.url("127.0.0.1");
     await page.goto(`/signin?next=${encodeURIComponent(phish)}`);

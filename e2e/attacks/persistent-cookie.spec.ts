@@ -4,13 +4,21 @@
 // without one (`expires: -1`) is a session cookie, dropped at exit.
 import { attackOutcome, expectAttack, signIn, test } from "../support/fixtures";
 
-test("the next person at a shared computer opens the bank as the victim", async ({ browser, baseURL, user, target }) => {
+test("the next person at a shared computer opens the bank as the victim", async ({
+  browser,
+  baseURL,
+  user,
+  target,
+}) => {
   const before = await browser.newContext({ baseURL });
   await signIn(await before.newPage(), user);
   const state = await before.storageState();
   await before.close();
 
-  const after = await browser.newContext({ baseURL, storageState: { ...state, cookies: state.cookies.filter((c) => c.expires !== -1) } });
+  const after = await browser.newContext({
+    baseURL,
+    storageState: { ...state, cookies: state.cookies.filter((c) => c.expires !== -1) },
+  });
   const page = await after.newPage();
   await page.goto("/dashboard");
   expectAttack(target, await attackOutcome(page, page.getByRole("heading", { name: `Welcome, ${user.name}` })));

@@ -5,12 +5,22 @@
 import { apiSignIn, bearer } from "../support/api";
 import { expectAttack, idStillWorks, signIn, test } from "../support/fixtures";
 
-test("a live row of a leaked sessions table opens the victim's accounts", async ({ browser, baseURL, request, db, user, target }) => {
+test("a live row of a leaked sessions table opens the victim's accounts", async ({
+  browser,
+  baseURL,
+  request,
+  db,
+  user,
+  target,
+}) => {
   const victim = await browser.newContext({ baseURL });
   await signIn(await victim.newPage(), user);
   await apiSignIn(request, user);
 
-  const leaked = await db.session.findMany({ where: { userId: user.id, endedAt: null }, select: { tokenHash: true, clientType: true } });
+  const leaked = await db.session.findMany({
+    where: { userId: user.id, endedAt: null },
+    select: { tokenHash: true, clientType: true },
+  });
   const stored = (clientType: string) => leaked.find((row) => row.clientType === clientType)!.tokenHash;
 
   expectAttack(target, await idStillWorks(browser, baseURL!, stored("web"), user));

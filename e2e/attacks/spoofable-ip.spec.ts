@@ -13,7 +13,11 @@ test("a new forged address per try evades the per-address sign-in limit", async 
   const mallory = documentationAddress();
   const viaProxy = () => ({ "X-Forwarded-For": `${documentationAddress()}, ${mallory}` });
   for (let i = 0; i <= SIGN_IN_THROTTLE.maxFailuresPerIp + 4; i += 1) {
-    const response = await apiSignInAttempt(request, { email: `stuffed-${i}-${user.id}@vaultline.test`, password: "password123" }, viaProxy());
+    const response = await apiSignInAttempt(
+      request,
+      { email: `stuffed-${i}-${user.id}@vaultline.test`, password: "password123" },
+      viaProxy(),
+    );
     expect([401, 429]).toContain(response.status());
   }
   const stolenCredentials = await apiSignInAttempt(request, user, viaProxy());

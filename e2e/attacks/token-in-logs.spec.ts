@@ -6,7 +6,13 @@ import { expect, expectAttack, idStillWorks, signIn, test } from "../support/fix
 import { signInLogLines } from "../support/log-secrets";
 import { serverLogPath } from "../support/servers";
 
-test("the victim's sign-in line in the server log opens the victim's accounts", async ({ browser, baseURL, server, user, target }) => {
+test("the victim's sign-in line in the server log opens the victim's accounts", async ({
+  browser,
+  baseURL,
+  server,
+  user,
+  target,
+}) => {
   const victim = await browser.newContext({ baseURL });
   await signIn(await victim.newPage(), user);
 

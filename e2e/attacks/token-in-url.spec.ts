@@ -5,7 +5,13 @@
 // defense, keeps full URLs on the bank's own origin.)
 import { accountLink, attackOutcome, expectAttack, signIn, test } from "../support/fixtures";
 
-test("a shared link opens the victim's account in Mallory's browser", async ({ browser, baseURL, page, user, target }) => {
+test("a shared link opens the victim's account in Mallory's browser", async ({
+  browser,
+  baseURL,
+  page,
+  user,
+  target,
+}) => {
   await signIn(page, user);
   await accountLink(page, /Checking/).click();
   await page.waitForURL(/\/accounts\//);

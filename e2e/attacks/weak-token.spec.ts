@@ -18,7 +18,15 @@ function idFor(stamp: number, email: string): string {
   return bytes.toString("base64url");
 }
 
-test("Mallory computes a signed-in victim's session ID from her own", async ({ browser, baseURL, page, request, user, createUser, target }) => {
+test("Mallory computes a signed-in victim's session ID from her own", async ({
+  browser,
+  baseURL,
+  page,
+  request,
+  user,
+  createUser,
+  target,
+}) => {
   const mallory = await createUser();
   const victim = await browser.newContext({ baseURL });
   await signIn(await victim.newPage(), user);
@@ -30,11 +38,15 @@ test("Mallory computes a signed-in victim's session ID from her own", async ({ b
   const derivable = idFor(stamp, mallory.email) === own;
 
   let found: string | undefined;
-  const candidates = derivable ? Array.from({ length: SECONDS_TO_TRY }, (_, i) => idFor(stamp - 1 - i, user.email)) : [];
+  const candidates = derivable
+    ? Array.from({ length: SECONDS_TO_TRY }, (_, i) => idFor(stamp - 1 - i, user.email))
+    : [];
   for (let i = 0; i < candidates.length && !found; i += PROBES_AT_ONCE) {
     const batch = candidates.slice(i, i + PROBES_AT_ONCE);
     // The timeout warning's status poll: answers 200 for a live session, and extends nothing.
-    const answers = await Promise.all(batch.map((id) => request.get("/session/status?tier=low", { headers: { Cookie: `${SESSION_COOKIE}=${id}` } })));
+    const answers = await Promise.all(
+      batch.map((id) => request.get("/session/status?tier=low", { headers: { Cookie: `${SESSION_COOKIE}=${id}` } })),
+    );
     found = batch.find((_, j) => answers[j]!.status() === 200);
   }
 

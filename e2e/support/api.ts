@@ -25,12 +25,20 @@ export function bearer(token: string): Headers {
   return { Authorization: `Bearer ${token}` };
 }
 
-export function apiSignInAttempt(request: APIRequestContext, user: Pick<TestUser, "email" | "password">, headers: Headers = {}): Promise<APIResponse> {
+export function apiSignInAttempt(
+  request: APIRequestContext,
+  user: Pick<TestUser, "email" | "password">,
+  headers: Headers = {},
+): Promise<APIResponse> {
   return request.post("/api/v1/sessions", { data: { email: user.email, password: user.password }, headers });
 }
 
 /** Signs in over the API and returns the bearer token. */
-export async function apiSignIn(request: APIRequestContext, user: Pick<TestUser, "email" | "password">, headers: Headers = {}): Promise<string> {
+export async function apiSignIn(
+  request: APIRequestContext,
+  user: Pick<TestUser, "email" | "password">,
+  headers: Headers = {},
+): Promise<string> {
   const response = await apiSignInAttempt(request, user, headers);
   expect(response.status()).toBe(201);
   return (await response.json()).token;
@@ -53,11 +61,18 @@ export function apiTransfer(
   body: Record<string, unknown>,
   idempotencyKey: string,
 ): Promise<APIResponse> {
-  return request.post("/api/v1/transfers", { data: body, headers: { ...bearer(token), "Idempotency-Key": idempotencyKey } });
+  return request.post("/api/v1/transfers", {
+    data: body,
+    headers: { ...bearer(token), "Idempotency-Key": idempotencyKey },
+  });
 }
 
 /** The error body every API failure shares: code and message, nothing else but a reason or count. */
-export async function expectApiError(response: APIResponse, status: number, error: string): Promise<Record<string, unknown>> {
+export async function expectApiError(
+  response: APIResponse,
+  status: number,
+  error: string,
+): Promise<Record<string, unknown>> {
   expect(response.status()).toBe(status);
   const body = await response.json();
   expect(body.error).toBe(error);

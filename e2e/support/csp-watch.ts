@@ -14,7 +14,12 @@ export async function watchCsp(context: BrowserContext, report: (violation: CspV
   await context.addInitScript((binding) => {
     document.addEventListener("securitypolicyviolation", (event) => {
       const send = (window as unknown as Record<string, (v: object) => void>)[binding];
-      send?.({ page: location.pathname, directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample });
+      send?.({
+        page: location.pathname,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+      });
     });
   }, BINDING);
 }

@@ -51,11 +51,22 @@ export function startOwnServer(options: DirectServerOptions): Promise<DirectServ
  * Instances of one deployment, one per port: a single throwaway database (reset once, by the
  * first) and a single secret, as instances behind a load balancer share them.
  */
-export async function startInstances(options: Omit<DirectServerOptions, "port"> & { ports: [number, ...number[]] }): Promise<DirectServer[]> {
-  const { ports: [firstPort, ...otherPorts], ...shared } = options;
-  const deployment = { ...shared, databaseUrl: throwawayDatabaseUrl(options.name, options.database), secret: newServerSecret() };
+export async function startInstances(
+  options: Omit<DirectServerOptions, "port"> & { ports: [number, ...number[]] },
+): Promise<DirectServer[]> {
+  const {
+    ports: [firstPort, ...otherPorts],
+    ...shared
+  } = options;
+  const deployment = {
+    ...shared,
+    databaseUrl: throwawayDatabaseUrl(options.name, options.database),
+    secret: newServerSecret(),
+  };
   const first = await startServerOfItsOwn({ ...deployment, port: firstPort });
-  const others = await Promise.all(otherPorts.map((port) => startServerOfItsOwn({ ...deployment, port, resetDatabase: false })));
+  const others = await Promise.all(
+    otherPorts.map((port) => startServerOfItsOwn({ ...deployment, port, resetDatabase: false })),
+  );
   return [first, ...others];
 }
 
@@ -113,7 +124,9 @@ export function freePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -122,7 +135,10 @@ async function waitUntilReady(child: ChildProcess, url: string, name: string): P
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (exited(child)) throw new Error(`the ${name} e2e server exited (${child.exitCode ?? child.signalCode})`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -11,7 +11,14 @@ import { serverDatabaseUrl, type ServerName } from "./servers";
 /** What an attack spec expects of the server it runs against: to stop the attack, or not. */
 export type Target = "secure" | "flawed";
 
-export type TestUser = { id: string; email: string; password: string; name: string; accountId: string; accountNumber: string };
+export type TestUser = {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+  accountId: string;
+  accountNumber: string;
+};
 
 type WorkerFixtures = { db: Db; passwordHash: string; cspWatchedBrowser: Browser };
 type Role = "customer" | "admin";
@@ -53,7 +60,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ expectCspViolations }, use) => {
       reportedViolations = [];
       await use(reportedViolations);
-      if (!expectCspViolations) expect(reportedViolations, "no page may raise a Content-Security-Policy violation").toEqual([]);
+      if (!expectCspViolations)
+        expect(reportedViolations, "no page may raise a Content-Security-Policy violation").toEqual([]);
     },
     { auto: true },
   ],
@@ -85,7 +93,12 @@ export async function createTestUser(db: Db, passwordHash: string, role: Role = 
   const name = `Tess Tester ${tag}`;
   const user = await db.user.create({ data: { email, name, passwordHash, role } });
   const account = await db.account.create({
-    data: { userId: user.id, name: "Checking", number: `VL-T-${tag.toUpperCase()}`, balanceCents: OPENING_BALANCE_CENTS },
+    data: {
+      userId: user.id,
+      name: "Checking",
+      number: `VL-T-${tag.toUpperCase()}`,
+      balanceCents: OPENING_BALANCE_CENTS,
+    },
   });
   await db.ledgerEntry.create({
     data: {
@@ -148,7 +161,12 @@ export async function setRotationAge(db: Db, userId: string, secondsAgo: number)
 }
 
 /** Fills the transfer form for a payment to another customer's account. */
-export async function fillTransfer(page: Page, to: { accountNumber: string }, amount: string, memo = ""): Promise<void> {
+export async function fillTransfer(
+  page: Page,
+  to: { accountNumber: string },
+  amount: string,
+  memo = "",
+): Promise<void> {
   await page.goto("/transfers");
   await page.getByRole("radio", { name: "Someone else" }).check();
   await page.getByLabel("Recipient account number").fill(to.accountNumber);
@@ -160,13 +178,28 @@ export async function fillTransfer(page: Page, to: { accountNumber: string }, am
  * The transfer form's fields for a payment to someone else, as its server action receives them
  * from the form (the own-account select disabled, so not sent), for tests that call the action.
  */
-export function transferFormFields(from: { accountId: string }, to: { accountNumber: string }, amount: string, memo = ""): Record<string, string> {
-  return { fromAccountId: from.accountId, recipient: "other", toNumber: to.accountNumber, amount, memo, idempotencyKey: randomUUID() };
+export function transferFormFields(
+  from: { accountId: string },
+  to: { accountNumber: string },
+  amount: string,
+  memo = "",
+): Record<string, string> {
+  return {
+    fromAccountId: from.accountId,
+    recipient: "other",
+    toNumber: to.accountNumber,
+    amount,
+    memo,
+    idempotencyKey: randomUUID(),
+  };
 }
 
 /** A second account for the user (test users start with one checking account), empty. */
 export async function addAccount(db: Db, user: TestUser, name: string): Promise<{ id: string; number: string }> {
-  return db.account.create({ data: { userId: user.id, name, number: `${user.accountNumber}-${name.slice(0, 3).toUpperCase()}` }, select: { id: true, number: true } });
+  return db.account.create({
+    data: { userId: user.id, name, number: `${user.accountNumber}-${name.slice(0, 3).toUpperCase()}` },
+    select: { id: true, number: true },
+  });
 }
 
 /** The dashboard's link to an account's history in its list of accounts (recent activity links there too). */
@@ -201,7 +234,12 @@ export async function replay(page: Page, token: string, baseURL: string): Promis
  * The browser runs no script: the server's answer is what counts, and a payload stored in a memo
  * (the XSS attacks leave one in the dashboard's recent activity) would take the page elsewhere.
  */
-export async function idStillWorks(browser: Browser, baseURL: string, token: string, owner: Pick<TestUser, "name" | "accountNumber">): Promise<boolean> {
+export async function idStillWorks(
+  browser: Browser,
+  baseURL: string,
+  token: string,
+  owner: Pick<TestUser, "name" | "accountNumber">,
+): Promise<boolean> {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   try {
     await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
@@ -255,7 +293,10 @@ export async function balanceOf(db: Db, accountId: string): Promise<number> {
 /** For attack specs: the attack must fail against the secure server and succeed against the flawed one. */
 export function expectAttack(target: Target, succeeded: boolean): void {
   const expected = target === "flawed";
-  expect(succeeded, expected ? "the attack should succeed with the flaw on" : "the secure server should stop the attack").toBe(expected);
+  expect(
+    succeeded,
+    expected ? "the attack should succeed with the flaw on" : "the secure server should stop the attack",
+  ).toBe(expected);
 }
 
 /**

@@ -18,7 +18,7 @@ export const HOSTILE_TEXT = [
   "<script>alert(1)</script>",
   '"><img src=x onerror=alert(1)>',
   "' OR '1'='1' --",
-  "'; DROP TABLE \"Account\"; --",
+  '\'; DROP TABLE "Account"; --',
   "1; SELECT pg_sleep(5)",
   "%00%ff%2e%2e%2f",
   "../../../etc/passwd",
@@ -116,7 +116,11 @@ export function headerValue(maxLength = 200): fc.Arbitrary<string> {
  * client would send it: encodeURIComponent throws on one).
  */
 export function percentEncode(text: string): string {
-  return [...Buffer.from(text, "utf8")].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0")}`)).join("");
+  return [...Buffer.from(text, "utf8")]
+    .map((b) =>
+      /[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0")}`,
+    )
+    .join("");
 }
 
 /**

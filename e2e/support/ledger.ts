@@ -9,7 +9,11 @@ type Customer = Pick<TestUser, "id" | "accountId">;
 export async function booksOf(db: Db, customers: Customer[]) {
   const accountIds = customers.map((c) => c.accountId);
   const [accounts, entries, transfers] = await Promise.all([
-    db.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, balanceCents: true }, orderBy: { id: "asc" } }),
+    db.account.findMany({
+      where: { id: { in: accountIds } },
+      select: { id: true, balanceCents: true },
+      orderBy: { id: "asc" },
+    }),
     db.ledgerEntry.findMany({ where: { accountId: { in: accountIds } }, orderBy: { id: "asc" } }),
     db.transfer.findMany({ where: { userId: { in: customers.map((c) => c.id) } }, orderBy: { id: "asc" } }),
   ]);
@@ -26,7 +30,9 @@ export async function booksOf(db: Db, customers: Customer[]) {
 export async function expectBooksBalanced(db: Db, customers: Customer[], totalCents: number): Promise<void> {
   const { accounts, entries, transfers } = await booksOf(db, customers);
   for (const transfer of transfers) {
-    const legs = entries.filter((e) => e.transferId === transfer.id).map((e) => ({ accountId: e.accountId, amountCents: e.amountCents }));
+    const legs = entries
+      .filter((e) => e.transferId === transfer.id)
+      .map((e) => ({ accountId: e.accountId, amountCents: e.amountCents }));
     expect(legs, `the ledger entries of transfer ${transfer.id}`).toEqual(
       expect.arrayContaining([
         { accountId: transfer.fromAccountId, amountCents: -transfer.amountCents },
@@ -36,14 +42,23 @@ export async function expectBooksBalanced(db: Db, customers: Customer[], totalCe
     expect(legs).toHaveLength(2);
   }
   const transferIds = new Set(transfers.map((t) => t.id));
-  expect(entries.filter((e) => e.transferId !== null && !transferIds.has(e.transferId)), "entries of no transfer").toEqual([]);
+  expect(
+    entries.filter((e) => e.transferId !== null && !transferIds.has(e.transferId)),
+    "entries of no transfer",
+  ).toEqual([]);
   for (const account of accounts) {
     const own = entries.filter((e) => e.accountId === account.id);
-    expect(own.reduce((sum, e) => sum + e.amountCents, 0), `account ${account.id}: balance = sum of its entries`).toBe(account.balanceCents);
+    expect(
+      own.reduce((sum, e) => sum + e.amountCents, 0),
+      `account ${account.id}: balance = sum of its entries`,
+    ).toBe(account.balanceCents);
     // Entries written in the same millisecond tie on createdAt: one of the latest must match.
     const latestAt = Math.max(...own.map((e) => e.createdAt.getTime()));
     const latest = own.filter((e) => e.createdAt.getTime() === latestAt).map((e) => e.balanceAfterCents);
     expect(latest, `account ${account.id}: the latest entry's balance-after`).toContain(account.balanceCents);
   }
-  expect(accounts.reduce((sum, a) => sum + a.balanceCents, 0), "the customers' money in total").toBe(totalCents);
+  expect(
+    accounts.reduce((sum, a) => sum + a.balanceCents, 0),
+    "the customers' money in total",
+  ).toBe(totalCents);
 }

@@ -31,7 +31,9 @@ export function findLeaks(text: string, secrets: SecretsToFind): Leak[] {
   for (const run of text.matchAll(TOKEN_CHARS_RUN)) {
     // Every 43-character window of the run, so a token glued to other characters is found too.
     for (let offset = 0; offset + TOKEN_LENGTH <= run[0].length; offset += 1) {
-      const hash = createHash("sha256").update(run[0].slice(offset, offset + TOKEN_LENGTH)).digest("hex");
+      const hash = createHash("sha256")
+        .update(run[0].slice(offset, offset + TOKEN_LENGTH))
+        .digest("hex");
       if (secrets.tokenHashes.has(hash)) leaks.push({ kind: "session token", excerpt: excerpt(run.index + offset) });
     }
   }
@@ -46,7 +48,12 @@ export function findLeaks(text: string, secrets: SecretsToFind): Leak[] {
  * `count` of them have reached its log file: the server's output arrives there a moment later.
  */
 export async function signInLogLines(logPath: string, userId: string, count: number): Promise<string[]> {
-  const lines = () => readFileSync(logPath, "utf8").split("\n").filter((line) => line.includes(`[session] sign-in user=${userId} `));
-  await expect.poll(() => lines().length, { message: `${count} sign-in lines in ${logPath}` }).toBeGreaterThanOrEqual(count);
+  const lines = () =>
+    readFileSync(logPath, "utf8")
+      .split("\n")
+      .filter((line) => line.includes(`[session] sign-in user=${userId} `));
+  await expect
+    .poll(() => lines().length, { message: `${count} sign-in lines in ${logPath}` })
+    .toBeGreaterThanOrEqual(count);
   return lines();
 }

@@ -10,10 +10,21 @@ import { expect, type TestUser } from "./fixtures";
  * activity shows the memo too, but there the balance comes before it). Only two outcomes count:
  * the memo shown as the text that was typed, or the attacker's page (its heading `landing`).
  */
-export async function victimOpensMemo(page: Page, request: APIRequestContext, parties: { mallory: TestUser; victim: TestUser }, memo: string, landing: string): Promise<void> {
+export async function victimOpensMemo(
+  page: Page,
+  request: APIRequestContext,
+  parties: { mallory: TestUser; victim: TestUser },
+  memo: string,
+  landing: string,
+): Promise<void> {
   const { mallory, victim } = parties;
   const token = await apiSignIn(request, mallory);
-  const sent = await apiTransfer(request, token, { fromAccountId: mallory.accountId, toAccountNumber: victim.accountNumber, amount: "1.00", memo }, randomUUID());
+  const sent = await apiTransfer(
+    request,
+    token,
+    { fromAccountId: mallory.accountId, toAccountNumber: victim.accountNumber, amount: "1.00", memo },
+    randomUUID(),
+  );
   expect(sent.status()).toBe(201);
   await page.goto(`/signin?next=${encodeURIComponent(`/accounts/${victim.accountId}`)}`);
   await page.getByLabel("Email").fill(victim.email);

@@ -27,10 +27,19 @@ export async function actionIdOn(page: Page): Promise<string> {
 export function formParts(fields: Record<string, string | Buffer>, options: { plain?: boolean } = {}): Part[] {
   // Row 0: the arguments. "$K1" is the FormData whose fields carry the "_1_" prefix.
   const args = options.plain ? ["$K1"] : [{ status: "editing" }, "$K1"];
-  return [...Object.entries(fields).map(([name, value]) => ({ name: `_1_${name}`, value })), { name: "0", value: JSON.stringify(args) }];
+  return [
+    ...Object.entries(fields).map(([name, value]) => ({ name: `_1_${name}`, value })),
+    { name: "0", value: JSON.stringify(args) },
+  ];
 }
 
-export async function callAction(request: APIRequestContext, path: string, actionId: string, parts: Part[], origin: string): Promise<ActionCall> {
+export async function callAction(
+  request: APIRequestContext,
+  path: string,
+  actionId: string,
+  parts: Part[],
+  origin: string,
+): Promise<ActionCall> {
   const { body, contentType } = multipart(parts);
   const response = await request.post(path, {
     data: body,
@@ -55,9 +64,14 @@ function actionResult(body: string): unknown {
 export function multipart(parts: Part[]): { body: Buffer; contentType: string } {
   const boundary = `----hostile${randomBytes(8).toString("hex")}`;
   const chunks = parts.flatMap(({ name, value, filename }) => [
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: application/octet-stream` : ""}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: application/octet-stream` : ""}\r\n\r\n`,
+    ),
     Buffer.isBuffer(value) ? value : Buffer.from(value, "utf8"),
     Buffer.from("\r\n"),
   ]);
-  return { body: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }

@@ -32,7 +32,9 @@ export function serverLogPath(name: string): string {
 export function serverLogPaths(): string[] {
   const dir = path.dirname(serverLogPath("any"));
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.startsWith(`${PORT_BASE}-`)).map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${PORT_BASE}-`))
+    .map((f) => path.join(dir, f));
 }
 
 /**
@@ -40,7 +42,8 @@ export function serverLogPaths(): string[] {
  * so two suites with different port bases never meet.
  */
 export function spareServerPort(index: number): number {
-  if (!Number.isInteger(index) || index < 0 || index > 9) throw new Error(`spare server ports are 0 to 9 (got ${index})`);
+  if (!Number.isInteger(index) || index < 0 || index > 9)
+    throw new Error(`spare server ports are 0 to 9 (got ${index})`);
   return PORT_BASE + 10 + index;
 }
 

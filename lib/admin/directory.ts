@@ -15,7 +15,11 @@ export async function listUsersWithSessions() {
   return db.user.findMany({
     orderBy: { email: "asc" },
     select: {
-      id: true, email: true, name: true, role: true, disabledAt: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
       // Live by policy, not merely never marked ended: an idle or expired session is not listed.
       sessions: { where: acceptedSessionsWhere("low", new Date()), orderBy: { lastSeenAt: "desc" } },
     },
@@ -44,7 +48,10 @@ export async function searchEvents(filter: EventFilter) {
 /** Disabling is immediate: the account's sessions and API tokens end in the same step. */
 export async function disableUser(admin: SessionWithUser, userId: string): Promise<void> {
   if (userId === admin.userId || !isRecordId(userId)) return;
-  const { count } = await db.user.updateMany({ where: { id: userId, disabledAt: null }, data: { disabledAt: new Date() } });
+  const { count } = await db.user.updateMany({
+    where: { id: userId, disabledAt: null },
+    data: { disabledAt: new Date() },
+  });
   if (count === 0) return;
   await revokeUserSessions(userId, "disabled");
   await recordEvent({ type: "user_disabled", userId, request: await requestInfo(), detail: { by: admin.user.email } });

@@ -31,7 +31,13 @@ export function stepUpAnswer(result: StepUpResult): NextResponse {
 
 export function accountsAnswer(accounts: Account[]): NextResponse {
   return NextResponse.json({
-    accounts: accounts.map((a) => ({ id: a.id, number: a.number, name: a.name, balance: centsToDecimal(a.balanceCents), currency: "USD" })),
+    accounts: accounts.map((a) => ({
+      id: a.id,
+      number: a.number,
+      name: a.name,
+      balance: centsToDecimal(a.balanceCents),
+      currency: "USD",
+    })),
   });
 }
 

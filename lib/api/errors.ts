@@ -15,7 +15,8 @@ export const API_ERRORS = {
   bad_request: { status: 400, message: "The request is not valid." },
   token_in_url: {
     status: 400,
-    message: "Tokens go in the Authorization header only, never in a URL. Treat a token that was put in a URL as leaked: sign in again.",
+    message:
+      "Tokens go in the Authorization header only, never in a URL. Treat a token that was put in a URL as leaked: sign in again.",
   },
   invalid_credentials: { status: 401, message: SIGN_IN_MESSAGES.invalid },
   unauthenticated: { status: 401, message: "A valid session is required." },
@@ -26,7 +27,10 @@ export const API_ERRORS = {
     message: `Transfers need your password from the last ${sessionPolicy().stepUpFreshnessMinutes} minutes: POST /api/v1/sessions/current/step-up first.`,
   },
   not_found: { status: 404, message: "Not found." },
-  idempotency_conflict: { status: 409, message: "This Idempotency-Key was already used for a different transfer. Use a new key for a new transfer." },
+  idempotency_conflict: {
+    status: 409,
+    message: "This Idempotency-Key was already used for a different transfer. Use a new key for a new transfer.",
+  },
   transfer_refused: { status: 422, message: "The transfer was refused." },
   throttled: { status: 429, message: SIGN_IN_MESSAGES.throttled },
   internal: { status: 500, message: "Something went wrong on our side. Try again later." },
@@ -41,11 +45,11 @@ export const BAD_REQUEST_HINTS = {
   password: 'Send {"password": "..."}.',
   transfer:
     'Send {"fromAccountId": "...", "toAccountNumber": "VL-...", "amount": "12.34", "memo": "optional"}: amount is a decimal string of dollars.',
-  idempotencyKey: "Send an Idempotency-Key header: a new random UUID for each transfer, reused only to retry that transfer.",
+  idempotencyKey:
+    "Send an Idempotency-Key header: a new random UUID for each transfer, reused only to retry that transfer.",
   page: `limit must be a whole number from 1 to ${TRANSACTIONS_PAGE.maxLimit}; cursor must be the nextCursor of the previous page.`,
   cursor: "That cursor does not belong to this account's history. Start again without a cursor.",
 } as const;
-
 
 export function apiError(code: ApiErrorCode, message?: string, init: ResponseInit = {}): NextResponse {
   const { status, message: text } = API_ERRORS[code];
@@ -63,7 +67,11 @@ export function sessionRefused(reason: InvalidReason): NextResponse {
 export function wrongPassword(attemptsLeft: number): NextResponse {
   const left = attemptsLeft === 1 ? "1 attempt" : `${attemptsLeft} attempts`;
   return NextResponse.json(
-    { error: "wrong_password", message: `That password is not right. ${left} left before the session ends.`, attemptsLeft },
+    {
+      error: "wrong_password",
+      message: `That password is not right. ${left} left before the session ends.`,
+      attemptsLeft,
+    },
     { status: API_ERRORS.wrong_password.status },
   );
 }
@@ -74,5 +82,7 @@ export function throttled(retryAfterSeconds: number): NextResponse {
 
 /** 503 while the database cannot be reached, with Retry-After: the client should try again then. */
 export function serviceUnavailable(): NextResponse {
-  return apiError("service_unavailable", undefined, { headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } });
+  return apiError("service_unavailable", undefined, {
+    headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+  });
 }

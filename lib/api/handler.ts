@@ -50,7 +50,9 @@ function framed<Context>(handler: Handler<Context>): Handler<Context> {
       if (await failedForOutage(error)) return serviceUnavailable();
       // The name only: messages can quote what the client sent (JSON.parse quotes the body,
       // which may hold a password).
-      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.name : typeof error}`);
+      console.error(
+        `[api] ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.name : typeof error}`,
+      );
       return apiError("internal");
     }
   };
@@ -59,7 +61,11 @@ function framed<Context>(handler: Handler<Context>): Handler<Context> {
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 /** The JSON body, checked against its schema; malformed JSON or a wrong shape is a 400. */
-export async function readJson<T>(request: Request, schema: z.ZodType<T>, hint: keyof typeof BAD_REQUEST_HINTS): Promise<Parsed<T>> {
+export async function readJson<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+  hint: keyof typeof BAD_REQUEST_HINTS,
+): Promise<Parsed<T>> {
   let body: unknown;
   try {
     body = await request.json();

@@ -15,7 +15,12 @@ import { beginSignInAttempt, clearSignInFailures, discardSignInAttempt, throttle
 const credentialsSchema = z.object({
   // No account's email has a control character, and on PostgreSQL a NUL in the lookup is an
   // error rather than a miss: such an email is refused like any wrong one, before any query.
-  email: z.string().trim().toLowerCase().max(254).refine((email) => !hasUnsafeCharacters(email)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .refine((email) => !hasUnsafeCharacters(email)),
   password: z.string().min(1).max(MAX_PASSWORD_FIELD_LENGTH),
 });
 
@@ -43,7 +48,12 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
     const retryAfterSeconds = await throttledFor(attempt);
     if (retryAfterSeconds > 0) {
       await discardSignInAttempt(attempt);
-      await recordEvent({ type: "sign_in_failure", userId: user?.id ?? null, request, detail: { reason: "throttled" } });
+      await recordEvent({
+        type: "sign_in_failure",
+        userId: user?.id ?? null,
+        request,
+        detail: { reason: "throttled" },
+      });
       return { ok: false, reason: "throttled", retryAfterSeconds };
     }
   }

@@ -43,7 +43,9 @@ describe("the hash queue", () => {
       mostRunning = Math.max(mostRunning, gate.running);
       mostWaiting = Math.max(mostWaiting, gate.waiting.length);
     }, 1);
-    const results = await Promise.all(Array.from({ length: slots + 3 }, () => verifyPassword("queue-test-password", hash)));
+    const results = await Promise.all(
+      Array.from({ length: slots + 3 }, () => verifyPassword("queue-test-password", hash)),
+    );
     clearInterval(watch);
     assert.deepEqual(results, Array(slots + 3).fill(true));
     assert.equal(mostRunning, slots);

@@ -17,7 +17,10 @@ const HASH_SLOTS = Math.max(1, os.availableParallelism() - 1);
 // One queue per process, on globalThis: the sign-in route and the server actions are bundled
 // apart, and two queues would let twice as many hashes run.
 type HashGate = { running: number; waiting: (() => void)[] };
-const gate: HashGate = ((globalThis as typeof globalThis & { vaultlineHashGate?: HashGate }).vaultlineHashGate ??= { running: 0, waiting: [] });
+const gate: HashGate = ((globalThis as typeof globalThis & { vaultlineHashGate?: HashGate }).vaultlineHashGate ??= {
+  running: 0,
+  waiting: [],
+});
 
 async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
   if (gate.running < HASH_SLOTS) gate.running++;
@@ -34,7 +37,8 @@ async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
 
 /** Callers check the new password first (newPasswordProblem); a longer one is a bug here. */
 export async function hashPassword(plain: string): Promise<string> {
-  if (!fitsPasswordBytes(plain)) throw new Error(`A password may be at most ${MAX_PASSWORD_BYTES} bytes: bcrypt ignores the rest`);
+  if (!fitsPasswordBytes(plain))
+    throw new Error(`A password may be at most ${MAX_PASSWORD_BYTES} bytes: bcrypt ignores the rest`);
   return inHashSlot(() => bcrypt.hash(plain, BCRYPT_COST));
 }
 

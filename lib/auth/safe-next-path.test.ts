@@ -12,7 +12,10 @@ function landing(next: unknown): URL {
 /** A readable test name: control characters shown escaped. */
 function show(value: unknown): string {
   if (typeof value !== "string") return String(value);
-  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 describe("safeNextPath", () => {
@@ -76,7 +79,13 @@ describe("safeNextPath", () => {
   }
 
   // Odd-looking but harmless: they name a path on this site, so they are kept (normalized).
-  const sameOrigin = ["/@evil.example", "/.evil.example", "/evil.example", "/%EF%BC%8F%EF%BC%8Fevil.example", "/／／evil.example"];
+  const sameOrigin = [
+    "/@evil.example",
+    "/.evil.example",
+    "/evil.example",
+    "/%EF%BC%8F%EF%BC%8Fevil.example",
+    "/／／evil.example",
+  ];
   for (const payload of sameOrigin) {
     it(`keeps ${show(payload)} on this origin`, () => {
       const url = landing(payload);

@@ -24,7 +24,10 @@ describe("lockoutSeconds", () => {
 
   it("unlocks once the lockout has passed", () => {
     const lockout = SIGN_IN_THROTTLE.lockoutMinutes;
-    assert.equal(lockoutSeconds(failuresAgo(lockout, lockout + 1, lockout + 2, lockout + 3, lockout + 4), LIMIT, NOW), 0);
+    assert.equal(
+      lockoutSeconds(failuresAgo(lockout, lockout + 1, lockout + 2, lockout + 3, lockout + 4), LIMIT, NOW),
+      0,
+    );
   });
 
   it("does not count failures spread wider than the window", () => {

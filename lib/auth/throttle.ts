@@ -25,7 +25,12 @@ function hashEmail(email: string): string {
  * until a new attempt may be checked? Locked when `limit` failures fell within one window and
  * the newest of them is less than the lockout old.
  */
-export function lockoutSeconds(failuresNewestFirst: Date[], limit: number, now: Date, limits: Limits = SIGN_IN_THROTTLE): number {
+export function lockoutSeconds(
+  failuresNewestFirst: Date[],
+  limit: number,
+  now: Date,
+  limits: Limits = SIGN_IN_THROTTLE,
+): number {
   const newest = failuresNewestFirst[0];
   const oldestCounted = failuresNewestFirst[limit - 1];
   if (!newest || !oldestCounted) return 0;
@@ -35,7 +40,11 @@ export function lockoutSeconds(failuresNewestFirst: Date[], limit: number, now: 
 }
 
 /** Records the attempt as a failure until proven otherwise (see the header). */
-export async function beginSignInAttempt(email: string, ip: string | null, now: Date = new Date()): Promise<SignInAttempt> {
+export async function beginSignInAttempt(
+  email: string,
+  ip: string | null,
+  now: Date = new Date(),
+): Promise<SignInAttempt> {
   const emailHash = hashEmail(email);
   const row = await db.signInFailure.create({ data: { emailHash, ip, createdAt: now } });
   return { id: row.id, emailHash, ip, at: now };
@@ -54,7 +63,11 @@ export async function throttledFor(attempt: SignInAttempt): Promise<number> {
   );
 }
 
-async function failuresBefore(attempt: SignInAttempt, where: { emailHash: string } | { ip: string }, limit: number): Promise<Date[]> {
+async function failuresBefore(
+  attempt: SignInAttempt,
+  where: { emailHash: string } | { ip: string },
+  limit: number,
+): Promise<Date[]> {
   const { windowMinutes, lockoutMinutes } = SIGN_IN_THROTTLE;
   const since = new Date(attempt.at.getTime() - (windowMinutes + lockoutMinutes) * MINUTE_MS);
   const rows = await db.signInFailure.findMany({

@@ -11,7 +11,12 @@ describe("isSameTransferRequest", () => {
   });
 
   it("refuses any difference in payer, payee, amount or memo", () => {
-    for (const change of [{ fromAccountId: "a2" }, { toAccountNumber: "VL-1003-0001" }, { amountCents: 1235 }, { memo: "rent" }]) {
+    for (const change of [
+      { fromAccountId: "a2" },
+      { toAccountNumber: "VL-1003-0001" },
+      { amountCents: 1235 },
+      { memo: "rent" },
+    ]) {
       assert.equal(isSameTransferRequest(stored, { ...request, ...change }), false, JSON.stringify(change));
     }
   });

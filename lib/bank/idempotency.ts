@@ -4,7 +4,12 @@
 // with the old transfer.
 import "server-only";
 
-export type TransferRequest = { fromAccountId: string; toAccountNumber: string; amountCents: number; memo: string | null };
+export type TransferRequest = {
+  fromAccountId: string;
+  toAccountNumber: string;
+  amountCents: number;
+  memo: string | null;
+};
 
 export type StoredTransfer = {
   transfer: { fromAccountId: string; amountCents: number; memo: string | null };

@@ -4,7 +4,8 @@ import { MEMO_MAX_LENGTH, memoProblem } from "./limits";
 
 describe("memoProblem", () => {
   it("accepts visible text up to the limit, markup included (the page escapes it)", () => {
-    for (const memo of ["", "Rent share", "Café 🍰", "<b>hi</b>", "x".repeat(MEMO_MAX_LENGTH)]) assert.equal(memoProblem(memo), null, memo);
+    for (const memo of ["", "Rent share", "Café 🍰", "<b>hi</b>", "x".repeat(MEMO_MAX_LENGTH)])
+      assert.equal(memoProblem(memo), null, memo);
   });
 
   it("refuses a memo that is too long or carries control characters, saying which", () => {

@@ -10,7 +10,8 @@ export const MEMO_MAX_LENGTH = 140;
  */
 export function memoProblem(memo: string): string | null {
   if (memo.length > MEMO_MAX_LENGTH) return `Keep the memo under ${MEMO_MAX_LENGTH} characters.`;
-  if (hasUnsafeCharacters(memo)) return "Use only visible characters in the memo: no line breaks, tabs or control characters.";
+  if (hasUnsafeCharacters(memo))
+    return "Use only visible characters in the memo: no line breaks, tabs or control characters.";
   return null;
 }
 

@@ -7,8 +7,7 @@ import type { LedgerEntry } from "@/lib/generated/sqlite/client";
 import { isRecordId } from "@/lib/text";
 
 export type TransactionsPage =
-  | { ok: true; entries: LedgerEntry[]; nextCursor: string | null }
-  | { ok: false; reason: "not_found" | "bad_cursor" };
+  { ok: true; entries: LedgerEntry[]; nextCursor: string | null } | { ok: false; reason: "not_found" | "bad_cursor" };
 
 const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 
@@ -17,10 +16,17 @@ export async function pageOfTransactions(
   accountId: string,
   page: { limit: number; cursor: string | null },
 ): Promise<TransactionsPage> {
-  const account = isRecordId(accountId) && (await db.account.findFirst({ where: { id: accountId, userId }, select: { id: true } }));
+  const account =
+    isRecordId(accountId) && (await db.account.findFirst({ where: { id: accountId, userId }, select: { id: true } }));
   if (!account) return { ok: false, reason: "not_found" };
   // The cursor is the last entry of the previous page, and must belong to this very account.
-  if (page.cursor && !(isRecordId(page.cursor) && (await db.ledgerEntry.findFirst({ where: { id: page.cursor, accountId }, select: { id: true } })))) {
+  if (
+    page.cursor &&
+    !(
+      isRecordId(page.cursor) &&
+      (await db.ledgerEntry.findFirst({ where: { id: page.cursor, accountId }, select: { id: true } }))
+    )
+  ) {
     return { ok: false, reason: "bad_cursor" };
   }
   const rows = await db.ledgerEntry.findMany({

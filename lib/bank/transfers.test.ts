@@ -49,8 +49,12 @@ async function startRacers(url: string): Promise<Racers> {
   }
   return {
     async race(inputs) {
-      workers.forEach((worker, w) => worker.child.stdin!.write(`${JSON.stringify(inputs.filter((_, i) => i % PROCESSES === w))}\n`));
-      const outcomes = await Promise.all(workers.map(async (worker) => JSON.parse(await worker.next()) as TransferOutcome[]));
+      workers.forEach((worker, w) =>
+        worker.child.stdin!.write(`${JSON.stringify(inputs.filter((_, i) => i % PROCESSES === w))}\n`),
+      );
+      const outcomes = await Promise.all(
+        workers.map(async (worker) => JSON.parse(await worker.next()) as TransferOutcome[]),
+      );
       return outcomes.flat();
     },
     async stop() {
@@ -83,7 +87,8 @@ async function fireTransfers(db: Db, racers: Racers) {
   const payers = [mallory, bob];
   // Nobody pays Mallory, so her $20.50 can never cover one of her transfers (each $25 or more):
   // some refusals are certain, whatever order the processes run in.
-  const payeesOf = (payer: typeof mallory) => (payer === bob ? [alice] : [alice, bob]).map((p) => p.accounts[0]!.number);
+  const payeesOf = (payer: typeof mallory) =>
+    (payer === bob ? [alice] : [alice, bob]).map((p) => p.accounts[0]!.number);
   const inputs: TransferInput[] = Array.from({ length: SIMULTANEOUS_TRANSFERS }, (_, i) => {
     const payer = payers[i % payers.length]!;
     const payees = payeesOf(payer);

@@ -6,7 +6,6 @@ import "server-only";
 import { db as appDb, type Db } from "@/lib/db";
 import { isRecordId } from "@/lib/text";
 
-
 // SQLite has one writer at a time: under a burst, transfers queue for the write lock. Waiting
 // a few seconds beats refusing a customer's payment (Prisma's default wait is 2 s).
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
@@ -20,9 +19,7 @@ export type TransferInput = {
   idempotencyKey: string;
 };
 
-export type TransferOutcome =
-  | { ok: true; transferId: string; replayed: boolean }
-  | { ok: false; message: string };
+export type TransferOutcome = { ok: true; transferId: string; replayed: boolean } | { ok: false; message: string };
 
 class Refused extends Error {}
 
@@ -48,7 +45,9 @@ function findByKey(db: Db, input: TransferInput) {
 }
 
 async function moveMoney(tx: Db, input: TransferInput): Promise<string> {
-  const from = isRecordId(input.fromAccountId) && (await tx.account.findFirst({ where: { id: input.fromAccountId, userId: input.userId } }));
+  const from =
+    isRecordId(input.fromAccountId) &&
+    (await tx.account.findFirst({ where: { id: input.fromAccountId, userId: input.userId } }));
   if (!from) throw new Refused("Choose one of your accounts to pay from.");
   const to = await tx.account.findUnique({ where: { number: input.toAccountNumber } });
   if (!to) throw new Refused("No account has that number. Check it and try again.");
@@ -101,7 +100,14 @@ async function balanceOf(tx: Db, accountId: string): Promise<number> {
   return account.balanceCents;
 }
 
-function entry(accountId: string, amountCents: number, balanceAfterCents: number, description: string, memo: string | null, transferId: string) {
+function entry(
+  accountId: string,
+  amountCents: number,
+  balanceAfterCents: number,
+  description: string,
+  memo: string | null,
+  transferId: string,
+) {
   return { accountId, amountCents, balanceAfterCents, description, memo, transferId };
 }
 

@@ -32,9 +32,21 @@ export function timeJumps(): Record<TimeJump, { label: string; idleMinutes: numb
   const stale = policy.stepUpFreshnessMinutes + 1;
   const old = policy.absoluteLifetimeHours + 1;
   return {
-    "idle-past-high-tier": { label: `Every session idle past the high tier (${idle} minutes)`, idleMinutes: idle, ageMinutes: 0 },
-    "stale-step-up": { label: `Sign-ins past step-up freshness (${stale} minutes ago)`, idleMinutes: 0, ageMinutes: stale },
-    "past-absolute-lifetime": { label: `Sign-ins past the absolute lifetime (${old} hours ago)`, idleMinutes: 0, ageMinutes: old * 60 },
+    "idle-past-high-tier": {
+      label: `Every session idle past the high tier (${idle} minutes)`,
+      idleMinutes: idle,
+      ageMinutes: 0,
+    },
+    "stale-step-up": {
+      label: `Sign-ins past step-up freshness (${stale} minutes ago)`,
+      idleMinutes: 0,
+      ageMinutes: stale,
+    },
+    "past-absolute-lifetime": {
+      label: `Sign-ins past the absolute lifetime (${old} hours ago)`,
+      idleMinutes: 0,
+      ageMinutes: old * 60,
+    },
   };
 }
 

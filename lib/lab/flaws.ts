@@ -34,7 +34,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.SM_ISSUES,
       section: "Session Fixation",
-      quote: "To fix this issue simply change the session ID upon the user logging in and do not actually grant authorization under the session ID they POSTed their credentials with.",
+      quote:
+        "To fix this issue simply change the session ID upon the user logging in and do not actually grant authorization under the session ID they POSTed their credentials with.",
     },
     spec: "e2e/session-fixation.spec.ts",
     test: "an ID planted before sign-in is never the one that gets authenticated",
@@ -46,7 +47,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.SM_ISSUES,
       section: "Session Not Invalidated On Logout",
-      quote: "These actions do not actually prevent the re-use of the session token by an attacker who has intercepted it as the session was not properly invalidated server-side.",
+      quote:
+        "These actions do not actually prevent the re-use of the session token by an attacker who has intercepted it as the session was not properly invalidated server-side.",
     },
     spec: "e2e/server-side-sign-out.spec.ts",
     test: "the cookie replayed after sign-out is refused by the server",
@@ -58,7 +60,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.COOKIES,
       section: "Set Secure/HttpOnly Flags on your Cookies",
-      quote: "The HttpOnly flag should also be set for session cookies as this will prevent client-side JavaScript from accessing it which could result in session hijacking.",
+      quote:
+        "The HttpOnly flag should also be set for session cookies as this will prevent client-side JavaScript from accessing it which could result in session hijacking.",
     },
     spec: "e2e/cookie-attributes.spec.ts",
     test: "the session cookie is HttpOnly, SameSite=Strict, host-only and ends with the browser",
@@ -70,7 +73,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.COOKIES,
       section: "Configure Session Cookies Properly",
-      quote: "If no value is specified for the Expire or Max-Age attributes the cookie does not persist in the user’s browser and is removed when the tab or browser is closed, this is commonly used for session cookies.",
+      quote:
+        "If no value is specified for the Expire or Max-Age attributes the cookie does not persist in the user’s browser and is removed when the tab or browser is closed, this is commonly used for session cookies.",
     },
     spec: "e2e/cookie-attributes.spec.ts",
     test: "the session cookie is HttpOnly, SameSite=Strict, host-only and ends with the browser",
@@ -94,7 +98,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.PRINCIPLES,
       section: "re-authentication",
-      quote: "This second authentication should also prompt the creation of a second session ID and the destruction of the original ID.",
+      quote:
+        "This second authentication should also prompt the creation of a second session ID and the destruction of the original ID.",
     },
     spec: "e2e/step-up-rotation.spec.ts",
     test: "step-up issues a new ID and the old one is dead at once",
@@ -106,7 +111,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.M9,
       section: "Failure to Properly Rotate Cookies",
-      quote: "Ideally, your application would even detect any use of said cookies and would report that to the appropriate security team.",
+      quote:
+        "Ideally, your application would even detect any use of said cookies and would report that to the appropriate security team.",
     },
     spec: "e2e/stolen-id-reuse.spec.ts",
     test: "replaying a rotated-out ID ends the whole family and records the theft",
@@ -142,7 +148,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.SM_ISSUES,
       section: "Session Not Invalidated On Password Change",
-      quote: "if my old sessions which potentially are being abused are still active upon changing the password then that has done nothing for me!",
+      quote:
+        "if my old sessions which potentially are being abused are still active upon changing the password then that has done nothing for me!",
     },
     spec: "e2e/password-change.spec.ts",
     test: "changing the password ends the other device's session and keeps this one on a new ID",
@@ -166,7 +173,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.QWIET,
       section: "Session ID Hijacking",
-      quote: "Attackers can steal or predict a valid session token by performing a standard request to observe a session token that is unencrypted, easily decrypted, or guessable.",
+      quote:
+        "Attackers can steal or predict a valid session token by performing a standard request to observe a session token that is unencrypted, easily decrypted, or guessable.",
     },
     spec: "e2e/cookie-attributes.spec.ts",
     test: "session IDs issued moments apart share no structure",
@@ -178,7 +186,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.QWIET,
       section: "Session Fixation Attacks",
-      quote: "Token in URL: The malicious actor sends a hyperlink containing a Session ID to the victim who then accesses the site through the malicious link.",
+      quote:
+        "Token in URL: The malicious actor sends a hyperlink containing a Session ID to the victim who then accesses the site through the malicious link.",
     },
     spec: "e2e/session-id-in-url.spec.ts",
     test: "a session ID in the address opens nothing, under any usual parameter name",
@@ -190,7 +199,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.PRINCIPLES,
       section: "securing session IDs on the server and in transit",
-      quote: "The storage location for the session ID’s should be a secure location and not in world readable locations",
+      quote:
+        "The storage location for the session ID’s should be a secure location and not in world readable locations",
     },
     spec: "e2e/cookie-attributes.spec.ts",
     test: "the token is 256 bits of opaque randomness and only its hash is stored",
@@ -214,7 +224,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.COOKIES,
       section: "What are the vulnerabilities… (no seed names CSRF; this is what it rides on)",
-      quote: "insecure session cookies, which can be leveraged by an attacker to take advantage of an authenticated user session",
+      quote:
+        "insecure session cookies, which can be leveraged by an attacker to take advantage of an authenticated user session",
     },
     spec: "e2e/cross-site-requests.spec.ts",
     test: "cannot sign the victim out or clear their cookie",
@@ -226,7 +237,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.QWIET,
       section: "Cross-Site Scripting (XSS)",
-      quote: "By identifying a vulnerable input in the web application, they can inject a malicious cookie stealer script, pointing to a web-server hosted file that can be resolved outside the local network.",
+      quote:
+        "By identifying a vulnerable input in the web application, they can inject a malicious cookie stealer script, pointing to a web-server hosted file that can be resolved outside the local network.",
     },
     spec: "e2e/memo-injection.spec.ts",
     test: "a memo with markup reaches the recipient's page as the text that was typed",
@@ -252,7 +264,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.SM_ISSUES,
       section: "Excessive Session Timeout",
-      quote: "with respect to the sensitivity of the data in the app, your sessions are allowed to live without activity for too long.",
+      quote:
+        "with respect to the sensitivity of the data in the app, your sessions are allowed to live without activity for too long.",
     },
     spec: "e2e/tier-ceiling.spec.ts",
     test: "a low-tier page after 20 idle minutes does not reopen the high tier",
@@ -276,7 +289,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.QWIET,
       section: "Session Fixation Attacks",
-      quote: "The attackers trick the victim into authenticating into the application using a login form that they developed.",
+      quote:
+        "The attackers trick the victim into authenticating into the application using a login form that they developed.",
     },
     spec: "e2e/open-redirect.spec.ts",
     test: 'sign-in with next="https://evil.example/phish" stays on the bank\'s own dashboard',
@@ -300,7 +314,8 @@ export const FLAWS = {
     seed: {
       document: SEEDS.QWIET,
       section: "Cross-Site Scripting (XSS)",
-      quote: "By identifying a vulnerable input in the web application, they can inject a malicious cookie stealer script",
+      quote:
+        "By identifying a vulnerable input in the web application, they can inject a malicious cookie stealer script",
     },
     spec: "e2e/security-headers.spec.ts",
     test: "without the nonce does not run, and the browser reports the violation",
@@ -330,7 +345,10 @@ function isFlawName(name: string): name is FlawName {
 
 /** Parses a LAB_FLAWS value; throws on unknown names so a typo never silently runs secure. */
 export function parseFlaws(value: string | undefined): FlawName[] {
-  const names = (value ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+  const names = (value ?? "")
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (names.includes("all")) return [...FLAW_NAMES];
   const unknown = names.filter((n) => !isFlawName(n));
   if (unknown.length > 0) {

@@ -34,7 +34,10 @@ export async function readInbox(): Promise<Inbox> {
   const attacker = attackerSiteUrl();
   if (!attacker) return { attacker, reachable: false, captures: [] };
   try {
-    const response = await fetch(`${attacker}/captures`, { cache: "no-store", signal: AbortSignal.timeout(ATTACKER_TIMEOUT_MS) });
+    const response = await fetch(`${attacker}/captures`, {
+      cache: "no-store",
+      signal: AbortSignal.timeout(ATTACKER_TIMEOUT_MS),
+    });
     const { captures } = capturesAnswer.parse(await response.json());
     return { attacker, reachable: true, captures };
   } catch {
@@ -46,6 +49,9 @@ export async function readInbox(): Promise<Inbox> {
 export async function clearInbox(): Promise<boolean> {
   const attacker = attackerSiteUrl();
   if (!attacker) return false;
-  const response = await fetch(`${attacker}/captures`, { method: "DELETE", signal: AbortSignal.timeout(ATTACKER_TIMEOUT_MS) }).catch(() => null);
+  const response = await fetch(`${attacker}/captures`, {
+    method: "DELETE",
+    signal: AbortSignal.timeout(ATTACKER_TIMEOUT_MS),
+  }).catch(() => null);
   return response?.ok ?? false;
 }

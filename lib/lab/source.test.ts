@@ -8,8 +8,13 @@ const PROJECT_ROOT = path.resolve(__dirname, "../..");
 
 test("every flaw has a marked line in the sources, and every marker names a flaw", async () => {
   const sources = await flawSources(PROJECT_ROOT);
-  for (const name of FLAW_NAMES) assert.ok(sources.get(name)?.length, `no "// LAB FLAW ${name}" marker in lib/, app/, components/ or proxy.ts`);
-  for (const name of sources.keys()) assert.ok((FLAW_NAMES as string[]).includes(name), `a marker names "${name}", which lib/lab/flaws.ts does not know`);
+  for (const name of FLAW_NAMES)
+    assert.ok(sources.get(name)?.length, `no "// LAB FLAW ${name}" marker in lib/, app/, components/ or proxy.ts`);
+  for (const name of sources.keys())
+    assert.ok(
+      (FLAW_NAMES as string[]).includes(name),
+      `a marker names "${name}", which lib/lab/flaws.ts does not know`,
+    );
 });
 
 test("an excerpt shows the marker with its file, line number and the lines around it", async () => {
@@ -19,6 +24,9 @@ test("an excerpt shows the marker with its file, line number and the lines aroun
   const marker = first.lines.find((line) => line.marker);
   assert.equal(marker?.number, first.line);
   assert.match(marker?.text ?? "", /LAB FLAW readable-cookie/);
-  assert.ok(first.lines.some((line) => line.text.includes('flawOn("readable-cookie")')), "the branch itself is shown");
+  assert.ok(
+    first.lines.some((line) => line.text.includes('flawOn("readable-cookie")')),
+    "the branch itself is shown",
+  );
   assert.ok(first.lines.length >= 8);
 });

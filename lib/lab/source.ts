@@ -20,7 +20,9 @@ export type SourceExcerpt = { file: string; line: number; lines: SourceLine[] };
 export async function flawSources(projectRoot: string = process.cwd()): Promise<Map<string, SourceExcerpt[]>> {
   const found = new Map<string, SourceExcerpt[]>();
   for (const file of await sourceFiles(projectRoot)) {
-    const lines = (await readFile(path.join(/*turbopackIgnore: true*/ projectRoot, file), "utf8").catch(() => "")).split("\n");
+    const lines = (
+      await readFile(path.join(/*turbopackIgnore: true*/ projectRoot, file), "utf8").catch(() => "")
+    ).split("\n");
     lines.forEach((text, index) => {
       const name = MARKER.exec(text)?.[1];
       if (!name) return;
@@ -33,16 +35,24 @@ export async function flawSources(projectRoot: string = process.cwd()): Promise<
 function excerpt(file: string, lines: string[], index: number): SourceExcerpt {
   const first = Math.max(0, index - LINES_BEFORE);
   const last = Math.min(lines.length - 1, index + LINES_AFTER);
-  const shown = lines.slice(first, last + 1).map((text, offset) => ({ number: first + offset + 1, text, marker: first + offset === index }));
+  const shown = lines
+    .slice(first, last + 1)
+    .map((text, offset) => ({ number: first + offset + 1, text, marker: first + offset === index }));
   return { file, line: index + 1, lines: shown };
 }
 
 async function sourceFiles(projectRoot: string): Promise<string[]> {
   const files: string[] = [];
   for (const root of SOURCE_ROOTS) {
-    const entries = await readdir(path.join(/*turbopackIgnore: true*/ projectRoot, root), { recursive: true }).catch(() => null);
+    const entries = await readdir(path.join(/*turbopackIgnore: true*/ projectRoot, root), { recursive: true }).catch(
+      () => null,
+    );
     if (entries === null) files.push(root);
     else files.push(...entries.map((entry) => path.join(/*turbopackIgnore: true*/ root, entry)));
   }
-  return files.filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith(path.join("lib", "generated"))).sort();
+  return files
+    .filter(
+      (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith(path.join("lib", "generated")),
+    )
+    .sort();
 }

@@ -27,7 +27,11 @@ export async function singleSessionMode(): Promise<SingleSessionMode> {
 
 export async function setSingleSessionMode(admin: SessionWithUser, mode: SingleSessionMode): Promise<void> {
   const previous = await singleSessionMode();
-  await db.setting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value: mode }, update: { value: mode } });
+  await db.setting.upsert({
+    where: { key: SETTING_KEY },
+    create: { key: SETTING_KEY, value: mode },
+    update: { value: mode },
+  });
   await recordEvent({
     type: "admin_setting_changed",
     userId: admin.userId,
@@ -55,7 +59,12 @@ export async function elevateToAdmin(session: SessionWithUser): Promise<Elevatio
     expiresAt: adminDeadline < session.expiresAt ? adminDeadline : session.expiresAt,
   });
   if (!rotated) return { ok: false, reason: "ended" };
-  await recordEvent({ type: "admin_elevated", userId: session.userId, tokenHash: rotated.session.tokenHash, request: await requestInfo() });
+  await recordEvent({
+    type: "admin_elevated",
+    userId: session.userId,
+    tokenHash: rotated.session.tokenHash,
+    request: await requestInfo(),
+  });
   return { ok: true, session: rotated.session };
 }
 
@@ -68,16 +77,31 @@ async function enforceSingleSession(session: SessionWithUser): Promise<Elevation
   const oldest = others[0];
   if (!oldest) return null;
   if (mode === "oldest-wins") {
-    await recordEvent({ type: "admin_elevation_refused", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo() });
+    await recordEvent({
+      type: "admin_elevation_refused",
+      userId: session.userId,
+      tokenHash: session.tokenHash,
+      request: await requestInfo(),
+    });
     return { ok: false, reason: "open_elsewhere", other: describeOther(oldest) };
   }
   for (const other of others) {
     await endOwnSession(session.userId, other.id, "superseded", new Date());
-    await recordEvent({ type: "session_ended", userId: session.userId, tokenHash: other.tokenHash, request: await requestInfo(), detail: { reason: "superseded" } });
+    await recordEvent({
+      type: "session_ended",
+      userId: session.userId,
+      tokenHash: other.tokenHash,
+      request: await requestInfo(),
+      detail: { reason: "superseded" },
+    });
   }
   return null;
 }
 
 function describeOther(session: Session): OtherAdminSession {
-  return { device: describeDevice(session.userAgent, session.clientType), ip: session.ip, since: session.elevatedAt ?? session.createdAt };
+  return {
+    device: describeDevice(session.userAgent, session.clientType),
+    ip: session.ip,
+    since: session.elevatedAt ?? session.createdAt,
+  };
 }

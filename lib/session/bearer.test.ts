@@ -7,7 +7,14 @@ const url = (query: string) => new Request(`http://localhost/api/v1/accounts${qu
 
 describe("tokenInUrl", () => {
   it("spots a token by its parameter name or by its shape", () => {
-    for (const query of ["?access_token=x", "?token=x", "?TOKEN=x", "?sid=x", `?t=${generateSessionToken()}`, `?limit=5&x=${generateSessionToken()}`]) {
+    for (const query of [
+      "?access_token=x",
+      "?token=x",
+      "?TOKEN=x",
+      "?sid=x",
+      `?t=${generateSessionToken()}`,
+      `?limit=5&x=${generateSessionToken()}`,
+    ]) {
       assert.equal(tokenInUrl(url(query)), true, query);
     }
   });

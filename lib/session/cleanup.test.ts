@@ -26,13 +26,20 @@ it("deletes sessions past the retention after their deadline, batch by batch, an
   const retentionMs = sessionPolicy().expiredSessionRetentionHours * HOUR_MS;
   const user = await db.user.findFirstOrThrow();
   const rows = (offsetsMs: number[]) =>
-    offsetsMs.map((offset) => ({ tokenHash: randomUUID(), userId: user.id, familyId: randomUUID(), expiresAt: new Date(now.getTime() + offset) }));
+    offsetsMs.map((offset) => ({
+      tokenHash: randomUUID(),
+      userId: user.id,
+      familyId: randomUUID(),
+      expiresAt: new Date(now.getTime() + offset),
+    }));
   const longGone = rows(Array.from({ length: 7 }, (_, i) => -retentionMs - 1 - i * HOUR_MS));
   const kept = rows([-retentionMs + 1, -1, HOUR_MS]); // within the retention, just expired, live
   await db.session.createMany({ data: [...longGone, ...kept] });
 
   assert.equal(await deleteExpiredSessions({ now, batchSize: 3, pauseMs: 0 }), longGone.length);
-  const left = await db.session.findMany({ where: { tokenHash: { in: [...longGone, ...kept].map((r) => r.tokenHash) } } });
+  const left = await db.session.findMany({
+    where: { tokenHash: { in: [...longGone, ...kept].map((r) => r.tokenHash) } },
+  });
   assert.deepEqual(left.map((r) => r.tokenHash).sort(), kept.map((r) => r.tokenHash).sort());
   assert.equal(await deleteExpiredSessions({ now, batchSize: 3, pauseMs: 0 }), 0);
 });

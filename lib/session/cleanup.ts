@@ -17,7 +17,11 @@ export async function deleteExpiredSessions({ now, batchSize = 1000, pauseMs = 2
   let deleted = 0;
   for (;;) {
     // The deadline index finds each batch without scanning the table.
-    const batch = await db.session.findMany({ where: { expiresAt: { lt: cutoff } }, select: { id: true }, take: batchSize });
+    const batch = await db.session.findMany({
+      where: { expiresAt: { lt: cutoff } },
+      select: { id: true },
+      take: batchSize,
+    });
     if (batch.length === 0) return deleted;
     const { count } = await db.session.deleteMany({ where: { id: { in: batch.map((row) => row.id) } } });
     deleted += count;

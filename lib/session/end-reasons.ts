@@ -16,12 +16,15 @@ const REASONS = {
   idle: {
     web: (tier) => {
       const minutes = idleMinutes(tier);
-      return minutes ? `You were signed out after ${minutes} minutes of inactivity.` : "You were signed out after a period of inactivity.";
+      return minutes
+        ? `You were signed out after ${minutes} minutes of inactivity.`
+        : "You were signed out after a period of inactivity.";
     },
     api: "The session was inactive for longer than this request allows and has ended. Sign in again.",
   },
   absolute: {
-    web: () => `Your session reached its maximum length of ${sessionPolicy().absoluteLifetimeHours} hours. Please sign in again.`,
+    web: () =>
+      `Your session reached its maximum length of ${sessionPolicy().absoluteLifetimeHours} hours. Please sign in again.`,
     api: "The session reached its maximum lifetime. Sign in again.",
   },
   signed_out: {

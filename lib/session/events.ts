@@ -70,7 +70,11 @@ export async function recordEvent(input: EventInput): Promise<void> {
 }
 
 export async function listUserEvents(userId: string, limit = 50) {
-  return db.securityEvent.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+  return db.securityEvent.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
 }
 
 /** Events of every ID this sign-in has had (its rotation family), oldest first. */

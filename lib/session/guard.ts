@@ -48,7 +48,12 @@ export async function sessionForRoute(tier: Tier, options: { activity: boolean }
 export async function requireAdmin(options: { elevated: boolean }): Promise<CurrentSession> {
   const session = await requireSession("high");
   if (session.user.role !== "admin") {
-    await recordEvent({ type: "admin_access_denied", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo() });
+    await recordEvent({
+      type: "admin_access_denied",
+      userId: session.userId,
+      tokenHash: session.tokenHash,
+      request: await requestInfo(),
+    });
     notFound();
   }
   if (options.elevated && !session.elevatedAt) redirect("/admin");

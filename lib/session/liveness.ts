@@ -24,7 +24,11 @@ function storedCeiling(session: Pick<Session, "openTier">): Tier {
  * stored ceiling, lowered to the highest tier whose idle limit the gap since the last recorded
  * activity did not exceed.
  */
-export function openTierAt(session: Pick<Session, "openTier" | "lastSeenAt">, now: Date, policy: SessionPolicy): Tier | null {
+export function openTierAt(
+  session: Pick<Session, "openTier" | "lastSeenAt">,
+  now: Date,
+  policy: SessionPolicy,
+): Tier | null {
   const idleMs = now.getTime() - session.lastSeenAt.getTime();
   // LAB FLAW tier-reopen: the stored ceiling is ignored, so only the latest gap counts and a
   // low-tier visit after a long gap reopens the high tier.
@@ -42,7 +46,11 @@ export function isTierOpen(openTier: Tier | null, tier: Tier): boolean {
  * checkSession's rules as a Prisma filter: the sessions a request of `tier` would accept at `now`.
  * Lists of "live" sessions and the admin single-session check use it, never `endedAt` alone.
  */
-export function acceptedSessionsWhere(tier: Tier, now: Date, policy: SessionPolicy = sessionPolicy()): Prisma.SessionWhereInput {
+export function acceptedSessionsWhere(
+  tier: Tier,
+  now: Date,
+  policy: SessionPolicy = sessionPolicy(),
+): Prisma.SessionWhereInput {
   const openTiers = TIERS.filter((t) => rank(t) >= rank(tier));
   return {
     endedAt: null,
@@ -50,6 +58,9 @@ export function acceptedSessionsWhere(tier: Tier, now: Date, policy: SessionPoli
     ...(flawOn("no-absolute-timeout") ? {} : { expiresAt: { gt: now } }),
     ...(flawOn("no-idle-timeout")
       ? {}
-      : { openTier: { in: openTiers }, lastSeenAt: { gte: new Date(now.getTime() - policy.idleTimeoutMinutes[tier] * MINUTE_MS) } }),
+      : {
+          openTier: { in: openTiers },
+          lastSeenAt: { gte: new Date(now.getTime() - policy.idleTimeoutMinutes[tier] * MINUTE_MS) },
+        }),
   };
 }

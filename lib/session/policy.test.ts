@@ -21,13 +21,19 @@ describe("session policy presets", () => {
   });
 
   it("refuses an unknown preset instead of silently running the default", () => {
-    assert.deepEqual(parseEnv({ SESSION_POLICY: "lenient" }), { ok: false, problems: ['SESSION_POLICY must be one of default, strict, not "lenient".'] });
+    assert.deepEqual(parseEnv({ SESSION_POLICY: "lenient" }), {
+      ok: false,
+      problems: ['SESSION_POLICY must be one of default, strict, not "lenient".'],
+    });
   });
 
   it("never gives a more sensitive tier a longer idle limit (the tier ceiling relies on it)", () => {
     for (const preset of Object.values(POLICY_PRESETS)) {
       const limits = TIERS.map((tier) => preset.idleTimeoutMinutes[tier]);
-      assert.deepEqual([...limits].sort((a, b) => b - a), limits);
+      assert.deepEqual(
+        [...limits].sort((a, b) => b - a),
+        limits,
+      );
     }
   });
 });

@@ -23,7 +23,12 @@ export async function revokeOtherSessions(current: SessionWithUser): Promise<num
 export async function revokeUserSessions(userId: string, reason: EndReason, exceptId?: string): Promise<number> {
   const ended = await endUserSessions(userId, reason, new Date(), exceptId);
   if (ended > 0) {
-    await recordEvent({ type: "sessions_revoked", userId, request: await requestInfo(), detail: { reason, count: ended } });
+    await recordEvent({
+      type: "sessions_revoked",
+      userId,
+      request: await requestInfo(),
+      detail: { reason, count: ended },
+    });
   }
   return ended;
 }

@@ -25,7 +25,15 @@ describe("isCrossSiteWrite", () => {
 
   it("refuses a foreign Origin even when Sec-Fetch-Site is absent, and refuses `null`", () => {
     assert.equal(crossSite("POST", { Origin: APP }), false);
-    for (const origin of ["https://evil.example", "null", "http://bank.example", "https://bank.example:8443", "https://app.bank.example", "https://bank.example.evil.example", ""]) {
+    for (const origin of [
+      "https://evil.example",
+      "null",
+      "http://bank.example",
+      "https://bank.example:8443",
+      "https://app.bank.example",
+      "https://bank.example.evil.example",
+      "",
+    ]) {
       assert.equal(crossSite("POST", { Origin: origin }), true, origin);
     }
   });

@@ -59,4 +59,5 @@ function hostOf(origin: string): string | null {
   }
 }
 
-export const MISMATCHED_HOST_MESSAGE = "This request's Origin does not match the host it was sent to, so it was refused and nothing was changed.";
+export const MISMATCHED_HOST_MESSAGE =
+  "This request's Origin does not match the host it was sent to, so it was refused and nothing was changed.";

@@ -19,10 +19,23 @@ const HOUR_MS = 3_600_000;
 /** A live session and an ended, elevated, rotated one with every optional column set. */
 async function seedSessions(db: Db): Promise<string[]> {
   const user = await db.user.create({
-    data: { email: `lookup-${randomUUID()}@vaultline.test`, name: "Lookup Ünïcode", passwordHash: "$2b$12$not-a-real-hash", disabledAt: new Date("2026-01-02T03:04:05.678Z") },
+    data: {
+      email: `lookup-${randomUUID()}@vaultline.test`,
+      name: "Lookup Ünïcode",
+      passwordHash: "$2b$12$not-a-real-hash",
+      disabledAt: new Date("2026-01-02T03:04:05.678Z"),
+    },
   });
   const created = new Date("2026-11-24T10:00:00.123Z");
-  const live = { tokenHash: hashToken(generateSessionToken()), userId: user.id, familyId: randomUUID(), createdAt: created, lastSeenAt: created, authenticatedAt: created, expiresAt: new Date(created.getTime() + 12 * HOUR_MS) };
+  const live = {
+    tokenHash: hashToken(generateSessionToken()),
+    userId: user.id,
+    familyId: randomUUID(),
+    createdAt: created,
+    lastSeenAt: created,
+    authenticatedAt: created,
+    expiresAt: new Date(created.getTime() + 12 * HOUR_MS),
+  };
   const ended = {
     ...live,
     tokenHash: hashToken(generateSessionToken()),
@@ -34,7 +47,7 @@ async function seedSessions(db: Db): Promise<string[]> {
     elevatedAt: new Date(created.getTime() + 1),
     endedAt: new Date(created.getTime() + 999),
     endReason: "rotated",
-    userAgent: "Mozilla/5.0 \"quoted\" 🙂",
+    userAgent: 'Mozilla/5.0 "quoted" 🙂',
     ip: "2001:db8::1",
   };
   await db.session.create({ data: live });
@@ -51,7 +64,10 @@ async function provesSameAnswers(url: string) {
     await db.$disconnect();
   });
   for (const tokenHash of await seedSessions(db)) {
-    const viaPrisma = await db.session.findUnique({ where: { tokenHash }, include: { user: { omit: { passwordHash: true } } } });
+    const viaPrisma = await db.session.findUnique({
+      where: { tokenHash },
+      include: { user: { omit: { passwordHash: true } } },
+    });
     assert.ok(viaPrisma);
     assert.deepEqual(await lookup.byTokenHash(tokenHash), viaPrisma);
   }

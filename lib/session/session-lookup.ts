@@ -22,9 +22,24 @@ export type SessionLookup = {
 
 // Written out, not `s.*`: a column added later must be added here (and to the test) on purpose.
 const SESSION_COLUMNS = [
-  "id", "tokenHash", "userId", "clientType", "familyId", "rotatedFromId", "rotatedReason",
-  "createdAt", "lastSeenAt", "authenticatedAt", "stepUpFailures", "openTier", "elevatedAt",
-  "expiresAt", "endedAt", "endReason", "userAgent", "ip",
+  "id",
+  "tokenHash",
+  "userId",
+  "clientType",
+  "familyId",
+  "rotatedFromId",
+  "rotatedReason",
+  "createdAt",
+  "lastSeenAt",
+  "authenticatedAt",
+  "stepUpFailures",
+  "openTier",
+  "elevatedAt",
+  "expiresAt",
+  "endedAt",
+  "endReason",
+  "userAgent",
+  "ip",
 ] as const;
 // Everything of the user but passwordHash, which no page needs.
 const USER_COLUMNS = ["id", "email", "name", "role", "disabledAt", "passwordChangedAt", "createdAt"] as const;
@@ -32,10 +47,7 @@ const SESSION_DATES = new Set(["createdAt", "lastSeenAt", "authenticatedAt", "el
 const USER_DATES = new Set(["disabledAt", "passwordChangedAt", "createdAt"]);
 
 function selectSql(parameter: string): string {
-  const columns = [
-    ...SESSION_COLUMNS.map((c) => `s."${c}"`),
-    ...USER_COLUMNS.map((c) => `u."${c}" AS "user.${c}"`),
-  ];
+  const columns = [...SESSION_COLUMNS.map((c) => `s."${c}"`), ...USER_COLUMNS.map((c) => `u."${c}" AS "user.${c}"`)];
   return `SELECT ${columns.join(", ")} FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."tokenHash" = ${parameter}`;
 }
 
@@ -44,7 +56,10 @@ type Row = Record<string, unknown>;
 function toSessionWithUser(row: Row): SessionWithUser {
   const pick = (columns: readonly string[], dates: Set<string>, prefix: string) =>
     Object.fromEntries(columns.map((c) => [c, dates.has(c) ? toDate(row[prefix + c]) : row[prefix + c]]));
-  return { ...pick(SESSION_COLUMNS, SESSION_DATES, ""), user: pick(USER_COLUMNS, USER_DATES, "user.") } as SessionWithUser;
+  return {
+    ...pick(SESSION_COLUMNS, SESSION_DATES, ""),
+    user: pick(USER_COLUMNS, USER_DATES, "user."),
+  } as SessionWithUser;
 }
 
 /**

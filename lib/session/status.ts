@@ -45,7 +45,13 @@ export function inspectorFacts(session: SessionWithUser): InspectorFacts {
   };
 }
 
-export type TimelineEntry = { at: string; type: string; label: string; fingerprint: string | null; reason: string | null };
+export type TimelineEntry = {
+  at: string;
+  type: string;
+  label: string;
+  fingerprint: string | null;
+  reason: string | null;
+};
 
 /**
  * The events of this sign-in, for the inspector. Two queries, so they are read only when the
@@ -79,12 +85,16 @@ export type SessionDeadlines = {
 
 /** What an API client may know about its session: every deadline, computed from the policy. */
 export function sessionDeadlines(
-  session: Pick<SessionWithUser, "tokenHash" | "createdAt" | "lastSeenAt" | "authenticatedAt" | "expiresAt" | "openTier">,
+  session: Pick<
+    SessionWithUser,
+    "tokenHash" | "createdAt" | "lastSeenAt" | "authenticatedAt" | "expiresAt" | "openTier"
+  >,
 ): SessionDeadlines {
   const policy = sessionPolicy();
   const openTier = TIERS.find((t) => t === session.openTier) ?? "low";
   const at = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000).toISOString();
-  const idleExpiresAt = (tier: Tier) => (isTierOpen(openTier, tier) ? at(session.lastSeenAt, policy.idleTimeoutMinutes[tier]) : null);
+  const idleExpiresAt = (tier: Tier) =>
+    isTierOpen(openTier, tier) ? at(session.lastSeenAt, policy.idleTimeoutMinutes[tier]) : null;
   return {
     fingerprint: fingerprint(session.tokenHash),
     createdAt: session.createdAt.toISOString(),

@@ -8,7 +8,14 @@ import { recordEvent } from "./events";
 import { rotateCurrentSession } from "./lifecycle";
 import { sessionPolicy } from "./policy";
 import { requestInfo } from "./request";
-import { endSession, findEndReason, markAuthenticated, reservePasswordAttempt, writePasswordFailures, type SessionWithUser } from "./store";
+import {
+  endSession,
+  findEndReason,
+  markAuthenticated,
+  reservePasswordAttempt,
+  writePasswordFailures,
+  type SessionWithUser,
+} from "./store";
 
 export type PasswordCheck =
   | { ok: true }
@@ -18,8 +25,7 @@ export type PasswordCheck =
 
 export type StepUpResult =
   /** token: the new ID after rotation (API clients return it in the body); null if unchanged. */
-  | { ok: true; session: SessionWithUser; token: string | null }
-  | Exclude<PasswordCheck, { ok: true }>;
+  { ok: true; session: SessionWithUser; token: string | null } | Exclude<PasswordCheck, { ok: true }>;
 
 /** Until when the last password entry (sign-in or step-up) allows sensitive actions. */
 export function stepUpFreshUntil(session: Pick<SessionWithUser, "authenticatedAt">): Date {
@@ -46,7 +52,13 @@ export async function checkSessionPassword(session: SessionWithUser, password: s
   const attempt = await reservePasswordAttempt(session.id, limit);
   if (attempt === null) return endAfterTooManyFailures(session);
   if (await verifyUserPassword(session.userId, password)) return { ok: true };
-  await recordEvent({ type: "step_up_failure", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo(), detail: { failures: attempt } });
+  await recordEvent({
+    type: "step_up_failure",
+    userId: session.userId,
+    tokenHash: session.tokenHash,
+    request: await requestInfo(),
+    detail: { failures: attempt },
+  });
   if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
   return endAfterTooManyFailures(session);
 }
@@ -61,7 +73,13 @@ async function checkThenCount(session: SessionWithUser, password: string, limit:
   if (await verifyUserPassword(session.userId, password)) return { ok: true };
   const attempt = session.stepUpFailures + 1;
   await writePasswordFailures(session.id, attempt);
-  await recordEvent({ type: "step_up_failure", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo(), detail: { failures: attempt } });
+  await recordEvent({
+    type: "step_up_failure",
+    userId: session.userId,
+    tokenHash: session.tokenHash,
+    request: await requestInfo(),
+    detail: { failures: attempt },
+  });
   if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
   return endAfterTooManyFailures(session);
 }
@@ -73,7 +91,12 @@ export async function stepUp(session: SessionWithUser, password: string): Promis
   // Ended between the check and the rotation (e.g. by parallel guesses reaching the limit):
   // answer with the session's end reason, exactly as the guesses after the limit are answered.
   if (!renewed) return { ok: false, reason: asInvalidReason(await findEndReason(session.id)) };
-  await recordEvent({ type: "step_up_success", userId: session.userId, tokenHash: renewed.session.tokenHash, request: await requestInfo() });
+  await recordEvent({
+    type: "step_up_success",
+    userId: session.userId,
+    tokenHash: renewed.session.tokenHash,
+    request: await requestInfo(),
+  });
   return { ok: true, ...renewed };
 }
 
@@ -92,14 +115,20 @@ export async function confirmFreshAuth(session: SessionWithUser, password: strin
   const result = await stepUp(session, password);
   if (result.ok) return { status: "fresh", session: result.session };
   if (result.reason !== "wrong_password") return { status: "ended", reason: result.reason };
-  return { status: "password-needed", message: `That password is not right. ${attemptsLeftText(result.attemptsLeft)} left.` };
+  return {
+    status: "password-needed",
+    message: `That password is not right. ${attemptsLeftText(result.attemptsLeft)} left.`,
+  };
 }
 
 export function attemptsLeftText(attemptsLeft: number): string {
   return attemptsLeft === 1 ? "1 attempt" : `${attemptsLeft} attempts`;
 }
 
-async function renewAfterStepUp(session: SessionWithUser, now: Date): Promise<{ session: SessionWithUser; token: string | null } | null> {
+async function renewAfterStepUp(
+  session: SessionWithUser,
+  now: Date,
+): Promise<{ session: SessionWithUser; token: string | null } | null> {
   // LAB FLAW no-rotation-on-step-up: the same ID now carries a fresh password entry, so anyone
   // who copied it before the step-up can move money with it.
   if (flawOn("no-rotation-on-step-up")) {
@@ -119,7 +148,13 @@ function passwordAttemptLimit(): number {
 // every answer names the reason the session ended.
 async function endAfterTooManyFailures(session: SessionWithUser): Promise<PasswordCheck> {
   if (await endSession(session.id, "step_up_failures", new Date())) {
-    await recordEvent({ type: "session_ended", userId: session.userId, tokenHash: session.tokenHash, request: await requestInfo(), detail: { reason: "step_up_failures" } });
+    await recordEvent({
+      type: "session_ended",
+      userId: session.userId,
+      tokenHash: session.tokenHash,
+      request: await requestInfo(),
+      detail: { reason: "step_up_failures" },
+    });
   }
   return { ok: false, reason: asInvalidReason(await findEndReason(session.id)) };
 }

@@ -153,11 +153,19 @@ export async function findEndReason(id: string): Promise<string | null> {
 
 /** The user's sessions that a request would still accept: not ended, and not dead by policy. */
 export async function listLiveSessions(userId: string, now: Date): Promise<Session[]> {
-  return db.session.findMany({ where: { userId, ...acceptedSessionsWhere("low", now) }, orderBy: { lastSeenAt: "desc" } });
+  return db.session.findMany({
+    where: { userId, ...acceptedSessionsWhere("low", now) },
+    orderBy: { lastSeenAt: "desc" },
+  });
 }
 
 /** Ends the user's live sessions, except one if given; returns how many ended. */
-export async function endUserSessions(userId: string, reason: EndReason, now: Date, exceptId?: string): Promise<number> {
+export async function endUserSessions(
+  userId: string,
+  reason: EndReason,
+  now: Date,
+  exceptId?: string,
+): Promise<number> {
   if (!isRecordId(userId)) return 0;
   const { count } = await db.session.updateMany({
     where: { userId, endedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },

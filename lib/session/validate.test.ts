@@ -12,13 +12,32 @@ const MINUTE = 60_000;
 
 function session(overrides: Partial<SessionWithUser> = {}): SessionWithUser {
   return {
-    id: "s1", tokenHash: "h".repeat(64), userId: "u1", clientType: "web", familyId: "f1",
-    rotatedFromId: null, rotatedReason: null, createdAt: NOW, lastSeenAt: NOW, authenticatedAt: NOW, stepUpFailures: 0,
-    openTier: "high", elevatedAt: null, expiresAt: new Date(NOW.getTime() + 12 * 60 * MINUTE),
-    endedAt: null, endReason: null, userAgent: null, ip: null,
+    id: "s1",
+    tokenHash: "h".repeat(64),
+    userId: "u1",
+    clientType: "web",
+    familyId: "f1",
+    rotatedFromId: null,
+    rotatedReason: null,
+    createdAt: NOW,
+    lastSeenAt: NOW,
+    authenticatedAt: NOW,
+    stepUpFailures: 0,
+    openTier: "high",
+    elevatedAt: null,
+    expiresAt: new Date(NOW.getTime() + 12 * 60 * MINUTE),
+    endedAt: null,
+    endReason: null,
+    userAgent: null,
+    ip: null,
     user: {
-      id: "u1", email: "a@b.test", name: "A", role: "customer", disabledAt: null,
-      passwordChangedAt: NOW, createdAt: NOW,
+      id: "u1",
+      email: "a@b.test",
+      name: "A",
+      role: "customer",
+      disabledAt: null,
+      passwordChangedAt: NOW,
+      createdAt: NOW,
     },
     ...overrides,
   };
@@ -33,7 +52,11 @@ describe("checkSession", () => {
       assert.equal(checkSession(idleFor(limit - 0.5), tier, NOW, policy).ok, true);
     });
     it(`ends a ${tier}-tier request idle just over ${limit} minutes`, () => {
-      assert.deepEqual(checkSession(idleFor(limit + 0.5), tier, NOW, policy), { ok: false, reason: "idle", endNow: "idle" });
+      assert.deepEqual(checkSession(idleFor(limit + 0.5), tier, NOW, policy), {
+        ok: false,
+        reason: "idle",
+        endNow: "idle",
+      });
     });
   }
 

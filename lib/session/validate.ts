@@ -12,19 +12,12 @@ import { hashToken, isWellFormedToken } from "./tokens";
 
 export type { InvalidReason };
 
-export type Validation =
-  | { ok: true; session: SessionWithUser }
-  | { ok: false; reason: InvalidReason };
+export type Validation = { ok: true; session: SessionWithUser } | { ok: false; reason: InvalidReason };
 
 type Check = { ok: true; openTier: Tier } | { ok: false; reason: InvalidReason; endNow: EndReason | null };
 
 /** The policy decision, free of database I/O so unit tests can walk every boundary. */
-export function checkSession(
-  session: SessionWithUser,
-  tier: Tier,
-  now: Date,
-  policy: SessionPolicy,
-): Check {
+export function checkSession(session: SessionWithUser, tier: Tier, now: Date, policy: SessionPolicy): Check {
   if (session.endedAt) return { ok: false, reason: asInvalidReason(session.endReason), endNow: null };
   if (session.user.disabledAt) return { ok: false, reason: "disabled", endNow: "disabled" };
   // LAB FLAW no-absolute-timeout: a session kept busy lives forever.
@@ -96,7 +89,10 @@ function asLiveUnderReuseFlaw(session: SessionWithUser): SessionWithUser {
  * copy of the old cookie: a theft signal, so the whole family ends (thief and victim alike) and
  * a security event is recorded. The victim's next request says why.
  */
-async function refuseRotatedOutId(session: SessionWithUser, options: { now: Date; request: RequestInfo }): Promise<Validation> {
+async function refuseRotatedOutId(
+  session: SessionWithUser,
+  options: { now: Date; request: RequestInfo },
+): Promise<Validation> {
   const sinceRotationMs = options.now.getTime() - (session.endedAt?.getTime() ?? 0);
   if (sinceRotationMs <= sessionPolicy().rotationGraceSeconds * 1000) return { ok: false, reason: "rotated" };
   const ended = await endFamily(session.familyId, "reused", options.now);

@@ -11,9 +11,15 @@ export function EnterAdminForm({ needsPassword }: { needsPassword: boolean }) {
       {state.needsPassword ? (
         <StepUpFields intro="Enter your password to open the admin panel." message={state.message} />
       ) : (
-        state.message && <p className="form-error" role="alert">{state.message}</p>
+        state.message && (
+          <p className="form-error" role="alert">
+            {state.message}
+          </p>
+        )
       )}
-      <button type="submit" className="button" disabled={pending}>Enter admin panel</button>
+      <button type="submit" className="button" disabled={pending}>
+        Enter admin panel
+      </button>
     </form>
   );
 }

@@ -24,7 +24,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <>
         <SessionChrome session={session} />
         <h1>Admin panel</h1>
-        <p>Entering the admin panel confirms your password and gives this session a new ID. Admin sessions end after 2 hours.</p>
+        <p>
+          Entering the admin panel confirms your password and gives this session a new ID. Admin sessions end after 2
+          hours.
+        </p>
         <EnterAdminForm needsPassword={!isFreshlyAuthenticated(session)} />
       </>
     );
@@ -45,31 +48,57 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <form action={changeSingleSessionMode} className="inline-form">
           <label htmlFor="mode">When an admin opens the panel in a second session</label>
           <select id="mode" name="mode" defaultValue={mode}>
-            {SINGLE_SESSION_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+            {SINGLE_SESSION_MODES.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="button">Save option</button>
+          <button type="submit" className="button">
+            Save option
+          </button>
         </form>
       </section>
 
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">Users and live sessions</h2>
         <table className="ledger" aria-label="Users">
-          <thead><tr><th scope="col">User</th><th scope="col">Live sessions</th><th scope="col">Actions</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">User</th>
+              <th scope="col">Live sessions</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>{u.name}<br /><span className="muted">{u.email} · {u.role}{u.disabledAt ? " · disabled" : ""}</span></td>
+                <td>
+                  {u.name}
+                  <br />
+                  <span className="muted">
+                    {u.email} · {u.role}
+                    {u.disabledAt ? " · disabled" : ""}
+                  </span>
+                </td>
                 <td>
                   <ul className="plain">
                     {u.sessions.map((s) => (
                       <li key={s.id}>
-                        {describeDevice(s.userAgent, s.clientType)} · {s.ip ?? "?"} · last active {dateFormat.format(s.lastSeenAt)}
+                        {describeDevice(s.userAgent, s.clientType)} · {s.ip ?? "?"} · last active{" "}
+                        {dateFormat.format(s.lastSeenAt)}
                         {s.elevatedAt ? " · admin" : ""}
                         {s.id !== session.id && (
                           <form action={endUserSession} className="inline">
                             <input type="hidden" name="userId" value={u.id} />
                             <input type="hidden" name="sessionId" value={s.id} />
-                            <button type="submit" className="link-button" aria-label={`End session of ${u.email} on ${describeDevice(s.userAgent, s.clientType)}`}>End</button>
+                            <button
+                              type="submit"
+                              className="link-button"
+                              aria-label={`End session of ${u.email} on ${describeDevice(s.userAgent, s.clientType)}`}
+                            >
+                              End
+                            </button>
                           </form>
                         )}
                       </li>
@@ -81,12 +110,24 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                     <>
                       <form action={endAllUserSessions} className="inline">
                         <input type="hidden" name="userId" value={u.id} />
-                        <button type="submit" className="button secondary" aria-label={`End all sessions of ${u.email}`}>End all sessions</button>
+                        <button
+                          type="submit"
+                          className="button secondary"
+                          aria-label={`End all sessions of ${u.email}`}
+                        >
+                          End all sessions
+                        </button>
                       </form>
                       {!u.disabledAt && (
                         <form action={disableAccount} className="inline">
                           <input type="hidden" name="userId" value={u.id} />
-                          <button type="submit" className="button secondary" aria-label={`Disable account of ${u.email}`}>Disable account</button>
+                          <button
+                            type="submit"
+                            className="button secondary"
+                            aria-label={`Disable account of ${u.email}`}
+                          >
+                            Disable account
+                          </button>
                         </form>
                       )}
                     </>
@@ -104,28 +145,51 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <label htmlFor="type">Type</label>
           <select id="type" name="type" defaultValue={search.type ?? ""}>
             <option value="">All types</option>
-            {Object.entries(EVENT_LABELS).map(([type, label]) => <option key={type} value={type}>{label}</option>)}
+            {Object.entries(EVENT_LABELS).map(([type, label]) => (
+              <option key={type} value={type}>
+                {label}
+              </option>
+            ))}
           </select>
           <label htmlFor="user">User</label>
           <select id="user" name="user" defaultValue={search.user ?? ""}>
             <option value="">All users</option>
-            {users.map((u) => <option key={u.id} value={u.id}>{u.email}</option>)}
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.email}
+              </option>
+            ))}
           </select>
           <label htmlFor="from">From</label>
           <input id="from" name="from" type="datetime-local" defaultValue={search.from} />
           <label htmlFor="to">To</label>
           <input id="to" name="to" type="datetime-local" defaultValue={search.to} />
-          <button type="submit" className="button secondary">Filter</button>
+          <button type="submit" className="button secondary">
+            Filter
+          </button>
         </form>
         <table className="ledger" aria-label="Security events">
-          <thead><tr><th scope="col">When</th><th scope="col">User</th><th scope="col">Event</th><th scope="col">Session</th><th scope="col">IP address</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">User</th>
+              <th scope="col">Event</th>
+              <th scope="col">Session</th>
+              <th scope="col">IP address</th>
+            </tr>
+          </thead>
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
                 <td>{dateFormat.format(e.createdAt)}</td>
                 <td>{e.user?.email ?? "—"}</td>
-                <td>{EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? e.type}{eventReason(e.detail) ? ` (${eventReason(e.detail)})` : ""}</td>
-                <td><code>{e.sessionFingerprint ?? "—"}</code></td>
+                <td>
+                  {EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? e.type}
+                  {eventReason(e.detail) ? ` (${eventReason(e.detail)})` : ""}
+                </td>
+                <td>
+                  <code>{e.sessionFingerprint ?? "—"}</code>
+                </td>
                 <td>{e.ip ?? "—"}</td>
               </tr>
             ))}

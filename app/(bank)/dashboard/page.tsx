@@ -23,7 +23,9 @@ export default async function DashboardPage() {
                 <BankLink href={`/accounts/${account.id}`}>
                   <span className="card-title">{account.name}</span>
                   <span className="muted">{account.number}</span>
-                  <span className="balance" data-testid="balance">{formatCents(account.balanceCents)}</span>
+                  <span className="balance" data-testid="balance">
+                    {formatCents(account.balanceCents)}
+                  </span>
                 </BankLink>
               </li>
             ))}

@@ -26,13 +26,23 @@ export function RecentActivity({ entries }: { entries: Entry[] }) {
       ) : (
         <table className="ledger" aria-labelledby="activity-heading">
           <thead>
-            <tr><th scope="col">Date</th><th scope="col">Account</th><th scope="col">Description</th><th scope="col">Memo</th><th scope="col" className="num">Amount</th></tr>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Account</th>
+              <th scope="col">Description</th>
+              <th scope="col">Memo</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+            </tr>
           </thead>
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td>{dateFormat.format(entry.createdAt)}</td>
-                <td><BankLink href={`/accounts/${entry.account.id}`}>{entry.account.name}</BankLink></td>
+                <td>
+                  <BankLink href={`/accounts/${entry.account.id}`}>{entry.account.name}</BankLink>
+                </td>
                 <td>{entry.description}</td>
                 <td>{entry.memo && <Memo text={entry.memo} />}</td>
                 <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>{signedCents(entry.amountCents)}</td>

@@ -14,12 +14,20 @@ export default async function ProfilePage() {
       <SessionChrome session={session} />
       <h1>Profile</h1>
       <dl className="facts">
-        <dt>Name</dt><dd>{user.name}</dd>
-        <dt>Email</dt><dd>{user.email}</dd>
-        <dt>Role</dt><dd>{user.role}</dd>
-        <dt>Customer since</dt><dd>{sinceFormat.format(user.createdAt)}</dd>
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>{user.role}</dd>
+        <dt>Customer since</dt>
+        <dd>{sinceFormat.format(user.createdAt)}</dd>
       </dl>
-      {user.role === "admin" && <p><BankLink href="/admin">Open the admin panel</BankLink></p>}
+      {user.role === "admin" && (
+        <p>
+          <BankLink href="/admin">Open the admin panel</BankLink>
+        </p>
+      )}
     </>
   );
 }

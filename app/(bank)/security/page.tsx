@@ -19,8 +19,12 @@ export default async function SecurityPage() {
       <SessionChrome session={session} />
       <h1>Security</h1>
       <ul className="links">
-        <li><BankLink href="/security/password">Change password</BankLink></li>
-        <li><BankLink href="/security/sessions">Your sessions</BankLink></li>
+        <li>
+          <BankLink href="/security/password">Change password</BankLink>
+        </li>
+        <li>
+          <BankLink href="/security/sessions">Your sessions</BankLink>
+        </li>
       </ul>
       <h2>Recent security events</h2>
       {events.length === 0 ? (
@@ -28,14 +32,22 @@ export default async function SecurityPage() {
       ) : (
         <table className="ledger" aria-label="Recent security events">
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Session</th><th scope="col">IP address</th><th scope="col">Device</th></tr>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Event</th>
+              <th scope="col">Session</th>
+              <th scope="col">IP address</th>
+              <th scope="col">Device</th>
+            </tr>
           </thead>
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
                 <td>{dateFormat.format(e.createdAt)}</td>
                 <td>{describe(e.type, e.detail)}</td>
-                <td><code>{e.sessionFingerprint ?? "—"}</code></td>
+                <td>
+                  <code>{e.sessionFingerprint ?? "—"}</code>
+                </td>
                 <td>{e.ip ?? "—"}</td>
                 <td className="muted">{e.userAgent ?? "—"}</td>
               </tr>

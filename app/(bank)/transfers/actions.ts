@@ -38,8 +38,10 @@ type Destination = { ok: true; number: string } | { ok: false; field: keyof type
  */
 function destination({ recipient, toAccount, toNumber }: TransferValues): Destination {
   if (toAccount && toNumber) return { ok: false, field: "recipient" };
-  if (toAccount) return ACCOUNT_NUMBER_PATTERN.test(toAccount) ? { ok: true, number: toAccount } : { ok: false, field: "toAccount" };
-  if (toNumber) return ACCOUNT_NUMBER_PATTERN.test(toNumber) ? { ok: true, number: toNumber } : { ok: false, field: "toNumber" };
+  if (toAccount)
+    return ACCOUNT_NUMBER_PATTERN.test(toAccount) ? { ok: true, number: toAccount } : { ok: false, field: "toAccount" };
+  if (toNumber)
+    return ACCOUNT_NUMBER_PATTERN.test(toNumber) ? { ok: true, number: toNumber } : { ok: false, field: "toNumber" };
   // Neither: the message goes next to the field the form shows.
   return { ok: false, field: recipient === "own" ? "toAccount" : "toNumber" };
 }
@@ -53,7 +55,8 @@ function validate(values: TransferValues) {
   const toNumber = to.ok ? to.number : "";
   const memo = memoProblem(values.memo);
   if (memo) errors.memo = memo;
-  if (!UUID.test(values.idempotencyKey)) errors.idempotencyKey = "This form has expired. Reload the page and try again.";
+  if (!UUID.test(values.idempotencyKey))
+    errors.idempotencyKey = "This form has expired. Reload the page and try again.";
   return { errors, toNumber, cents: amount.ok ? amount.cents : 0 };
 }
 

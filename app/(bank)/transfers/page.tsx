@@ -8,8 +8,19 @@ import { TransferForm } from "./transfer-form";
 export default async function TransfersPage() {
   const session = await requireSession("high");
   const accounts = await listAccounts(session.userId);
-  if (accounts.length === 0) return <><SessionChrome session={session} /><h1>Transfer money</h1><p>You have no account to pay from.</p></>;
-  const options = accounts.map((a) => ({ id: a.id, number: a.number, label: `${a.name} ${a.number} (${formatCents(a.balanceCents)})` }));
+  if (accounts.length === 0)
+    return (
+      <>
+        <SessionChrome session={session} />
+        <h1>Transfer money</h1>
+        <p>You have no account to pay from.</p>
+      </>
+    );
+  const options = accounts.map((a) => ({
+    id: a.id,
+    number: a.number,
+    label: `${a.name} ${a.number} (${formatCents(a.balanceCents)})`,
+  }));
   return (
     <>
       <SessionChrome session={session} />
@@ -18,7 +29,15 @@ export default async function TransfersPage() {
       <TransferForm
         accounts={options}
         // One key per rendered form: a double-click or a retried request makes one transfer.
-        initial={{ fromAccountId: accounts[0]!.id, recipient: accounts.length > 1 ? "own" : "other", toAccount: "", toNumber: "", amount: "", memo: "", idempotencyKey: randomUUID() }}
+        initial={{
+          fromAccountId: accounts[0]!.id,
+          recipient: accounts.length > 1 ? "own" : "other",
+          toAccount: "",
+          toNumber: "",
+          amount: "",
+          memo: "",
+          idempotencyKey: randomUUID(),
+        }}
       />
     </>
   );

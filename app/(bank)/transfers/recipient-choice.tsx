@@ -8,7 +8,11 @@ const noSubscription = () => () => {};
 
 /** False in the server's HTML and while the browser hydrates it (for good without JavaScript), then true. */
 function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -18,7 +22,15 @@ function useHydrated(): boolean {
  * as well, so the form sends only the destination chosen. The server goes by those fields, not
  * by the radio, and refuses a submission that fills in both (actions.ts).
  */
-export function RecipientChoice({ accounts, values, errors }: { accounts: AccountOption[]; values: TransferValues; errors: TransferErrors }) {
+export function RecipientChoice({
+  accounts,
+  values,
+  errors,
+}: {
+  accounts: AccountOption[];
+  values: TransferValues;
+  errors: TransferErrors;
+}) {
   const [recipient, setRecipient] = useState<Recipient>(values.recipient);
   const hydrated = useHydrated();
   const inactive = (field: Recipient) => hydrated && recipient !== field;
@@ -43,20 +55,41 @@ export function RecipientChoice({ accounts, values, errors }: { accounts: Accoun
           One of my accounts
         </label>
         <label>
-          <input type="radio" id="recipient-other" name="recipient" value="other" defaultChecked={values.recipient === "other"} onChange={() => setRecipient("other")} />
+          <input
+            type="radio"
+            id="recipient-other"
+            name="recipient"
+            value="other"
+            defaultChecked={values.recipient === "other"}
+            onChange={() => setRecipient("other")}
+          />
           Someone else
         </label>
-        {!hasOwnChoice && <span id="recipient-own-hint" className="choice-hint muted">You have only one account.</span>}
+        {!hasOwnChoice && (
+          <span id="recipient-own-hint" className="choice-hint muted">
+            You have only one account.
+          </span>
+        )}
       </fieldset>
       <FieldError id="recipient-error" message={errors.recipient} />
 
       {hasOwnChoice && (
         <div className="to-own">
           <label htmlFor="toAccount">To my account</label>
-          <select id="toAccount" name="toAccount" defaultValue={values.toAccount} disabled={inactive("own")} aria-describedby="toAccount-error">
+          <select
+            id="toAccount"
+            name="toAccount"
+            defaultValue={values.toAccount}
+            disabled={inactive("own")}
+            aria-describedby="toAccount-error"
+          >
             {/* Chosen by default, so a hidden select sends nothing where JavaScript cannot disable it. */}
             <option value="">Choose an account</option>
-            {accounts.map((a) => <option key={a.id} value={a.number}>{a.label}</option>)}
+            {accounts.map((a) => (
+              <option key={a.id} value={a.number}>
+                {a.label}
+              </option>
+            ))}
           </select>
           <FieldError id="toAccount-error" message={errors.toAccount} />
         </div>
@@ -64,7 +97,14 @@ export function RecipientChoice({ accounts, values, errors }: { accounts: Accoun
 
       <div className="to-other">
         <label htmlFor="toNumber">Recipient account number</label>
-        <input id="toNumber" name="toNumber" defaultValue={values.toNumber} disabled={inactive("other")} autoComplete="off" aria-describedby="toNumber-error" />
+        <input
+          id="toNumber"
+          name="toNumber"
+          defaultValue={values.toNumber}
+          disabled={inactive("other")}
+          autoComplete="off"
+          aria-describedby="toNumber-error"
+        />
         <FieldError id="toNumber-error" message={errors.toNumber} />
       </div>
     </>

@@ -9,7 +9,10 @@ import type { AccountOption, TransferState, TransferValues } from "./form-state"
 import { RecipientChoice } from "./recipient-choice";
 
 export function TransferForm({ accounts, initial }: { accounts: AccountOption[]; initial: TransferValues }) {
-  const [state, action, pending] = useActionState<TransferState, FormData>(submitTransfer, { status: "editing", values: initial });
+  const [state, action, pending] = useActionState<TransferState, FormData>(submitTransfer, {
+    status: "editing",
+    values: initial,
+  });
   const { values } = state;
   const errors = state.status === "editing" ? (state.errors ?? {}) : {};
   const stepUp = state.status === "step-up";
@@ -17,25 +20,51 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
   return (
     // key: a new answer from the server resets the uncontrolled fields to the values it echoed.
     <form action={action} className="form" key={JSON.stringify(state)}>
-      {state.status === "editing" && state.message && <p className="form-error" role="alert">{state.message}</p>}
+      {state.status === "editing" && state.message && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
       <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
 
       <label htmlFor="fromAccountId">From</label>
       <select id="fromAccountId" name="fromAccountId" defaultValue={values.fromAccountId}>
-        {accounts.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+        {accounts.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.label}
+          </option>
+        ))}
       </select>
 
       <RecipientChoice accounts={accounts} values={values} errors={errors} />
 
       <label htmlFor="amount">Amount (USD)</label>
-      <input id="amount" name="amount" inputMode="decimal" defaultValue={values.amount} autoComplete="off" aria-describedby="amount-error" />
+      <input
+        id="amount"
+        name="amount"
+        inputMode="decimal"
+        defaultValue={values.amount}
+        autoComplete="off"
+        aria-describedby="amount-error"
+      />
       <FieldError id="amount-error" message={errors.amount} />
 
       <label htmlFor="memo">Memo (optional)</label>
-      <input id="memo" name="memo" maxLength={MEMO_MAX_LENGTH} defaultValue={values.memo} aria-describedby="memo-error" />
+      <input
+        id="memo"
+        name="memo"
+        maxLength={MEMO_MAX_LENGTH}
+        defaultValue={values.memo}
+        aria-describedby="memo-error"
+      />
       <FieldError id="memo-error" message={errors.memo} />
 
-      {stepUp && <StepUpFields intro="For your security, enter your password to confirm this transfer." message={state.message} />}
+      {stepUp && (
+        <StepUpFields
+          intro="For your security, enter your password to confirm this transfer."
+          message={state.message}
+        />
+      )}
 
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Sending…" : stepUp ? "Confirm transfer" : "Send transfer"}

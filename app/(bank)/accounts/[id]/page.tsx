@@ -16,17 +16,31 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <SessionChrome session={session} />
-      <p><BankLink href="/dashboard">← All accounts</BankLink></p>
+      <p>
+        <BankLink href="/dashboard">← All accounts</BankLink>
+      </p>
       <h1>{account.name}</h1>
       <p className="muted">{account.number}</p>
-      <p className="balance-large">Balance <strong data-testid="balance">{formatCents(account.balanceCents)}</strong></p>
+      <p className="balance-large">
+        Balance <strong data-testid="balance">{formatCents(account.balanceCents)}</strong>
+      </p>
       <h2>Transactions</h2>
       {account.entries.length === 0 ? (
         <p>No transactions yet.</p>
       ) : (
         <table className="ledger">
           <thead>
-            <tr><th scope="col">Date</th><th scope="col">Description</th><th scope="col">Memo</th><th scope="col" className="num">Amount</th><th scope="col" className="num">Balance</th></tr>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Description</th>
+              <th scope="col">Memo</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+              <th scope="col" className="num">
+                Balance
+              </th>
+            </tr>
           </thead>
           <tbody>
             {account.entries.map((entry) => (

@@ -16,14 +16,18 @@ export async function submitPasswordChange(_previous: PasswordState, submitted: 
   const current = text("currentPassword");
   const next = text("newPassword");
   if (!current) return { status: "editing", message: "Enter your current password." };
-  const problem = newPasswordProblem(next, current) ?? (next === text("confirmPassword") ? null : "The new passwords do not match.");
+  const problem =
+    newPasswordProblem(next, current) ?? (next === text("confirmPassword") ? null : "The new passwords do not match.");
   if (problem) return { status: "editing", message: problem };
 
   // The current password is checked like a step-up: wrong entries count toward ending the session.
   const check = await checkSessionPassword(session, current);
   if (!check.ok) {
     if (check.reason !== "wrong_password") redirect(`/signin?reason=${check.reason}`);
-    return { status: "editing", message: `Your current password is not right. ${attemptsLeftText(check.attemptsLeft)} left.` };
+    return {
+      status: "editing",
+      message: `Your current password is not right. ${attemptsLeftText(check.attemptsLeft)} left.`,
+    };
   }
   return { status: "done", othersEnded: await changePassword(session, next) };
 }

@@ -15,8 +15,9 @@ export async function endSessions(_previous: EndSessionsState, submitted: FormDa
   const fresh = await requireFreshAuth(session, form);
   if (!fresh.ok) return { status: "step-up", message: fresh.message };
 
-  const ended = target === "others"
-    ? await revokeOtherSessions(fresh.session)
-    : Number(target !== fresh.session.id && (await revokeSession(session.userId, target, "revoked")));
+  const ended =
+    target === "others"
+      ? await revokeOtherSessions(fresh.session)
+      : Number(target !== fresh.session.id && (await revokeSession(session.userId, target, "revoked")));
   redirect(`/security/sessions?ended=${ended}`);
 }

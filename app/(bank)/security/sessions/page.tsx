@@ -22,9 +22,13 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <SessionChrome session={session} />
       <h1>Your sessions</h1>
       {ended !== undefined && (
-        <p className="notice" role="status">{ended === "1" ? "1 session was ended." : `${Number(ended) || 0} sessions were ended.`}</p>
+        <p className="notice" role="status">
+          {ended === "1" ? "1 session was ended." : `${Number(ended) || 0} sessions were ended.`}
+        </p>
       )}
-      <p className="muted">Every device and app signed in to your account. Ending a session signs it out on its very next request.</p>
+      <p className="muted">
+        Every device and app signed in to your account. Ending a session signs it out on its very next request.
+      </p>
       <SessionsForm sessions={sessions} />
     </>
   );

@@ -4,7 +4,14 @@ import { useActionState } from "react";
 import { StepUpFields } from "@/components/step-up-fields";
 import { endSessions, type EndSessionsState } from "./actions";
 
-export type SessionRow = { id: string; device: string; ip: string; started: string; lastActive: string; current: boolean };
+export type SessionRow = {
+  id: string;
+  device: string;
+  ip: string;
+  started: string;
+  lastActive: string;
+  current: boolean;
+};
 
 export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
   const [state, action, pending] = useActionState<EndSessionsState, FormData>(endSessions, { status: "idle" });
@@ -16,18 +23,36 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
       )}
       <table className="ledger" aria-label="Your sessions">
         <thead>
-          <tr><th scope="col">Device</th><th scope="col">IP address</th><th scope="col">Started</th><th scope="col">Last active</th><th scope="col"><span className="visually-hidden">Action</span></th></tr>
+          <tr>
+            <th scope="col">Device</th>
+            <th scope="col">IP address</th>
+            <th scope="col">Started</th>
+            <th scope="col">Last active</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
           {sessions.map((s) => (
             <tr key={s.id}>
-              <td>{s.device}{s.current && <strong> (this device)</strong>}</td>
+              <td>
+                {s.device}
+                {s.current && <strong> (this device)</strong>}
+              </td>
               <td>{s.ip}</td>
               <td>{s.started}</td>
               <td>{s.lastActive}</td>
               <td>
                 {!s.current && (
-                  <button type="submit" name="target" value={s.id} className="button secondary" disabled={pending} aria-label={`End session on ${s.device} from ${s.ip}`}>
+                  <button
+                    type="submit"
+                    name="target"
+                    value={s.id}
+                    className="button secondary"
+                    disabled={pending}
+                    aria-label={`End session on ${s.device} from ${s.ip}`}
+                  >
                     End session
                   </button>
                 )}
@@ -37,7 +62,11 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
         </tbody>
       </table>
       {others.length > 0 && (
-        <p><button type="submit" name="target" value="others" className="button" disabled={pending}>Sign out everywhere else</button></p>
+        <p>
+          <button type="submit" name="target" value="others" className="button" disabled={pending}>
+            Sign out everywhere else
+          </button>
+        </p>
       )}
     </form>
   );

@@ -17,17 +17,32 @@ export default async function TransferDonePage({ params }: { params: Promise<{ i
       <SessionChrome session={session} />
       <h1>Transfer sent</h1>
       <p className="notice" role="status">
-        {formatCents(transfer.amountCents)} sent to {to.name ? `${to.name} ` : ""}{to.number}.
+        {formatCents(transfer.amountCents)} sent to {to.name ? `${to.name} ` : ""}
+        {to.number}.
       </p>
       <dl className="facts">
-        <dt>From</dt><dd>{from.name} {from.number}</dd>
-        <dt>To</dt><dd>{to.name ? `${to.name} ` : "Customer account "}{to.number}</dd>
-        <dt>Amount</dt><dd data-testid="transfer-amount">{formatCents(transfer.amountCents)}</dd>
-        <dt>Memo</dt><dd>{transfer.memo ? <Memo text={transfer.memo} /> : "—"}</dd>
-        <dt>New balance</dt><dd data-testid="balance">{formatCents(from.balanceCents)}</dd>
-        <dt>Reference</dt><dd>{transfer.id}</dd>
+        <dt>From</dt>
+        <dd>
+          {from.name} {from.number}
+        </dd>
+        <dt>To</dt>
+        <dd>
+          {to.name ? `${to.name} ` : "Customer account "}
+          {to.number}
+        </dd>
+        <dt>Amount</dt>
+        <dd data-testid="transfer-amount">{formatCents(transfer.amountCents)}</dd>
+        <dt>Memo</dt>
+        <dd>{transfer.memo ? <Memo text={transfer.memo} /> : "—"}</dd>
+        <dt>New balance</dt>
+        <dd data-testid="balance">{formatCents(from.balanceCents)}</dd>
+        <dt>Reference</dt>
+        <dd>{transfer.id}</dd>
       </dl>
-      <p><BankLink href="/transfers">Make another transfer</BankLink> · <BankLink href="/dashboard">Back to accounts</BankLink></p>
+      <p>
+        <BankLink href="/transfers">Make another transfer</BankLink> ·{" "}
+        <BankLink href="/dashboard">Back to accounts</BankLink>
+      </p>
     </>
   );
 }

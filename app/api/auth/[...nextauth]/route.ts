@@ -21,7 +21,10 @@ const USED_ROUTES = [
 
 function isUsed(method: string, path: string[]): boolean {
   return USED_ROUTES.some(
-    (route) => route.method === method && route.path.length === path.length && route.path.every((segment, i) => segment === path[i]),
+    (route) =>
+      route.method === method &&
+      route.path.length === path.length &&
+      route.path.every((segment, i) => segment === path[i]),
   );
 }
 

@@ -3,4 +3,6 @@ import { accountsAnswer } from "@/lib/api/answers";
 import { apiRoute } from "@/lib/api/handler";
 import { listAccounts } from "@/lib/bank/accounts";
 
-export const GET = apiRoute({ tier: "medium" }, async (_request, session) => accountsAnswer(await listAccounts(session.userId)));
+export const GET = apiRoute({ tier: "medium" }, async (_request, session) =>
+  accountsAnswer(await listAccounts(session.userId)),
+);

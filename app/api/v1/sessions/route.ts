@@ -12,7 +12,8 @@ export const POST = publicApiRoute(async (request) => {
   const body = await readJson(request, credentialsBody, "credentials");
   if (!body.ok) return body.response;
   const result = await verifyCredentials(body.data);
-  if (!result.ok) return result.reason === "throttled" ? throttled(result.retryAfterSeconds) : apiError("invalid_credentials");
+  if (!result.ok)
+    return result.reason === "throttled" ? throttled(result.retryAfterSeconds) : apiError("invalid_credentials");
   const { token, session } = await startApiSession(result.user);
   return tokenAnswer(token, session, 201);
 });

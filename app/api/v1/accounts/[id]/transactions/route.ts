@@ -12,6 +12,7 @@ export const GET = apiRoute<Context>({ tier: "medium" }, async (request, session
   const query = pageQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return apiError("bad_request", BAD_REQUEST_HINTS.page);
   const page = await pageOfTransactions(session.userId, (await params).id, query.data);
-  if (!page.ok) return page.reason === "not_found" ? apiError("not_found") : apiError("bad_request", BAD_REQUEST_HINTS.cursor);
+  if (!page.ok)
+    return page.reason === "not_found" ? apiError("not_found") : apiError("bad_request", BAD_REQUEST_HINTS.cursor);
   return transactionsAnswer(page.entries, page.nextCursor);
 });
