@@ -1,13 +1,11 @@
 // The browser suite. Secure specs (e2e/*.spec.ts) run against the secure server, and those
 // tagged @postgres again on PostgreSQL; attack specs (e2e/attacks/*.spec.ts) run twice, against
 // the secure server (the attack must fail) and the flawed one (it must succeed). Chromium is
-// Debian's where installed, else Playwright's own.
-import { existsSync } from "node:fs";
+// Debian's where installed, else Playwright's own (e2e/support/browser.ts).
 import { defineConfig } from "@playwright/test";
+import { systemChromium } from "./e2e/support/browser";
 import type { Target } from "./e2e/support/fixtures";
 import { serversToStart, serverUrl, type ServerName } from "./e2e/support/servers";
-
-const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 export default defineConfig<{ target: Target; server: ServerName }>({
   testDir: "e2e",
@@ -21,7 +19,7 @@ export default defineConfig<{ target: Target; server: ServerName }>({
   use: {
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: SYSTEM_CHROMIUM,
+      executablePath: systemChromium(),
       // Quiet Chromium: no background calls home, which a closed network refuses noisily.
       args: [
         "--no-sandbox",

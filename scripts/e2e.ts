@@ -4,11 +4,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
-
-const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+import { systemChromium } from "../e2e/support/browser";
 
 function ensureBrowser(): void {
-  if (SYSTEM_CHROMIUM.some((p) => existsSync(p)) || existsSync(chromium.executablePath())) return;
+  if (systemChromium() || existsSync(chromium.executablePath())) return;
   console.log("No system Chromium found: installing Playwright's Chromium (one time).");
   const install = spawnSync("node_modules/.bin/playwright", ["install", "chromium"], { stdio: "inherit" });
   if (install.status !== 0) process.exit(install.status ?? 1);

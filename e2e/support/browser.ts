@@ -1,0 +1,12 @@
+// Which Chromium the suite (and `npm run screenshots`) drives: the system's (Debian's package)
+// where installed, else Playwright's own. E2E_BROWSER=playwright picks Playwright's own even
+// where a system Chromium exists, as CI on GitHub does, so its runs match an adopter's laptop.
+import { existsSync } from "node:fs";
+
+const SYSTEM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+/** The system Chromium's path, or undefined for Playwright's own. */
+export function systemChromium(): string | undefined {
+  if (process.env.E2E_BROWSER === "playwright") return undefined;
+  return SYSTEM_PATHS.find((p) => existsSync(p));
+}
