@@ -12,7 +12,7 @@ test("sign-in, with and without an error shown", async ({ page }) => {
   await expectAccessible(page, "sign-in");
   await page.getByLabel("Email").fill("nobody@vaultline.test");
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toBeVisible();
   await expectAccessible(page, "sign-in with an error");
 });

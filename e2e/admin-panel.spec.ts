@@ -82,7 +82,7 @@ test("disabling an account ends its sessions and blocks sign-in", async ({
   await customer.goto("/signin");
   await customer.getByLabel("Email").fill(user.email);
   await customer.getByLabel("Password").fill(user.password);
-  await customer.getByRole("button", { name: "Sign in" }).click();
+  await customer.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(customer.getByText("Incorrect email or password.")).toBeVisible();
   await customer.context().close();
 });

@@ -266,7 +266,7 @@ test.describe("the database becomes unreachable, then returns", () => {
     const failuresBefore = await server.db.signInFailure.count();
     await database.cut();
 
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: SIGN_IN_MESSAGES.unavailable })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe("/signin");
     expect(await sessionCookieValue(page)).toBeUndefined();
@@ -276,7 +276,7 @@ test.describe("the database becomes unreachable, then returns", () => {
     expect(await server.db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await server.db.signInFailure.count()).toBe(failuresBefore);
     // The same form, once the database is back.
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL("**/dashboard");
   });
 
@@ -352,7 +352,7 @@ test.describe("the database becomes unreachable, then returns", () => {
     // Sign-in: next-auth would put the driver's message into the URL it answers with.
     const callback = signInPage.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
     await database.cutHalfWay(server.databaseUrl, "SignInFailure", () =>
-      signInPage.getByRole("button", { name: "Sign in" }).click(),
+      signInPage.getByRole("button", { name: "Sign in", exact: true }).click(),
     );
     const answer = await (await callback).text();
     expectNoInternals(answer);

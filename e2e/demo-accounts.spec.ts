@@ -47,7 +47,7 @@ test.describe("on a lab server", () => {
     await list.getByRole("button", { name: `Fill in ${alice.name}` }).click();
     await expect(page.getByLabel("Email")).toHaveValue(alice.email);
     await expect(page.getByLabel("Password")).toHaveValue(alice.password);
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeFocused();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { name: `Welcome, ${alice.name}` })).toBeVisible();
     await context.close();

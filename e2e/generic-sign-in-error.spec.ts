@@ -9,7 +9,7 @@ async function attempt(page: import("@playwright/test").Page, email: string, pas
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText(GENERIC)).toBeVisible();
   return (await page.locator("main").innerText()).replace(email, "EMAIL");
 }

@@ -170,7 +170,7 @@ test.describe("sign-in @postgres", () => {
       fc.asyncProperty(typed, async ({ email, password }) => {
         await page.getByLabel("Email").fill(email);
         await page.getByLabel("Password").fill(password);
-        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByRole("button", { name: "Sign in", exact: true }).click();
         await expect(page.getByRole("main").getByRole("alert")).toHaveText(
           /^(Incorrect email or password\.|Too many attempts\..*)$/,
         );

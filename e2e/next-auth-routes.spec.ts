@@ -77,11 +77,11 @@ test("the sign-in form talks to exactly those two routes and still follows `next
   await page.goto("/signin?next=/profile");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Incorrect email or password.")).toBeVisible();
 
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/profile");
   expect(new Set(calls)).toEqual(new Set(USED));
 });

@@ -30,7 +30,7 @@ async function signInWithNext(page: Page, user: TestUser, next: string): Promise
   await page.goto(`/signin?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/signin");
 }
 

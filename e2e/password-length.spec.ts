@@ -24,7 +24,7 @@ async function webSignInFails(page: Page, user: TestUser, password: string): Pro
   await page.goto("/signin");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
 }
 

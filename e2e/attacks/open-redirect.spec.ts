@@ -13,7 +13,7 @@ test("a genuine sign-in ends on the attacker's look-alike site", async ({ page, 
     await page.goto(`/signin?next=${encodeURIComponent(phish)}`);
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((url) => url.pathname !== "/signin");
     const landed = page.url();
     // Only two outcomes count: the bank's dashboard, or the look-alike.

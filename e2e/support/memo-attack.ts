@@ -29,7 +29,7 @@ export async function victimOpensMemo(
   await page.goto(`/signin?next=${encodeURIComponent(`/accounts/${victim.accountId}`)}`);
   await page.getByLabel("Email").fill(victim.email);
   await page.getByLabel("Password").fill(victim.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const shownAsText = page.getByRole("cell", { name: memo, exact: true });
   await expect(shownAsText.or(page.getByRole("heading", { name: landing }))).toBeVisible();
 }
