@@ -6,11 +6,10 @@
 // and, after every other spec has run, searched for every secret the run used or issued. The
 // one log left out is the flawed server's when it runs the lab flaw `token-in-logs`, which
 // writes tokens there on purpose (e2e/attacks/token-in-logs.spec.ts replays them).
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { apiSignIn, ownAddress } from "./support/api";
 import { expect, TEST_PASSWORD, test } from "./support/fixtures";
-import { findLeaks, type SecretsToFind } from "./support/log-secrets";
+import { findLeaks, tokenHash, type SecretsToFind } from "./support/log-secrets";
 import {
   serverDatabaseUrl,
   serverFlaws,
@@ -33,7 +32,7 @@ async function secretsOfTheRun(): Promise<SecretsToFind> {
     try {
       for (const { tokenHash: stored } of await db.session.findMany({ select: { tokenHash: true } })) {
         // A server running the lab flaw `plaintext-tokens` stores the token itself.
-        tokenHashes.add(SHA256_HEX.test(stored) ? stored : createHash("sha256").update(stored).digest("hex"));
+        tokenHashes.add(SHA256_HEX.test(stored) ? stored : tokenHash(stored));
       }
     } finally {
       await db.$disconnect();
@@ -65,7 +64,7 @@ test("the search finds a token the server issued, its hash and a password (the c
   const token = await apiSignIn(request, user, ownAddress());
   const secrets = await secretsOfTheRun();
   // As lib/session/tokens.ts stores it (that module is server-only).
-  const hash = createHash("sha256").update(token).digest("hex");
+  const hash = tokenHash(token);
   const leaks = findLeaks(
     `GET /api/v1/accounts?x=${token} hash=${hash} body={"password":"${TEST_PASSWORD}"} glued:ab${token}cd`,
     secrets,

@@ -1,8 +1,9 @@
 // Threat: session fixation — an attacker plants a session ID in the victim's browser before
 // sign-in and uses it once the victim has signed in. Defense: every sign-in mints a new ID and
 // ignores the one presented (startWebSession in lib/session/lifecycle.ts).
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { expect, idStillWorks, SESSION_COOKIE, sessionCookieValue, signIn, test } from "./support/fixtures";
+import { tokenHash } from "./support/log-secrets";
 
 test("an ID planted before sign-in is never the one that gets authenticated", async ({
   page,
@@ -37,7 +38,7 @@ test("signing in again in the same browser gets a new ID and ends the one it hel
   expect(second).toBeTruthy();
   expect(second).not.toBe(first);
 
-  const firstRow = await db.session.findUniqueOrThrow({ where: { tokenHash: sha256(first) } });
+  const firstRow = await db.session.findUniqueOrThrow({ where: { tokenHash: tokenHash(first) } });
   expect(firstRow.endReason, "the replaced session ended on the server").toBe("signed_out");
   expect(await idStillWorks(browser, baseURL!, first, user), "a copy of the first ID opens nothing").toBe(false);
   expect(await idStillWorks(browser, baseURL!, second!, user), "the new ID works").toBe(true);
@@ -54,11 +55,7 @@ test("signing in as someone else ends the previous user's session in this browse
   await signIn(page, user);
   const first = (await sessionCookieValue(page))!;
   await signIn(page, await createUser());
-  const firstRow = await db.session.findUniqueOrThrow({ where: { tokenHash: sha256(first) } });
+  const firstRow = await db.session.findUniqueOrThrow({ where: { tokenHash: tokenHash(first) } });
   expect(firstRow.endedAt).not.toBeNull();
   expect(await idStillWorks(browser, baseURL!, first, user)).toBe(false);
 });
-
-function sha256(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}

@@ -4,10 +4,9 @@
 // writes names the session by the fingerprint of its hash, as the security events do
 // (lib/session/lifecycle.ts, lib/session/tokens.ts). e2e/secrets-in-logs.spec.ts searches every
 // server's whole output once the run is over; this spec reads the line as a sign-in writes it.
-import { createHash } from "node:crypto";
 import { apiSignIn, ownAddress } from "./support/api";
 import { expect, sessionCookieValue, signIn, TEST_PASSWORD, test } from "./support/fixtures";
-import { findLeaks, signInLogLines } from "./support/log-secrets";
+import { findLeaks, signInLogLines, tokenHash } from "./support/log-secrets";
 import { serverLogPath } from "./support/servers";
 import { TOKEN_POLICY } from "@/lib/session/policy";
 
@@ -19,8 +18,7 @@ test("a sign-in is logged with its session's fingerprint, never its token", asyn
   for (const [client, token] of Object.entries(tokens)) {
     const line = lines.find((l) => l.includes(` client=${client} `));
     expect(line, `the ${client} sign-in's line`).toBeDefined();
-    // As lib/session/tokens.ts stores it (that module is server-only).
-    const hash = createHash("sha256").update(token).digest("hex");
+    const hash = tokenHash(token);
     expect(findLeaks(line!, { passwords: [TEST_PASSWORD], tokenHashes: new Set([hash]) }), line).toEqual([]);
     expect(line).toContain(`session=${hash.slice(0, TOKEN_POLICY.fingerprintLength)}`);
   }

@@ -1,11 +1,11 @@
 // Threat: a debugging panel that leaks what it shows. Defense: the session inspector names the
 // session only by a fingerprint of its SHA-256 hash (lib/session/status.ts), never the token,
 // and makes rotation visible: a step-up changes the fingerprint and adds to the timeline.
-import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, fillTransfer, sessionCookieValue, signIn, signInStale, test } from "./support/fixtures";
+import { tokenHash } from "./support/log-secrets";
 
-const fingerprintOf = (token: string) => createHash("sha256").update(token).digest("hex").slice(0, 8);
+const fingerprintOf = (token: string) => tokenHash(token).slice(0, 8);
 
 async function openInspector(page: Page) {
   await page.getByText("Session inspector").click();

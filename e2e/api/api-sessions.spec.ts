@@ -3,9 +3,10 @@
 // token is an ordinary server-side session (clientType "api") validated by the same code and
 // policy as the web (lib/session/bearer.ts → validateSessionToken): tier idle limits, absolute
 // lifetime, server-side sign-out, a new token at step-up and reuse detection.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { apiSignIn, apiSignInAttempt, apiStepUp, apiStepUpAttempt, bearer, expectApiError } from "../support/api";
 import { ageSession, expect, setRotationAge, test } from "../support/fixtures";
+import { tokenHash } from "../support/log-secrets";
 
 test("sign-in answers an opaque token, stored only as its hash, with the session's deadlines", async ({
   request,
@@ -26,7 +27,7 @@ test("sign-in answers an opaque token, stored only as its hash, with the session
 
   const row = await db.session.findFirstOrThrow({ where: { userId: user.id } });
   expect(row.clientType).toBe("api");
-  expect(row.tokenHash).toBe(createHash("sha256").update(body.token).digest("hex"));
+  expect(row.tokenHash).toBe(tokenHash(body.token));
   expect(body.session.fingerprint).toBe(row.tokenHash.slice(0, 8));
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "sign_in_success" } })).toBe(1);
 

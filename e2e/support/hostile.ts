@@ -2,11 +2,11 @@
 // e2e/api/hostile-api-input.spec.ts): a clear 4xx or a form error, never a 5xx, never a stack
 // trace, never a secret echoed (a session token or its hash, a password, a bcrypt hash). Plus the
 // money check that goes with a refusal (nothing moved), and the property-test settings.
-import { createHash } from "node:crypto";
 import type { APIResponse } from "@playwright/test";
 import fc from "fast-check";
 import type { Db } from "@/lib/db";
 import { expect } from "./fixtures";
+import { tokenHash } from "./log-secrets";
 
 /** An HTTP answer, from Playwright's client or the raw one (raw-http.ts). */
 export type Answer = { status: number; headers: Record<string, string>; body: string };
@@ -28,10 +28,6 @@ const STACK_TRACE_MARKERS = [
 ];
 
 const BCRYPT_HASH = /\$2[aby]\$\d{2}\$/;
-
-export function tokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * Everything that must never come back in an answer: passwords, session tokens and their

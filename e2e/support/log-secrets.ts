@@ -11,6 +11,11 @@ export type SecretsToFind = {
   tokenHashes: Set<string>;
 };
 
+/** A session token as the server stores it (lib/session/tokens.ts, which is server-only): its SHA-256 hex. */
+export function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
 export type Leak = { kind: "password" | "bcrypt hash" | "session token" | "token hash"; excerpt: string };
 
 const BCRYPT_HASH = /\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}/g;
@@ -31,9 +36,7 @@ export function findLeaks(text: string, secrets: SecretsToFind): Leak[] {
   for (const run of text.matchAll(TOKEN_CHARS_RUN)) {
     // Every 43-character window of the run, so a token glued to other characters is found too.
     for (let offset = 0; offset + TOKEN_LENGTH <= run[0].length; offset += 1) {
-      const hash = createHash("sha256")
-        .update(run[0].slice(offset, offset + TOKEN_LENGTH))
-        .digest("hex");
+      const hash = tokenHash(run[0].slice(offset, offset + TOKEN_LENGTH));
       if (secrets.tokenHashes.has(hash)) leaks.push({ kind: "session token", excerpt: excerpt(run.index + offset) });
     }
   }
