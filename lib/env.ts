@@ -34,7 +34,7 @@ const onSwitch = (meaning: string) =>
     .transform((value) => value === "1");
 
 function wholeNumber(fallback: number, max: number, what: string) {
-  return z.preprocess(unsetWhenBlank, z.string().trim().optional()).transform((raw, ctx) => {
+  return optionalText.transform((raw, ctx) => {
     if (raw === undefined) return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) > max) {
       ctx.addIssue({ code: "custom", message: `must be ${what}, not "${raw}".` });
