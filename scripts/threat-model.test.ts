@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { FLAW_NAMES, FLAWS, type FlawName } from "../lib/lab/flaws";
+import { FLAW_NAMES, FLAWS, isFlawName } from "../lib/lab/flaws";
 
 const ROOT = path.resolve(__dirname, "..");
 const DOC = "docs/threat-model.md";
@@ -263,10 +263,6 @@ function isPath(span: string): boolean {
 
 function isIdentifier(span: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(span);
-}
-
-function isFlawName(name: string): name is FlawName {
-  return Object.hasOwn(FLAWS, name);
 }
 
 /** "Not covered" and "Not applicable" rows need no defense, test or flaw, only their reason. */

@@ -339,7 +339,7 @@ export type FlawName = keyof typeof FLAWS;
 
 export const FLAW_NAMES = Object.keys(FLAWS) as FlawName[];
 
-function isFlawName(name: string): name is FlawName {
+export function isFlawName(name: string): name is FlawName {
   return Object.hasOwn(FLAWS, name);
 }
 
