@@ -1,6 +1,6 @@
 // Threat: a thief holding a session (or API token) keeps it after the victim changes the
 // password to lock them out. Defense: a password change ends every other session and API token
-// of the user at once (revokeAfterPasswordChange in lib/session/revoke.ts) and gives the
+// of the user at once (commitPasswordChange in lib/session/revoke.ts) and gives the
 // current device a new ID; new passwords need 12+ characters, not the old one, not common.
 import {
   changePasswordInUi,

@@ -1,6 +1,6 @@
 // Threat: an API token (a phone) outliving the events that should end it — the owner's
 // password change, an administrator's force-logout. Defense: API tokens are ordinary sessions,
-// so revokeAfterPasswordChange and the admin's revokeUserSessions (lib/session/revoke.ts) end
+// so commitPasswordChange and the admin's revokeUserSessions (lib/session/revoke.ts) end
 // them with the web sessions; the next API call gets 401 with the reason.
 import { apiSignIn, bearer, expectApiError } from "../support/api";
 import { changePasswordInUi, expect, signIn, test } from "../support/fixtures";

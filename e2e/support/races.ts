@@ -4,18 +4,34 @@
 // in the postgres project on PostgreSQL; either way against two instances of one deployment.
 // `race()` fires the same request many times at once, spread over both instances, for many
 // rounds, and checks the invariant after every round: one lucky round proves nothing.
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+//
+// Requests go through Node's fetch: no cookie jar, so each racer carries exactly the session it
+// was given. Sessions are made as the app makes them (a random token, its SHA-256 in the row),
+// so a race spends its time on the race, not on signing in through the form.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import bcrypt from "bcrypt";
 import { startInstances, type DirectServer } from "./direct-server";
-import { test as base } from "./fixtures";
+import { test as base, SESSION_COOKIE, type TestUser } from "./fixtures";
 import { spareServerPort, type ServerName } from "./servers";
+import { documentationAddress } from "./api";
+import { formParts, multipart } from "./server-action";
 
 /** The issue's floor: at least 20 rounds of at least 8 requests at once. */
 export const RACE_ROUNDS = 20;
 export const RACE_WIDTH = 8;
 
+// Racers' passwords are hashed at a low cost: a race checks hundreds of passwords, and what it
+// tests is the order of the writes, not bcrypt. The server hashes new passwords at its own cost.
+const RACER_BCRYPT_COST = 6;
+
+export type RaceSession = { token: string; id: string };
+type SessionOptions = { client?: "web" | "api"; fresh?: boolean; elevated?: boolean };
+
 type RaceFixtures = {
-  /** One JSON/HTTP client per instance; `clients[i % 2]` spreads requests over both. */
-  clients: APIRequestContext[];
+  /** A user of the race's own, with a password known to the test. */
+  createRacer: (options?: { role?: "customer" | "admin"; password?: string }) => Promise<TestUser>;
+  /** A session for `user`, written as sign-in writes one (fresh: the password just entered). */
+  openSession: (user: TestUser, options?: SessionOptions) => Promise<RaceSession>;
 };
 type RaceWorkerFixtures = { instances: DirectServer[] };
 
@@ -30,8 +46,8 @@ export const test = base.extend<RaceFixtures, RaceWorkerFixtures>({
         name: `races-${database}-${workerInfo.parallelIndex}`,
         database,
         ports: [spareServerPort(first), spareServerPort(first + 1)],
-        // As the main servers: each racer may play the proxy and bring its own client address,
-        // so the per-address sign-in limit measures the attack, not the whole suite.
+        // As the main servers: each racer brings its own client address (as the one trusted
+        // proxy reports it), so the per-address sign-in limit measures the race, not the suite.
         env: { TRUSTED_PROXY_COUNT: "1" },
       });
       await use(instances);
@@ -41,29 +57,56 @@ export const test = base.extend<RaceFixtures, RaceWorkerFixtures>({
   ],
   // Users, checks and ageing all go to the instances' one database.
   db: [async ({ instances }, use) => use(instances[0]!.db), { scope: "worker" }],
-  clients: async ({ instances }, use) => {
-    const clients = await Promise.all(
-      instances.map((instance) => playwrightRequest.newContext({ baseURL: instance.baseURL })),
-    );
-    await use(clients);
-    await Promise.all(clients.map((client) => client.dispose()));
+  createRacer: async ({ db }, use) => {
+    await use(async ({ role = "customer", password = `racer-${randomUUID()}` } = {}) => {
+      const tag = randomUUID().slice(0, 8);
+      const email = `racer-${tag}@vaultline.test`;
+      const name = `Rae Racer ${tag}`;
+      const passwordHash = await bcrypt.hash(password, RACER_BCRYPT_COST);
+      const user = await db.user.create({ data: { email, name, passwordHash, role } });
+      const account = await db.account.create({
+        data: { userId: user.id, name: "Checking", number: `VL-R-${tag.toUpperCase()}`, balanceCents: 100_000 },
+      });
+      return { id: user.id, email, password, name, accountId: account.id, accountNumber: account.number };
+    });
+  },
+  openSession: async ({ db }, use) => {
+    await use(async (user, { client = "web", fresh = true, elevated = false } = {}) => {
+      const token = randomBytes(32).toString("base64url");
+      const now = Date.now();
+      const { credentialGeneration } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+      const row = await db.session.create({
+        data: {
+          tokenHash: createHash("sha256").update(token).digest("hex"),
+          userId: user.id,
+          clientType: client,
+          familyId: randomUUID(),
+          credentialGeneration,
+          // Not fresh: the password was entered 10 minutes ago, so a sensitive action needs step-up.
+          authenticatedAt: new Date(fresh ? now : now - 10 * 60_000),
+          elevatedAt: elevated ? new Date(now) : null,
+          expiresAt: new Date(now + 2 * 3_600_000),
+        },
+      });
+      return { token, id: row.id };
+    });
   },
 });
 
 export { expect } from "./fixtures";
 
 /**
- * Runs `rounds` rounds. Each round calls `fire(i, client)` `width` times at once, the i-th on
- * instance i % 2, waits for all of them, then hands their results to `check`, which asserts the
- * invariant for that round. `setup` prepares each round's state (a fresh key, a fresh session).
+ * Runs `rounds` rounds. Each round calls `fire(state, i, baseURL)` `width` times at once, the
+ * i-th on instance i % 2, waits for all of them, then hands their results to `check`, which
+ * asserts the invariant for that round. `setup` prepares each round (a fresh key, sessions).
  */
 export async function race<S, R>(
-  clients: APIRequestContext[],
+  instances: DirectServer[],
   options: {
     rounds?: number;
     width?: number;
     setup: (round: number) => Promise<S>;
-    fire: (state: S, i: number, client: APIRequestContext) => Promise<R>;
+    fire: (state: S, i: number, baseURL: string) => Promise<R>;
     check: (state: S, results: R[], round: number) => Promise<void>;
   },
 ): Promise<void> {
@@ -72,8 +115,69 @@ export async function race<S, R>(
   for (let round = 0; round < rounds; round++) {
     const state = await options.setup(round);
     const results = await Promise.all(
-      Array.from({ length: width }, (_, i) => options.fire(state, i, clients[i % clients.length]!)),
+      Array.from({ length: width }, (_, i) => options.fire(state, i, instances[i % instances.length]!.baseURL)),
     );
     await options.check(state, results, round);
   }
+}
+
+/** Headers for a request carrying a web session's cookie, or an API token. */
+export function carrying(session: RaceSession, client: "web" | "api" = "web"): Record<string, string> {
+  const address = { "X-Forwarded-For": documentationAddress() };
+  if (client === "api") return { ...address, Authorization: `Bearer ${session.token}` };
+  return { ...address, Cookie: `${SESSION_COOKIE}=${session.token}` };
+}
+
+/** True when the instance accepts the session: the dashboard (web) or the account list (API). */
+export async function isLive(baseURL: string, session: RaceSession, client: "web" | "api"): Promise<boolean> {
+  const path = client === "web" ? "/dashboard" : "/api/v1/accounts";
+  const response = await fetch(`${baseURL}${path}`, { headers: carrying(session, client), redirect: "manual" });
+  if (response.status === 200) return true;
+  if (client === "api" && response.status === 401) return false;
+  if (client === "web" && response.status === 307 && response.headers.get("location")?.includes("/signin"))
+    return false;
+  throw new Error(`${path} answered ${response.status}: neither accepted nor refused`);
+}
+
+/** The server action behind the page's form (useActionState forms render `$ACTION_1:0`). */
+export async function actionIdOf(baseURL: string, path: string, session: RaceSession): Promise<string> {
+  const response = await fetch(`${baseURL}${path}`, { headers: carrying(session), redirect: "manual" });
+  const html = await response.text();
+  const match = /name="\$ACTION_1:0" value="([^"]+)"/.exec(html) ?? /name="\$ACTION_ID_([0-9a-f]+)"/.exec(html);
+  if (!match) throw new Error(`no server action on ${path} (${response.status})`);
+  const value = match[1]!.replaceAll("&quot;", '"');
+  return value.startsWith("{") ? (JSON.parse(value) as { id: string }).id : value;
+}
+
+/**
+ * Posts a server action as React's client does (multipart, Next-Action header). `stateful` for a
+ * useActionState action (previous state first). Returns the status and where it redirected, if anywhere.
+ */
+export async function postAction(
+  baseURL: string,
+  path: string,
+  actionId: string,
+  session: RaceSession,
+  fields: Record<string, string>,
+  options: { stateful?: boolean } = {},
+): Promise<{ status: number; redirect: string | null; body: string }> {
+  const { body, contentType } = multipart(formParts(fields, { plain: options.stateful === false }));
+  const response = await fetch(`${baseURL}${path}`, {
+    method: "POST",
+    body: new Uint8Array(body),
+    redirect: "manual",
+    headers: {
+      ...carrying(session),
+      "Next-Action": actionId,
+      Accept: "text/x-component",
+      "Content-Type": contentType,
+      Origin: baseURL,
+    },
+  });
+  return { status: response.status, redirect: response.headers.get("x-action-redirect"), body: await response.text() };
+}
+
+/** Waits `ms`: racers start a little apart, so some are in flight at every moment of the change. */
+export function after(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

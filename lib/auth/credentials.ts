@@ -28,7 +28,8 @@ const credentialsSchema = z.object({
 // compare, so response time does not reveal whether an account exists.
 const DUMMY_HASH = "$2b$12$OIiIozYSF/A1DcWkqYrFx./ctjMAFlgWNx/bdZ0o4C40WeIcFAOo2";
 
-export type VerifiedUser = { id: string; email: string; name: string };
+/** credentialGeneration: read in the same row as the hash that was checked (SessionOwner). */
+export type VerifiedUser = { id: string; email: string; name: string; credentialGeneration: number };
 
 export type CredentialsCheck =
   | { ok: true; user: VerifiedUser }
@@ -68,5 +69,6 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
     return { ok: false, reason: "invalid" };
   }
   await clearSignInFailures(attempt);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  const { id, name, credentialGeneration } = user;
+  return { ok: true, user: { id, email: user.email, name, credentialGeneration } };
 }

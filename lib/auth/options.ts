@@ -8,7 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { failedForOutage } from "@/lib/db-health";
 import { appOrigin, serverEnv } from "@/lib/env";
 import { startWebSession } from "@/lib/session/lifecycle";
-import { verifyCredentials } from "./credentials";
+import { verifyCredentials, type VerifiedUser } from "./credentials";
 import { safeNextPath } from "./safe-next-path";
 import { SIGN_IN_FAILED_ERROR_CODE, THROTTLED_ERROR_CODE, UNAVAILABLE_ERROR_CODE } from "./sign-in-errors";
 
@@ -40,8 +40,9 @@ export const authOptions: NextAuthOptions = {
       return new URL(safeNextPath(url, baseUrl), baseUrl).toString();
     },
     async signIn({ user, credentials }) {
-      // `user` is what authorize() returned: a VerifiedUser, email included.
-      await onlyOurErrorCodes(() => startWebSession({ id: user.id, email: user.email ?? "" }));
+      // `user` is what authorize() returned: a VerifiedUser, email and credential generation included.
+      const { credentialGeneration } = user as typeof user & Pick<VerifiedUser, "credentialGeneration">;
+      await onlyOurErrorCodes(() => startWebSession({ id: user.id, email: user.email ?? "", credentialGeneration }));
       // The form's `next`, which anyone can write into a link: only a path on this origin.
       return new URL(safeNextPath(credentials?.callbackUrl), appOrigin()).toString();
     },

@@ -201,6 +201,14 @@ export const DEMOS: Record<FlawName, Demo> = {
     expected:
       "Flaw on: every concurrent guess is checked before any is counted and the real password is confirmed. Defense: exactly 5 are checked; every other answer is the same refusal.",
   },
+  "revocation-snapshot": {
+    steps: [
+      "Explain: Mallory knows Alice's old password and signs in with it again and again; Alice changes her password to lock her out.",
+      "Run the attack, which keeps signing in as Alice while her password change runs: npx playwright test e2e/attacks/revocation-snapshot.spec.ts --no-deps",
+    ],
+    expected:
+      "Flaw on: a sign-in that checked the old password just before the change lands just after it, and Mallory's new session keeps working. Defense: it was authenticated with the old credential generation, so its first request is refused (password changed).",
+  },
   "open-redirect": {
     steps: [
       "Victim: open the phishing mail's link, the genuine sign-in page: {bank}/signin?next={attacker}/phish",

@@ -333,6 +333,19 @@ export const FLAWS = {
     test: "another site cannot frame the bank",
     attacks: ["e2e/attacks/clickjacking.spec.ts"],
   },
+  "revocation-snapshot": {
+    defense: "the credential-generation check (a session authenticated with changed credentials is dead)",
+    finding:
+      "Revocation as a snapshot: a sign-in already in flight with the old password lands after the change as a live session",
+    seed: {
+      document: SEEDS.SM_ISSUES,
+      section: "Session Not Invalidated On Password Change (the variation a pentester tries next: a sign-in in flight)",
+      quote: "An attacker can just change the password, or simply keep interacting with the app in their live session.",
+    },
+    spec: "e2e/races/credential-changes.spec.ts",
+    test: "no sign-in in flight with the old password outlives a password change",
+    attacks: ["e2e/attacks/revocation-snapshot.spec.ts"],
+  },
 } as const satisfies Record<string, FlawEntry>;
 
 export type FlawName = keyof typeof FLAWS;

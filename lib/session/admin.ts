@@ -8,10 +8,10 @@ import { db } from "@/lib/db";
 import { flawOn } from "@/lib/lab/flaws";
 import { describeDevice } from "./device";
 import { recordEvent } from "./events";
-import { rotateCurrentSession } from "./lifecycle";
+import { newRotation } from "./lifecycle";
 import { sessionPolicy } from "./policy";
 import { requestInfo } from "./request";
-import { endOwnSession, findOtherElevatedSessions, type SessionWithUser } from "./store";
+import { endSessionsWhere, findOtherElevatedSessions, withUserSessionsLocked, type SessionWithUser } from "./store";
 import type { Session } from "@/lib/generated/sqlite/client";
 
 export const SINGLE_SESSION_MODES = ["newest-wins", "oldest-wins", "off"] as const;
@@ -48,16 +48,33 @@ export type Elevation =
   | { ok: false; reason: "open_elsewhere"; other: OtherAdminSession }
   | { ok: false; reason: "ended" };
 
-/** Call with a freshly authenticated admin session (see confirmFreshAuth). */
+/**
+ * Call with a freshly authenticated admin session (see confirmFreshAuth). The single-session
+ * rule and the rotation are one transaction under the user's lock: entries sent at once, from
+ * any number of instances, take their turns, and each sees what the one before it committed.
+ * Reading "no other elevated session" and then writing, unlocked, let eight entries at once all
+ * become elevated.
+ */
 export async function elevateToAdmin(session: SessionWithUser): Promise<Elevation> {
-  const refusal = await enforceSingleSession(session);
-  if (refusal) return refusal;
+  const mode = await enforcedMode();
   const now = new Date();
   const adminDeadline = new Date(now.getTime() + sessionPolicy().adminAbsoluteLifetimeHours * 3_600_000);
-  const rotated = await rotateCurrentSession(session, "admin_elevation", {
-    elevatedAt: now,
-    expiresAt: adminDeadline < session.expiresAt ? adminDeadline : session.expiresAt,
+  const rotation = newRotation(session, "admin_elevation");
+  const outcome = await withUserSessionsLocked(session.userId, async (tx) => {
+    const others = mode === "off" ? [] : await findOtherElevatedSessions(tx, session.userId, session.id, now);
+    const oldest = others[0];
+    if (mode === "oldest-wins" && oldest) return { refusedFor: oldest };
+    // newest-wins: the others end in the same transaction this session is elevated in.
+    for (const other of others) await endSessionsWhere(tx, { id: other.id }, "superseded", now);
+    const rotated = await rotation.write(tx, {
+      elevatedAt: now,
+      expiresAt: adminDeadline < session.expiresAt ? adminDeadline : session.expiresAt,
+    });
+    return { rotated, superseded: others };
   });
+  if (outcome.refusedFor) return refuse(session, outcome.refusedFor);
+  for (const other of outcome.superseded) await recordSuperseded(session, other);
+  const rotated = await rotation.announce(outcome.rotated);
   if (!rotated) return { ok: false, reason: "ended" };
   await recordEvent({
     type: "admin_elevated",
@@ -68,34 +85,30 @@ export async function elevateToAdmin(session: SessionWithUser): Promise<Elevatio
   return { ok: true, session: rotated.session };
 }
 
-async function enforceSingleSession(session: SessionWithUser): Promise<Elevation | null> {
+async function enforcedMode(): Promise<SingleSessionMode> {
   // LAB FLAW concurrent-admin: any number of elevated admin sessions at once, unnoticed.
-  if (flawOn("concurrent-admin")) return null;
-  const mode = await singleSessionMode();
-  if (mode === "off") return null;
-  const others = await findOtherElevatedSessions(session.userId, session.id, new Date());
-  const oldest = others[0];
-  if (!oldest) return null;
-  if (mode === "oldest-wins") {
-    await recordEvent({
-      type: "admin_elevation_refused",
-      userId: session.userId,
-      tokenHash: session.tokenHash,
-      request: await requestInfo(),
-    });
-    return { ok: false, reason: "open_elsewhere", other: describeOther(oldest) };
-  }
-  for (const other of others) {
-    await endOwnSession(session.userId, other.id, "superseded", new Date());
-    await recordEvent({
-      type: "session_ended",
-      userId: session.userId,
-      tokenHash: other.tokenHash,
-      request: await requestInfo(),
-      detail: { reason: "superseded" },
-    });
-  }
-  return null;
+  if (flawOn("concurrent-admin")) return "off";
+  return singleSessionMode();
+}
+
+async function refuse(session: SessionWithUser, oldest: Session): Promise<Elevation> {
+  await recordEvent({
+    type: "admin_elevation_refused",
+    userId: session.userId,
+    tokenHash: session.tokenHash,
+    request: await requestInfo(),
+  });
+  return { ok: false, reason: "open_elsewhere", other: describeOther(oldest) };
+}
+
+async function recordSuperseded(session: SessionWithUser, other: Session): Promise<void> {
+  await recordEvent({
+    type: "session_ended",
+    userId: session.userId,
+    tokenHash: other.tokenHash,
+    request: await requestInfo(),
+    detail: { reason: "superseded" },
+  });
 }
 
 function describeOther(session: Session): OtherAdminSession {

@@ -88,6 +88,11 @@ export function asInvalidReason(value: string | null | undefined): InvalidReason
   return END_REASONS.find((r) => r === value) ?? (value === "missing" ? "missing" : "ended");
 }
 
+/** A stored reason word as an end reason, or null when it is none. */
+export function asEndReason(value: string | null | undefined): EndReason | null {
+  return END_REASONS.find((r) => r === value) ?? null;
+}
+
 /** The sign-in page's notice for `?reason=&tier=` (null when the reason is absent or unknown). */
 export function signedOutMessage(reason: string | undefined, tier: string | undefined): string | null {
   if (!reason || !(Object.hasOwn(REASONS, reason) || reason === "ended")) return null;

@@ -11,16 +11,23 @@ import {
   endSession,
   findSessionByHash,
   rotateSession,
+  withUserSessionsLocked,
   type ClientType,
   type RotationChanges,
   type RotationReason,
   type SessionWithUser,
 } from "./store";
+import type { Db } from "@/lib/db";
 import type { Session } from "@/lib/generated/sqlite/client";
+import { refuseRotatedOutId } from "./reuse";
 import { fingerprint, generateSessionToken, guessableToken, hashToken, isWellFormedToken } from "./tokens";
 
-/** Who a new session is for; the email only matters to the weak-token lab flaw. */
-export type SessionOwner = { id: string; email: string };
+/**
+ * Who a new session is for: the user, and the credential generation read together with the
+ * password hash that was checked (a password changed meanwhile makes the session dead on
+ * arrival). The email only matters to the weak-token lab flaw.
+ */
+export type SessionOwner = { id: string; email: string; credentialGeneration: number };
 
 /** Every ID the app issues (web and API sign-in, rotation) comes from here. */
 function newSessionToken(owner: Pick<SessionOwner, "email">): string {
@@ -37,20 +44,29 @@ export async function startWebSession(owner: SessionOwner): Promise<void> {
   // Defense: the session this browser held until now ends on the server. Its cookie is about
   // to be replaced, so nothing would ever sign it out, yet a copy of it would keep working.
   if (presented && presented !== token) await endSessionNamedBy(presented, "signed_out");
-  await beginSession(owner.id, "web", token);
+  await beginSession(owner, "web", token);
   await setSessionCookie(token);
 }
 
 /** Starts an API session (mobile client): the same store and policy, the token goes in the body. */
 export async function startApiSession(owner: SessionOwner): Promise<{ token: string; session: Session }> {
   const token = newSessionToken(owner);
-  return { token, session: await beginSession(owner.id, "api", token) };
+  return { token, session: await beginSession(owner, "api", token) };
 }
 
-async function beginSession(userId: string, clientType: ClientType, token: string): Promise<Session> {
+async function beginSession(owner: SessionOwner, clientType: ClientType, token: string): Promise<Session> {
   const tokenHash = hashToken(token);
   const request = await requestInfo();
-  const session = await createSession({ userId, tokenHash, clientType, request, now: new Date() });
+  const userId = owner.id;
+  const { credentialGeneration } = owner;
+  const session = await createSession({
+    userId,
+    credentialGeneration,
+    tokenHash,
+    clientType,
+    request,
+    now: new Date(),
+  });
   await recordEvent({ type: "sign_in_success", userId, tokenHash, request, detail: { client: clientType } });
   logSignIn(userId, clientType, token, tokenHash);
   return session;
@@ -90,20 +106,38 @@ export async function rotateCurrentSession(
   session: SessionWithUser,
   reason: RotationReason,
   changes: RotationChanges,
-): Promise<{ session: SessionWithUser; token: string } | null> {
+): Promise<RotatedSession | null> {
+  const rotation = newRotation(session, reason);
+  const rotated = await withUserSessionsLocked(session.userId, (tx) => rotation.write(tx, changes));
+  return rotation.announce(rotated);
+}
+
+export type RotatedSession = { session: SessionWithUser; token: string };
+
+/**
+ * A rotation in two halves, for callers that must rotate inside a transaction of their own
+ * holding the user's lock (admin elevation, password change): `write` in the transaction, then
+ * `announce` once it has committed (the new cookie and the event never precede the commit).
+ */
+export function newRotation(session: SessionWithUser, reason: RotationReason) {
   const token = newSessionToken(session.user);
   const tokenHash = hashToken(token);
-  const rotated = await rotateSession(session, { tokenHash, reason, now: new Date(), changes });
-  if (!rotated) return null;
-  if (rotated.clientType === "web") await setSessionCookie(token);
-  await recordEvent({
-    type: "session_rotated",
-    userId: session.userId,
-    tokenHash,
-    request: await requestInfo(),
-    detail: { reason, from: fingerprint(session.tokenHash) },
-  });
-  return { session: { ...rotated, user: session.user }, token };
+  const now = new Date();
+  return {
+    write: (tx: Db, changes: RotationChanges) => rotateSession(tx, session, { tokenHash, reason, now, changes }),
+    async announce(rotated: Session | null): Promise<RotatedSession | null> {
+      if (!rotated) return null;
+      if (rotated.clientType === "web") await setSessionCookie(token);
+      await recordEvent({
+        type: "session_rotated",
+        userId: session.userId,
+        tokenHash,
+        request: await requestInfo(),
+        detail: { reason, from: fingerprint(session.tokenHash) },
+      });
+      return { session: { ...rotated, user: session.user }, token };
+    },
+  };
 }
 
 /**
@@ -127,7 +161,14 @@ async function endSessionNamedBy(token: string, reason: "signed_out" | "idle"): 
   if (!isWellFormedToken(token)) return;
   const tokenHash = hashToken(token);
   const session = await findSessionByHash(tokenHash);
-  if (!session || session.endedAt) return;
+  if (!session) return;
+  // A rotated-out ID is a theft signal here as on every other request (reuse.ts): signing out
+  // with a stolen old cookie, or signing in from the browser that holds it, must not hide it.
+  if (session.endReason === "rotated" && !flawOn("no-reuse-detection")) {
+    await refuseRotatedOutId(session, { now: new Date(), request: await requestInfo() });
+    return;
+  }
+  if (session.endedAt) return;
   await endSession(session.id, reason, new Date());
   await recordEvent({
     type: reason === "signed_out" ? "sign_out" : "session_ended",

@@ -42,6 +42,11 @@ export function isTierOpen(openTier: Tier | null, tier: Tier): boolean {
   return openTier !== null && rank(tier) <= rank(openTier);
 }
 
+/** `tier` and every tier above it: the ceilings under which a request of `tier` may enter. */
+export function tiersAtOrAbove(tier: Tier): Tier[] {
+  return TIERS.filter((t) => rank(t) >= rank(tier));
+}
+
 /**
  * checkSession's rules as a Prisma filter: the sessions a request of `tier` would accept at `now`.
  * Lists of "live" sessions and the admin single-session check use it, never `endedAt` alone.
@@ -51,7 +56,6 @@ export function acceptedSessionsWhere(
   now: Date,
   policy: SessionPolicy = sessionPolicy(),
 ): Prisma.SessionWhereInput {
-  const openTiers = TIERS.filter((t) => rank(t) >= rank(tier));
   return {
     endedAt: null,
     user: { disabledAt: null },
@@ -59,7 +63,7 @@ export function acceptedSessionsWhere(
     ...(flawOn("no-idle-timeout")
       ? {}
       : {
-          openTier: { in: openTiers },
+          openTier: { in: tiersAtOrAbove(tier) },
           lastSeenAt: { gte: new Date(now.getTime() - policy.idleTimeoutMinutes[tier] * MINUTE_MS) },
         }),
   };

@@ -32,6 +32,7 @@ const SESSION_COLUMNS = [
   "createdAt",
   "lastSeenAt",
   "authenticatedAt",
+  "credentialGeneration",
   "stepUpFailures",
   "openTier",
   "elevatedAt",
@@ -42,7 +43,17 @@ const SESSION_COLUMNS = [
   "ip",
 ] as const;
 // Everything of the user but passwordHash, which no page needs.
-const USER_COLUMNS = ["id", "email", "name", "role", "disabledAt", "passwordChangedAt", "createdAt"] as const;
+const USER_COLUMNS = [
+  "id",
+  "email",
+  "name",
+  "role",
+  "disabledAt",
+  "passwordChangedAt",
+  "credentialGeneration",
+  "generationEndReason",
+  "createdAt",
+] as const;
 const SESSION_DATES = new Set(["createdAt", "lastSeenAt", "authenticatedAt", "elevatedAt", "expiresAt", "endedAt"]);
 const USER_DATES = new Set(["disabledAt", "passwordChangedAt", "createdAt"]);
 

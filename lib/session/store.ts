@@ -1,12 +1,13 @@
 // Session rows: create, find, touch and end. Only token hashes reach the database; the
 // decisions about validity live in validate.ts.
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import type { Session, User } from "@/lib/generated/sqlite/client";
+import { db, type Db } from "@/lib/db";
+import type { Prisma, Session, User } from "@/lib/generated/sqlite/client";
 import { isRecordId } from "@/lib/text";
+import { flawOn } from "@/lib/lab/flaws";
 import { sessionPolicy, type Tier } from "./policy";
 import type { EndReason } from "./end-reasons";
-import { acceptedSessionsWhere } from "./liveness";
+import { acceptedSessionsWhere, tiersAtOrAbove } from "./liveness";
 import type { RequestInfo } from "./request";
 import { sessionLookup } from "./session-lookup";
 
@@ -26,6 +27,8 @@ const HOUR_MS = 3_600_000;
 
 export async function createSession(input: {
   userId: string;
+  /** The user's credentialGeneration read with the password hash that was just checked. */
+  credentialGeneration: number;
   tokenHash: string;
   clientType: ClientType;
   request: RequestInfo;
@@ -42,6 +45,7 @@ export async function createSession(input: {
       createdAt: input.now,
       lastSeenAt: input.now,
       authenticatedAt: input.now,
+      credentialGeneration: input.credentialGeneration,
       expiresAt: new Date(input.now.getTime() + absoluteLifetimeHours * HOUR_MS),
       userAgent: input.request.userAgent,
       ip: input.request.ip,
@@ -56,10 +60,17 @@ export async function findSessionByHash(tokenHash: string): Promise<SessionWithU
 
 /**
  * Records activity and the tiers still open after the gap it ends. Callers throttle: at most one
- * write per lastSeenWriteIntervalSeconds, or when the gap closed a tier.
+ * write per lastSeenWriteIntervalSeconds, or when the gap closed a tier. The write is
+ * conditional because requests overlap: one that read the row before a later request wrote it
+ * must not put back an older lastSeenAt (making the session look more recently active than it
+ * was) or a higher ceiling (reopening a tier another request closed). Time only moves forward
+ * and the ceiling only down; a write that lost either race is simply dropped.
  */
-export async function touchSession(id: string, now: Date, openTier: Tier): Promise<void> {
-  await db.session.updateMany({ where: { id, endedAt: null }, data: { lastSeenAt: now, openTier } });
+export async function touchSession(id: string, now: Date, openTier: Tier, client: Db = db): Promise<void> {
+  await client.session.updateMany({
+    where: { id, endedAt: null, lastSeenAt: { lt: now }, openTier: { in: tiersAtOrAbove(openTier) } },
+    data: { lastSeenAt: now, openTier },
+  });
 }
 
 /** Ends one session; a session already ended keeps its first reason. True if this call ended it. */
@@ -71,53 +82,89 @@ export async function endSession(id: string, reason: EndReason, now: Date): Prom
   return count > 0;
 }
 
-/** Ends every live session of a family (all rotations of one sign-in): the theft response. */
-export async function endFamily(familyId: string, reason: EndReason, now: Date): Promise<number> {
-  const { count } = await db.session.updateMany({
-    where: { familyId, endedAt: null },
-    data: { endedAt: now, endReason: reason },
+/**
+ * Ends every live session of a family (all rotations of one sign-in): the theft response. Under
+ * the user's lock, so a rotation of the family committing at the same moment is either ended
+ * here or finds its old row ended and fails.
+ */
+export async function endFamily(userId: string, familyId: string, reason: EndReason, now: Date): Promise<number> {
+  return withUserSessionsLocked(userId, async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { familyId, endedAt: null },
+      data: { endedAt: now, endReason: reason },
+    });
+    return count;
   });
-  return count;
 }
 
 /**
- * Replaces a session with a new row under a new token hash, in one transaction: the old row
- * ends as "rotated" (kept, so a later replay of its ID is recognised) and everything the policy
- * tracks carries over (family, absolute deadline, tier, elevation) unless `changes` says
- * otherwise. Returns null when the old session was ended concurrently.
+ * Takes the user's row lock until the transaction ends. Every write that ends a user's sessions,
+ * replaces one by rotation or elevates one takes it first, so those writes happen one after
+ * another per user, across instances, under READ COMMITTED: "end Ann's sessions" cannot miss a
+ * row that a concurrent rotation inserted but had not committed yet, and two admin-panel entries
+ * cannot both see "no other elevated session". A no-op UPDATE rather than SELECT … FOR UPDATE:
+ * the same statement locks the row on PostgreSQL and takes the write lock on SQLite. Sign-ins
+ * (plain inserts) never wait for it; the credential generation covers them.
+ */
+async function lockUserSessions(tx: Db, userId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "User" SET "credentialGeneration" = "credentialGeneration" WHERE "id" = ${userId}`;
+}
+
+// Waiting behind another request's lock beats failing it; each holder runs a few statements.
+const LOCKED_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
+/** Runs `work` in a transaction holding the user's lock (lockUserSessions). */
+export function withUserSessionsLocked<T>(userId: string, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await lockUserSessions(tx as Db, userId);
+    return work(tx as Db);
+  }, LOCKED_TRANSACTION);
+}
+
+/**
+ * Replaces a session with a new row under a new token hash, in the caller's transaction holding
+ * the user's lock (withUserSessionsLocked): the old row ends as "rotated" (kept, so a later
+ * replay of its ID is recognised) and everything the policy tracks carries over (family,
+ * credential generation, absolute deadline, tier, elevation) unless `changes` says otherwise.
+ * Returns null when the old session was ended concurrently.
  */
 export async function rotateSession(
+  tx: Db,
   old: Session,
   input: { tokenHash: string; reason: RotationReason; now: Date; changes: RotationChanges },
 ): Promise<Session | null> {
-  return db.$transaction(async (tx) => {
-    const ended = await tx.session.updateMany({
-      where: { id: old.id, endedAt: null },
-      data: { endedAt: input.now, endReason: "rotated" },
-    });
-    if (ended.count === 0) return null;
-    return tx.session.create({
-      data: {
-        tokenHash: input.tokenHash,
-        userId: old.userId,
-        clientType: old.clientType,
-        familyId: old.familyId,
-        rotatedFromId: old.id,
-        rotatedReason: input.reason,
-        createdAt: old.createdAt,
-        lastSeenAt: input.now,
-        authenticatedAt: input.changes.authenticatedAt ?? old.authenticatedAt,
-        openTier: old.openTier,
-        elevatedAt: input.changes.elevatedAt ?? old.elevatedAt,
-        expiresAt: input.changes.expiresAt ?? old.expiresAt,
-        userAgent: old.userAgent,
-        ip: old.ip,
-      },
-    });
+  const ended = await tx.session.updateMany({
+    where: { id: old.id, endedAt: null },
+    data: { endedAt: input.now, endReason: "rotated" },
+  });
+  if (ended.count === 0) return null;
+  return tx.session.create({
+    data: {
+      tokenHash: input.tokenHash,
+      userId: old.userId,
+      clientType: old.clientType,
+      familyId: old.familyId,
+      rotatedFromId: old.id,
+      rotatedReason: input.reason,
+      createdAt: old.createdAt,
+      lastSeenAt: input.now,
+      authenticatedAt: input.changes.authenticatedAt ?? old.authenticatedAt,
+      credentialGeneration: input.changes.credentialGeneration ?? old.credentialGeneration,
+      openTier: old.openTier,
+      elevatedAt: input.changes.elevatedAt ?? old.elevatedAt,
+      expiresAt: input.changes.expiresAt ?? old.expiresAt,
+      userAgent: old.userAgent,
+      ip: old.ip,
+    },
   });
 }
 
-export type RotationChanges = { authenticatedAt?: Date; elevatedAt?: Date; expiresAt?: Date };
+export type RotationChanges = {
+  authenticatedAt?: Date;
+  elevatedAt?: Date;
+  expiresAt?: Date;
+  credentialGeneration?: number;
+};
 
 /** Marks a fresh password entry on the same row (only the no-rotation lab flaw does this). */
 export async function markAuthenticated(id: string, now: Date): Promise<void> {
@@ -153,25 +200,92 @@ export async function findEndReason(id: string): Promise<string | null> {
 
 /** The user's sessions that a request would still accept: not ended, and not dead by policy. */
 export async function listLiveSessions(userId: string, now: Date): Promise<Session[]> {
-  return db.session.findMany({
+  const sessions = await db.session.findMany({
     where: { userId, ...acceptedSessionsWhere("low", now) },
+    include: { user: { select: { credentialGeneration: true } } },
     orderBy: { lastSeenAt: "desc" },
+  });
+  return sessions.filter(ofCurrentCredentials).map(withoutUser);
+}
+
+/**
+ * A session authenticated with an earlier generation is dead however it looks (validate.ts);
+ * the filter acceptedSessionsWhere cannot express compares two tables' columns, so lists apply it.
+ */
+function ofCurrentCredentials(session: Session & { user: { credentialGeneration: number } }): boolean {
+  return flawOn("revocation-snapshot") || session.credentialGeneration === session.user.credentialGeneration;
+}
+
+function withoutUser(row: Session & { user: unknown }): Session {
+  const session: Session & { user?: unknown } = { ...row };
+  delete session.user;
+  return session;
+}
+
+/**
+ * Ends the user's live sessions, except one if given; returns how many ended. `newGeneration`
+ * also raises the user's credential generation in the same transaction, so a session whose
+ * sign-in or rotation is still in flight is dead too when it lands (admin "end all", disabling).
+ */
+export async function endUserSessions(
+  userId: string,
+  reason: EndReason,
+  now: Date,
+  options: { exceptId?: string; newGeneration?: boolean } = {},
+): Promise<number> {
+  if (!isRecordId(userId)) return 0;
+  return withUserSessionsLocked(userId, async (tx) => {
+    if (options.newGeneration) await raiseCredentialGeneration(tx, userId, reason);
+    return endSessionsExcept(tx, userId, reason, now, options.exceptId);
   });
 }
 
-/** Ends the user's live sessions, except one if given; returns how many ended. */
-export async function endUserSessions(
+/** Within the user's lock: ends every live session of the user but `exceptId`. */
+export async function endSessionsExcept(
+  tx: Db,
   userId: string,
   reason: EndReason,
   now: Date,
   exceptId?: string,
 ): Promise<number> {
-  if (!isRecordId(userId)) return 0;
-  const { count } = await db.session.updateMany({
-    where: { userId, endedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+  return endSessionsWhere(tx, { userId, ...(exceptId ? { id: { not: exceptId } } : {}) }, reason, now);
+}
+
+/** Ends the live sessions `where` names; a session already ended keeps its first reason. */
+export async function endSessionsWhere(
+  tx: Db,
+  where: Prisma.SessionWhereInput,
+  reason: EndReason,
+  now: Date,
+): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: { ...where, endedAt: null },
     data: { endedAt: now, endReason: reason },
   });
   return count;
+}
+
+/**
+ * Within the user's lock: from this commit on, every session authenticated before it is dead
+ * (validate.ts compares generations), and is told `reason`. Optionally stores a new password
+ * hash in the same write. Returns the new generation.
+ */
+export async function raiseCredentialGeneration(
+  tx: Db,
+  userId: string,
+  reason: EndReason,
+  newPassword?: { hash: string; changedAt: Date },
+): Promise<number> {
+  const user = await tx.user.update({
+    where: { id: userId },
+    data: {
+      credentialGeneration: { increment: 1 },
+      generationEndReason: reason,
+      ...(newPassword ? { passwordHash: newPassword.hash, passwordChangedAt: newPassword.changedAt } : {}),
+    },
+    select: { credentialGeneration: true },
+  });
+  return user.credentialGeneration;
 }
 
 /** Ends one session, only if it belongs to this user (an ID from a form proves nothing). */
@@ -188,9 +302,16 @@ export async function endOwnSession(userId: string, sessionId: string, reason: E
  * The user's other sessions that have entered the admin panel and could still use it: a
  * session past its 2-hour admin lifetime or idle beyond the high tier is dead, ended or not.
  */
-export async function findOtherElevatedSessions(userId: string, exceptId: string, now: Date): Promise<Session[]> {
-  return db.session.findMany({
+export async function findOtherElevatedSessions(
+  tx: Db,
+  userId: string,
+  exceptId: string,
+  now: Date,
+): Promise<Session[]> {
+  const sessions = await tx.session.findMany({
     where: { userId, ...acceptedSessionsWhere("high", now), elevatedAt: { not: null }, id: { not: exceptId } },
+    include: { user: { select: { credentialGeneration: true } } },
     orderBy: { elevatedAt: "asc" },
   });
+  return sessions.filter(ofCurrentCredentials).map(withoutUser);
 }

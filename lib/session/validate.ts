@@ -2,12 +2,13 @@
 // Returns a union rather than throwing, with the same reason words the UI, the security
 // events and the test names use.
 import { flawOn } from "@/lib/lab/flaws";
-import { asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
+import { asEndReason, asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
 import { isTierOpen, openTierAt } from "./liveness";
 import { sessionPolicy, type SessionPolicy, type Tier } from "./policy";
 import type { RequestInfo } from "./request";
-import { endFamily, endSession, findSessionByHash, touchSession, type ClientType, type SessionWithUser } from "./store";
+import { refuseRotatedOutId } from "./reuse";
+import { endSession, findSessionByHash, touchSession, type ClientType, type SessionWithUser } from "./store";
 import { hashToken, isWellFormedToken } from "./tokens";
 
 export type { InvalidReason };
@@ -20,6 +21,13 @@ type Check = { ok: true; openTier: Tier } | { ok: false; reason: InvalidReason; 
 export function checkSession(session: SessionWithUser, tier: Tier, now: Date, policy: SessionPolicy): Check {
   if (session.endedAt) return { ok: false, reason: asInvalidReason(session.endReason), endNow: null };
   if (session.user.disabledAt) return { ok: false, reason: "disabled", endNow: "disabled" };
+  // LAB FLAW revocation-snapshot: revocation is only the sweep made at the moment of the change,
+  // so a sign-in or rotation still in flight then lands afterwards as a live session.
+  if (!flawOn("revocation-snapshot") && session.credentialGeneration !== session.user.credentialGeneration) {
+    // Authenticated with credentials that have since changed (password change, admin "end all").
+    const reason = asEndReason(session.user.generationEndReason) ?? "password_changed";
+    return { ok: false, reason, endNow: reason };
+  }
   // LAB FLAW no-absolute-timeout: a session kept busy lives forever.
   if (!flawOn("no-absolute-timeout") && now >= session.expiresAt) {
     return { ok: false, reason: "absolute", endNow: "absolute" };
@@ -51,7 +59,9 @@ export async function validateSessionToken(
   if (!session || session.clientType !== options.client) return { ok: false, reason: "missing" };
   // LAB FLAW no-reuse-detection: a rotated-out ID is judged like a live one (idle and absolute
   // limits still apply), so it keeps working, and nobody is told.
-  if (session.endReason === "rotated" && !flawOn("no-reuse-detection")) return refuseRotatedOutId(session, options);
+  if (session.endReason === "rotated" && !flawOn("no-reuse-detection")) {
+    return { ok: false, reason: await refuseRotatedOutId(session, options) };
+  }
 
   const policy = sessionPolicy();
   const check = checkSession(asLiveUnderReuseFlaw(session), tier, options.now, policy);
@@ -81,27 +91,4 @@ export async function validateSessionToken(
 /** Only under the no-reuse-detection flaw does a rotated-out row reach checkSession. */
 function asLiveUnderReuseFlaw(session: SessionWithUser): SessionWithUser {
   return session.endReason === "rotated" ? { ...session, endedAt: null, endReason: null } : session;
-}
-
-/**
- * A rotated-out ID presented again. Within a few seconds of the rotation it is a request that
- * was already in flight (another tab's poll): refused, nothing more. Later it can only be a
- * copy of the old cookie: a theft signal, so the whole family ends (thief and victim alike) and
- * a security event is recorded. The victim's next request says why.
- */
-async function refuseRotatedOutId(
-  session: SessionWithUser,
-  options: { now: Date; request: RequestInfo },
-): Promise<Validation> {
-  const sinceRotationMs = options.now.getTime() - (session.endedAt?.getTime() ?? 0);
-  if (sinceRotationMs <= sessionPolicy().rotationGraceSeconds * 1000) return { ok: false, reason: "rotated" };
-  const ended = await endFamily(session.familyId, "reused", options.now);
-  await recordEvent({
-    type: "reuse_detected",
-    userId: session.userId,
-    tokenHash: session.tokenHash,
-    request: options.request,
-    detail: { sessionsEnded: ended },
-  });
-  return { ok: false, reason: "reused" };
 }

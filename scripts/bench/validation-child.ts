@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const token = generateSessionToken();
   const tokenHash = hashToken(token);
   const request = { ip: "127.0.0.1", userAgent: "bench" };
-  await createSession({ userId: user.id, tokenHash, clientType: "web", request, now: new Date() });
+  await createSession({ userId: user.id, credentialGeneration: user.credentialGeneration, tokenHash, clientType: "web", request, now: new Date() });
   // Read-only, as a JWT check is: a real request also writes lastSeenAt, at most once a minute.
   const validate = () => validateSessionToken(token, "medium", { now: new Date(), background: true, request, client: "web" });
   if (!(await validate()).ok) throw new Error("the bench's own session did not validate");
