@@ -1,10 +1,12 @@
 // Threat: a stolen admin session working unnoticed beside the real one. Defense: the admin
 // single-session option (lib/session/admin.ts), set in the admin panel: newest-wins (default:
 // the other elevated session ends and is told why), oldest-wins (the new elevation is refused,
-// naming where and since when the other runs), off. Changing it is a security event.
+// naming where and since when the other runs), off. Changing it is a security event, and needs
+// a session that entered the panel (requireAdmin({ elevated: true }), lib/session/guard.ts).
 // Serial: the option is server-wide.
 import type { Db } from "@/lib/db";
-import { adminPanelHeading, expect, openAdminPanel, test } from "./support/fixtures";
+import { adminPanelHeading, expect, openAdminPanel, signIn, test } from "./support/fixtures";
+import { callAction, formParts } from "./support/server-action";
 
 test.describe.configure({ mode: "serial" });
 
@@ -105,4 +107,36 @@ test("changing the option in the panel is recorded as a security event", async (
   await expect(panel.getByLabel("When an admin opens the panel in a second session")).toHaveValue("oldest-wins");
   const event = await db.securityEvent.findFirstOrThrow(changes);
   expect(JSON.parse(event.detail)).toMatchObject({ from: "newest-wins", to: "oldest-wins" });
+});
+
+test("an admin session that never entered the panel cannot change the option, even posting the action itself", async ({
+  page,
+  browser,
+  baseURL,
+  createUser,
+  db,
+}) => {
+  await setMode(db, "newest-wins");
+  const panel = await openAdminPanel(browser, baseURL!, await createUser({ role: "admin" }));
+  await expect(adminPanelHeading(panel)).toBeVisible();
+  await panel.goto("/admin");
+  const saveOption = panel.locator("form", { has: panel.getByRole("button", { name: "Save option" }) });
+  const actionId = (await saveOption.locator("input[name^='$ACTION_ID_']").getAttribute("name"))!.slice(11);
+  const oldestWins = formParts({ mode: "oldest-wins" }, { plain: true });
+
+  // Signed in moments ago (a fresh password), but never entered the panel.
+  const admin = await createUser({ role: "admin" });
+  await signIn(page, admin);
+  const { answer } = await callAction(page.request, "/admin", actionId, oldestWins, baseURL!);
+  expect(answer.status).toBeLessThan(500);
+  expect(await db.setting.findUnique({ where: { key: "admin.singleSession" } })).toMatchObject({
+    value: "newest-wins",
+  });
+  expect(await db.securityEvent.count({ where: { userId: admin.id, type: "admin_setting_changed" } })).toBe(0);
+
+  // Control: the same call from the session that entered the panel changes it.
+  await callAction(panel.request, "/admin", actionId, oldestWins, baseURL!);
+  expect(await db.setting.findUnique({ where: { key: "admin.singleSession" } })).toMatchObject({
+    value: "oldest-wins",
+  });
 });

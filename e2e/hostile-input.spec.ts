@@ -34,7 +34,7 @@ import {
   strictCents,
 } from "./support/hostile-values";
 import { rawRequest } from "./support/raw-http";
-import { actionIdOn, callAction, formParts, type ActionCall, type Part } from "./support/server-action";
+import { actionIdOn, callAction, formParts, plainActionIds, type ActionCall, type Part } from "./support/server-action";
 import type { Db } from "@/lib/db";
 
 /** The only `error` codes next-auth may carry back to the sign-in page (lib/auth/sign-in-errors.ts). */
@@ -627,14 +627,6 @@ test.describe("cookies and headers @postgres", () => {
 });
 
 test.describe("every server action @postgres", () => {
-  /** The IDs of the page's plain form actions (React renders one hidden `$ACTION_ID_<id>` per form). */
-  async function plainActionIds(page: Page): Promise<string[]> {
-    const names = await page
-      .locator("input[type=hidden][name^='$ACTION_ID_']")
-      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
-    return [...new Set(names.map((name) => name.slice("$ACTION_ID_".length)))];
-  }
-
   // Row 0 holds the arguments; a crafted call puts anything where React puts the form ("$K1").
   const NOT_A_FORM = [
     '["$K1"]',

@@ -96,14 +96,20 @@ test("an open tab that only polls does not keep the session alive", async ({ pag
   await page.clock.install();
   await signIn(page, user);
   await page.goto("/transfers");
-  await idleFor(page, db, user, 13.5);
-  await expect(dialog(page)).toBeVisible();
+  await ageSession(db, user.id, { idleMinutes: 13.5 });
+  // Read before the tab can poll: the idle clock as the server holds it.
   const aged = await lastSeenMs(db, user);
+  const poll = page.waitForResponse((r) => new URL(r.url()).pathname === "/session/status");
+  await page.clock.fastForward(13.5 * 60_000);
 
-  // The dialog polled the status endpoint; the server's idle clock did not move.
-  expect(await lastSeenMs(db, user)).toBe(aged);
-  const status = await page.request.get("/session/status?tier=high");
-  expect(status.status()).toBe(200);
-  expect((await status.json()).idleElapsedMs).toBeGreaterThan(13 * 60_000);
-  expect(await lastSeenMs(db, user)).toBe(aged);
+  // The warning's own poll was answered with the idle time, and the server's idle clock did not move.
+  const polled = await poll;
+  expect(polled.status()).toBe(200);
+  expect((await polled.json()).idleElapsedMs, "the poll reports the idle time").toBeGreaterThan(13 * 60_000);
+  expect(await lastSeenMs(db, user), "the poll did not count as activity").toBe(aged);
+  await expect(dialog(page)).toBeVisible();
+
+  // Left to poll, the tab is signed out at the deadline: nothing it sent kept the session alive.
+  await page.clock.fastForward(90_000);
+  await expect(page).toHaveURL(/\/signin\?reason=idle&tier=high/);
 });

@@ -20,6 +20,14 @@ export async function actionIdOn(page: Page): Promise<string> {
   return (JSON.parse(bound ?? "{}") as { id?: string }).id ?? "";
 }
 
+/** The IDs of the page's plain form actions (React renders one hidden `$ACTION_ID_<id>` per form). */
+export async function plainActionIds(page: Page): Promise<string[]> {
+  const names = await page
+    .locator("input[type=hidden][name^='$ACTION_ID_']")
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+  return [...new Set(names.map((name) => name.slice("$ACTION_ID_".length)))];
+}
+
 /**
  * A form's fields as React sends them: for `action(previousState, formData)` (useActionState),
  * or with `plain` for a form whose action takes the form alone.

@@ -2,6 +2,7 @@
 // customer can never read another's account by changing an ID in the URL.
 import "server-only";
 import { db } from "@/lib/db";
+import { flawOn } from "@/lib/lab/flaws";
 import { isRecordId } from "@/lib/text";
 
 const HISTORY_PAGE_SIZE = 50;
@@ -13,8 +14,10 @@ export async function listAccounts(userId: string) {
 
 export async function getAccountHistory(userId: string, accountId: string) {
   if (!isRecordId(accountId)) return null;
+  // LAB FLAW idor: any account's history opens by its ID, whoever owns it.
+  const owner = flawOn("idor") ? {} : { userId };
   return db.account.findFirst({
-    where: { id: accountId, userId },
+    where: { id: accountId, ...owner },
     include: { entries: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: HISTORY_PAGE_SIZE } },
   });
 }

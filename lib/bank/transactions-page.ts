@@ -3,6 +3,7 @@
 // entries arrive.
 import "server-only";
 import { db } from "@/lib/db";
+import { flawOn } from "@/lib/lab/flaws";
 import type { LedgerEntry } from "@/lib/generated/sqlite/client";
 import { isRecordId } from "@/lib/text";
 
@@ -16,8 +17,10 @@ export async function pageOfTransactions(
   accountId: string,
   page: { limit: number; cursor: string | null },
 ): Promise<TransactionsPage> {
+  // LAB FLAW idor: any account's history pages open by its ID, whoever owns it.
+  const owner = flawOn("idor") ? {} : { userId };
   const account =
-    isRecordId(accountId) && (await db.account.findFirst({ where: { id: accountId, userId }, select: { id: true } }));
+    isRecordId(accountId) && (await db.account.findFirst({ where: { id: accountId, ...owner }, select: { id: true } }));
   if (!account) return { ok: false, reason: "not_found" };
   // The cursor is the last entry of the previous page, and must belong to this very account.
   if (

@@ -4,6 +4,7 @@
 // SQLite or PostgreSQL. An idempotency key per form submission makes a retry one transfer.
 import "server-only";
 import { db as appDb, type Db } from "@/lib/db";
+import { flawOn } from "@/lib/lab/flaws";
 import { isRecordId } from "@/lib/text";
 
 // SQLite has one writer at a time: under a burst, transfers queue for the write lock. Waiting
@@ -114,7 +115,9 @@ function entry(
 /** A transfer of the signed-in user, with both accounts, for the confirmation page. */
 export async function getTransfer(userId: string, transferId: string) {
   if (!isRecordId(transferId)) return null;
-  const transfer = await appDb.transfer.findFirst({ where: { id: transferId, userId } });
+  // LAB FLAW idor: any receipt opens by its ID: another customer's accounts, memo and balance.
+  const owner = flawOn("idor") ? {} : { userId };
+  const transfer = await appDb.transfer.findFirst({ where: { id: transferId, ...owner } });
   if (!transfer) return null;
   const [from, to] = await Promise.all([
     appDb.account.findUniqueOrThrow({ where: { id: transfer.fromAccountId } }),

@@ -242,4 +242,13 @@ export const DEMOS: Record<FlawName, Demo> = {
     expected:
       "Flaw on: the signed-in dashboard shows through the decoy and the victim's clicks land on the bank. Defense: the browser refuses to frame the bank.",
   },
+  idor: {
+    steps: [
+      "Victim: sign in as alice@vaultline.test and send $1.00 to Bob (VL-1002-0001) with a memo; the receipt's address ends in its reference (what a screenshot, a shared link or a support chat gives away).",
+      "Attacker: in the private window sign in as mallory@vaultline.test and open the victim's receipt address.",
+      "Attacker: ending the victim's session by its ID the same way: npx playwright test e2e/attacks/idor.spec.ts --no-deps --project=attacks-vs-flawed",
+    ],
+    expected:
+      "Flaw on: Mallory reads Alice's account number, memo and new balance, and ends Alice's session from her own sessions page. Defense: another customer's receipt is “not found”, exactly like one that does not exist, and their session lives on.",
+  },
 };

@@ -346,6 +346,19 @@ export const FLAWS = {
     test: "no sign-in in flight with the old password outlives a password change",
     attacks: ["e2e/attacks/revocation-snapshot.spec.ts"],
   },
+  idor: {
+    defense: "checking every record named by ID against who asks (receipts, account histories, sessions to end)",
+    finding: "Broken object-level authorization: another customer's receipt opens, and their session ends, by its ID",
+    seed: {
+      document: SEEDS.M9,
+      section:
+        "Security Weakness (no seed names object-level authorization, OWASP API1:2023; this is the check it skips)",
+      quote: "This allows the server to conveniently enforce authentication and authorization for any service requests",
+    },
+    spec: "e2e/object-level-access.spec.ts",
+    test: "another customer's transfer receipt is not found and shows nothing of it",
+    attacks: ["e2e/attacks/idor.spec.ts"],
+  },
 } as const satisfies Record<string, FlawEntry>;
 
 export type FlawName = keyof typeof FLAWS;

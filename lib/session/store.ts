@@ -291,8 +291,10 @@ export async function raiseCredentialGeneration(
 /** Ends one session, only if it belongs to this user (an ID from a form proves nothing). */
 export async function endOwnSession(userId: string, sessionId: string, reason: EndReason, now: Date): Promise<boolean> {
   if (!isRecordId(userId) || !isRecordId(sessionId)) return false;
+  // LAB FLAW idor: the session is ended by its ID alone, whoever it belongs to.
+  const owner = flawOn("idor") ? {} : { userId };
   const { count } = await db.session.updateMany({
-    where: { id: sessionId, userId, endedAt: null },
+    where: { id: sessionId, ...owner, endedAt: null },
     data: { endedAt: now, endReason: reason },
   });
   return count > 0;
