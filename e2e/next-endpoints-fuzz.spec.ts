@@ -137,7 +137,7 @@ test.describe("server actions", () => {
     expect(transferId, "the transfer form's action ID").toMatch(/^[0-9a-f]{42}$/);
     const marker = newMarker();
     const ids = [transferId, transferId.replace(/^../, "7f"), "0".repeat(42)];
-    const actionId = fc.option(fc.oneof(fc.constantFrom(...ids, marker, "", `${transferId}\t`), headerValue(60)), {
+    const actionId = fc.option(fc.oneof(fc.constantFrom(...ids, marker, "", `${transferId}0`), headerValue(60)), {
       nil: undefined,
     });
     const client = fc.constantFrom<"signed out" | "signed in">("signed out", "signed in");
@@ -253,7 +253,6 @@ test.describe("/_next endpoints", () => {
 
 test.describe("Next's redirects", () => {
   test("a trailing slash, a doubled slash or a backslash: a short dressed redirect or a 4xx, never the address echoed (60 runs)", async ({
-    request,
     baseURL,
   }) => {
     const base = fc.constantFrom("/dashboard", "/signin", "/api/v1/accounts", "/api/v1/accounts/x/transactions", "/");
