@@ -89,6 +89,8 @@ function replyRow(marker: string): fc.Arbitrary<string> {
   const depth = fc.integer({ min: 1, max: 6000 });
   return fc.oneof(
     value.map((v) => JSON.stringify(v)),
+    // JSON, but not a list of arguments.
+    fc.constantFrom('""', "{}", "null", "1", '"$K1"', `{"id":"${marker}","bound":"$@1"}`),
     // Not JSON at all, with a line break that would start a forged log line.
     fc.string({ maxLength: 40 }).map((s) => `${marker}${s}\n[error] forged line ${marker}`),
     fc.constant(`{"password":"${marker}`),

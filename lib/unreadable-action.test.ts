@@ -34,8 +34,15 @@ describe("a server-action call React could not decode", () => {
     assert.equal(await isUnreadableAction(post(form({ [`$ACTION_ID_${ID}`]: "", userId: "u1" }))), false);
   });
 
-  it("is anything else: not JSON, a reference to a missing row, deep nesting, tags the forms never send", async () => {
-    for (const body of ["rent\n[error] forged", '["$@1","$K9"]', `${"[".repeat(5000)}${"]".repeat(5000)}`, '["$h1"]']) {
+  it("is anything else: not JSON, arguments that are not a list, a reference to a missing row, deep nesting, tags the forms never send", async () => {
+    for (const body of [
+      '""',
+      '{"0":"$K1"}',
+      "rent\n[error] forged",
+      '["$@1","$K9"]',
+      `${"[".repeat(5000)}${"]".repeat(5000)}`,
+      '["$h1"]',
+    ]) {
       assert.equal(await isUnreadableAction(post(body, { "Next-Action": ID })), true, body.slice(0, 20));
     }
     assert.equal(await isUnreadableAction(post(form({ _1_memo: "no row 0" }), { "Next-Action": ID })), true);

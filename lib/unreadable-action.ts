@@ -32,9 +32,19 @@ export async function isUnreadableAction(request: Request): Promise<boolean> {
   if (actionId === null) return multipart && !(await hasReadableFormActions(request));
   if (!ACTION_ID.test(actionId)) return true;
   if (contentType === "application/x-www-form-urlencoded") return false; // Next answers 404 itself.
-  if (!multipart) return !readableRows(new Map([["0", await request.clone().text()]]));
+  const rows = multipart ? await formRows(request) : new Map([["0", await request.clone().text()]]);
+  return !rows || !readableRows(rows) || !isArgumentList(rows.get("0")!);
+}
+
+async function formRows(request: Request): Promise<Map<string, string | null> | null> {
   const form = await formOf(request);
-  return !form || !readableRows(rowsOf(form, ""));
+  return form && rowsOf(form, "");
+}
+
+// Row 0 of a call is its arguments: Next applies the action to it, and anything but a list
+// (a string, an object) throws there, a 500. The row is JSON by now, so its first character says.
+function isArgumentList(row: string | null): boolean {
+  return row?.trimStart().startsWith("[") ?? false;
 }
 
 /** A form posted without JavaScript: each action it names ($ACTION_REF_n, $ACTION_ID_…) must decode. */
