@@ -39,7 +39,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 // form, echoing the whole address (query included) into Location, a Refresh header and the
 // body: a 10,000-character address became a 20 KB answer, without the proxy's headers. The
 // front door answers instead, with a short redirect for a page and a 404 for the API (a client
-// of the API is told where things are; it is not redirected). Longer than this is refused.
+// of the API is told where things are; it is not redirected). A redirect longer than this is
+// refused instead.
 const MAX_REDIRECT_LENGTH = 2048;
 
 /** The refusal for a request the app must not see, or null. */
@@ -47,6 +48,11 @@ function frontDoorRefusal(req) {
   if (!isRoutableTarget(req.url)) return { status: 400, message: "The address of this request is not valid." };
   const redirect = cleanAddressRedirect(req.url);
   if (redirect) return redirect;
+  // A client navigation (RSC: 1) whose cache-busting _rsc parameter does not match is redirected
+  // by Next to the same address with the right one: the whole address echoed again.
+  if (req.headers.rsc !== undefined && req.url.length > MAX_REDIRECT_LENGTH) {
+    return { status: 414, message: "The address of this request is too long." };
+  }
   if (!ALLOWED_METHODS.includes(req.method ?? "")) {
     return {
       status: 405,
@@ -75,7 +81,7 @@ function cleanAddressRedirect(target) {
     .replace(/\/{2,}/g, "/")
     .replace(/(.)\/$/, "$1");
   if (clean === path) return null;
-  if (clean.startsWith("/api/")) return { status: 404, message: "There is no endpoint at this address." };
+  if (clean.startsWith("/api/")) return { status: 404, message: "There is no endpoint at this address.", api: true };
   // Backslashes become slashes before doubled slashes collapse, so Location is never `//host`.
   const location = [clean, ...query].join("?");
   if (location.length > MAX_REDIRECT_LENGTH)
@@ -92,9 +98,8 @@ const REFUSAL_CODES = {
   414: "uri_too_long",
 };
 
-/** The API's JSON error shape under /api, a short text elsewhere (a redirect has no body). */
-function refuse(req, res, { status, message, headers = {} }) {
-  const api = req.url?.startsWith("/api/");
+/** The API's JSON error shape under /api (`api`: its clean path is), a short text elsewhere (a redirect has no body). */
+function refuse(req, res, { status, message, headers = {}, api = req.url?.startsWith("/api/") }) {
   res.writeHead(status, {
     ...headers,
     "Content-Type": api ? "application/json" : "text/plain; charset=utf-8",
