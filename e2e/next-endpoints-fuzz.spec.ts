@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { apiSignIn, ownAddress } from "./support/api";
-import { expect, signIn, test, type TestUser } from "./support/fixtures";
+import { accountLink, expect, signIn, test, type TestUser } from "./support/fixtures";
 import { answerOf, expectSafeAnswer, runs, type Answer } from "./support/hostile";
 import { headerValue, pathSegment } from "./support/hostile-values";
 import { signInLogLines } from "./support/log-secrets";
@@ -202,6 +202,24 @@ test.describe("navigation headers", () => {
     );
     await expectMarkerNotLogged(request, server, user, marker);
   });
+});
+
+test("the client router's own navigations and prefetches pass the front door (the control)", async ({ page, user }) => {
+  const navigations: { url: string; status: number; tree: boolean }[] = [];
+  page.on("response", async (response) => {
+    const headers = await response.request().allHeaders();
+    if (headers["rsc"] === undefined) return;
+    navigations.push({ url: response.url(), status: response.status(), tree: "next-router-state-tree" in headers });
+  });
+  await signIn(page, user);
+  await accountLink(page, /Checking/).click();
+  await expect(page.getByRole("cell", { name: "Opening deposit" })).toBeVisible();
+  await page.getByRole("link", { name: "Profile" }).click();
+  await expect(page.getByText(user.email)).toBeVisible();
+  await expect
+    .poll(() => navigations.filter((n) => n.tree).length, { message: "navigations in the page" })
+    .toBeGreaterThan(1);
+  expect(navigations.filter((n) => n.status >= 400)).toEqual([]);
 });
 
 test.describe("/_next endpoints", () => {
