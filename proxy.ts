@@ -1,6 +1,6 @@
 // Runs before every page, route handler, server action and next-auth route. It refuses what no
 // part of the app should see (a state-changing request from another origin, an ambiguous query
-// string, a form body Next.js cannot read, the lab console outside lab mode), answers 503 while
+// string, a form body or server-action call Next.js cannot read, the lab console outside lab mode), answers 503 while
 // the database cannot be reached (lib/db-health.ts says why it asks every time), and sets the
 // response headers: the cache policy and the browser-side defenses. It does not decide who is
 // signed in — each page and action calls the session guard itself. (server.mjs, in front of
@@ -21,6 +21,7 @@ import {
   MISMATCHED_HOST_MESSAGE,
 } from "@/lib/session/same-origin";
 import { takeSessionIdFromUrl } from "@/lib/session/session-in-url";
+import { isUnreadableAction, UNREADABLE_ACTION_MESSAGE } from "@/lib/unreadable-action";
 import { isUnreadableForm, UNREADABLE_FORM_MESSAGE } from "@/lib/unreadable-form";
 
 export async function proxy(request: NextRequest) {
@@ -60,6 +61,7 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
     return refuse(request, "bad_request", REPEATED_PARAMETER_MESSAGE);
   if (isLabPath(request.nextUrl.pathname) && !labMode()) return refuse(request, "not_found", NO_PAGE_MESSAGE);
   if (await isUnreadableForm(request)) return refuse(request, "bad_request", UNREADABLE_FORM_MESSAGE);
+  if (await isUnreadableAction(request)) return refuse(request, "bad_request", UNREADABLE_ACTION_MESSAGE);
   return null;
 }
 

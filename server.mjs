@@ -12,11 +12,16 @@
 // The header names are mirrored in lib/session/client-address.ts, which checks the key.
 //
 // It is also the front door: a request no part of the app can answer is refused here with a
-// clear 4xx before Next parses it (Next itself answers TRACE, an oversized server-action body
-// and a request target that does not decode with a 500).
+// clear 4xx before Next parses it (Next itself answers TRACE, an oversized server-action body,
+// a request target that does not decode and a router-state header it cannot parse with a 500).
+// Next's own redirects (a trailing or doubled slash) are answered here too, and every answer
+// leaves dressed in the security headers, including those proxy.ts never sees (static files,
+// Next's own 404s, Node's parser errors).
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, STATUS_CODES } from "node:http";
 import nextEnv from "@next/env";
+import { BASELINE_HEADERS, NON_PAGE_CSP, STRICT_TRANSPORT_SECURITY } from "./lib/baseline-headers.mjs";
+import { isUnreadableRouterState, UNREADABLE_ROUTER_STATE_MESSAGE } from "./lib/router-state-header.mjs";
 
 const PEER_ADDRESS_HEADER = "x-vaultline-peer-address";
 const PEER_KEY_HEADER = "x-vaultline-peer-key";
@@ -30,9 +35,24 @@ const ALLOWED_METHODS = ["GET", "HEAD", "POST", "DELETE", "OPTIONS"];
 // its length so the limit holds before a byte of it is read.
 const MAX_BODY_BYTES = 64 * 1024;
 
+// Next.js redirects a path with a trailing slash, a doubled slash or a backslash to its clean
+// form, echoing the whole address (query included) into Location, a Refresh header and the
+// body: a 10,000-character address became a 20 KB answer, without the proxy's headers. The
+// front door answers instead, with a short redirect for a page and a 404 for the API (a client
+// of the API is told where things are; it is not redirected). A redirect longer than this is
+// refused instead.
+const MAX_REDIRECT_LENGTH = 2048;
+
 /** The refusal for a request the app must not see, or null. */
 function frontDoorRefusal(req) {
   if (!isRoutableTarget(req.url)) return { status: 400, message: "The address of this request is not valid." };
+  const redirect = cleanAddressRedirect(req.url);
+  if (redirect) return redirect;
+  // A client navigation (RSC: 1) whose cache-busting _rsc parameter does not match is redirected
+  // by Next to the same address with the right one: the whole address echoed again.
+  if (req.headers.rsc !== undefined && req.url.length > MAX_REDIRECT_LENGTH) {
+    return { status: 414, message: "The address of this request is too long." };
+  }
   if (!ALLOWED_METHODS.includes(req.method ?? "")) {
     return {
       status: 405,
@@ -47,24 +67,83 @@ function frontDoorRefusal(req) {
   if (Number(length ?? 0) > MAX_BODY_BYTES) {
     return { status: 413, message: `The body is too large: at most ${MAX_BODY_BYTES / 1024} KB is accepted.` };
   }
+  if (isUnreadableRouterState(req.headers["next-router-state-tree"])) {
+    return { status: 400, message: UNREADABLE_ROUTER_STATE_MESSAGE };
+  }
   return null;
 }
 
-const REFUSAL_CODES = { 400: "bad_request", 405: "method_not_allowed", 411: "length_required", 413: "body_too_large" };
+/** The clean form of a path Next would redirect, as a 308 for a page or a 404 for the API; null when already clean. */
+function cleanAddressRedirect(target) {
+  const [path, ...query] = target.split("?");
+  const clean = path
+    .replace(/\\/g, "/")
+    .replace(/\/{2,}/g, "/")
+    .replace(/(.)\/$/, "$1");
+  if (clean === path) return null;
+  if (clean.startsWith("/api/")) return { status: 404, message: "There is no endpoint at this address.", api: true };
+  // Backslashes become slashes before doubled slashes collapse, so Location is never `//host`.
+  const location = [clean, ...query].join("?");
+  if (location.length > MAX_REDIRECT_LENGTH)
+    return { status: 414, message: "The address of this request is too long." };
+  return { status: 308, message: "", headers: { Location: location } };
+}
 
-/** The API's JSON error shape under /api, a short text elsewhere. */
-function refuse(req, res, { status, message, headers = {} }) {
-  const api = req.url?.startsWith("/api/");
+const REFUSAL_CODES = {
+  400: "bad_request",
+  404: "not_found",
+  405: "method_not_allowed",
+  411: "length_required",
+  413: "body_too_large",
+  414: "uri_too_long",
+};
+
+/** The API's JSON error shape under /api (`api`: its clean path is), a short text elsewhere (a redirect has no body). */
+function refuse(req, res, { status, message, headers = {}, api = req.url?.startsWith("/api/") }) {
   res.writeHead(status, {
     ...headers,
     "Content-Type": api ? "application/json" : "text/plain; charset=utf-8",
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
     // The body is not read: the connection closes rather than parse what follows as a request.
     Connection: "close",
   });
-  res.end(api ? JSON.stringify({ error: REFUSAL_CODES[status], message }) : message);
+  res.end(api && status !== 308 ? JSON.stringify({ error: REFUSAL_CODES[status], message }) : message);
 }
+
+// What an answer carries when proxy.ts did not dress it: the proxy sets nosniff on everything it
+// answers, whatever the lab switched off, so an answer without it never went through the proxy.
+// Only missing headers are added: a static file keeps Next's long-lived Cache-Control.
+const FALLBACK_HEADERS = {
+  ...BASELINE_HEADERS,
+  "Content-Security-Policy": NON_PAGE_CSP,
+  "X-Frame-Options": "DENY",
+  "Cache-Control": "no-store",
+};
+
+/** Dresses every answer `res` sends: Node calls writeHead for implicit headers too. */
+function dressAnswers(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, reason, headers) {
+    if (typeof reason === "object") [reason, headers] = [undefined, reason];
+    if (headers && !Array.isArray(headers)) {
+      for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+      headers = undefined;
+    }
+    if (!res.hasHeader("x-content-type-options")) {
+      for (const [name, value] of Object.entries(FALLBACK_HEADERS))
+        if (!res.hasHeader(name)) res.setHeader(name, value);
+    }
+    return reason === undefined ? writeHead.call(res, status, headers) : writeHead.call(res, status, reason, headers);
+  };
+}
+
+/** FALLBACK_HEADERS as raw header lines, for answers written straight to the socket. */
+function rawHeaderLines() {
+  return Object.entries(FALLBACK_HEADERS)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
+}
+
+const END_OF_HEAD = "Connection: close\r\nContent-Length: 0\r\n\r\n";
 
 const dev = process.argv.includes("--dev");
 const peerKey = randomBytes(32).toString("base64url");
@@ -76,6 +155,9 @@ process.env.NODE_ENV ??= dev ? "development" : "production";
 // lib/env.ts checks every value once the app starts.
 nextEnv.loadEnvConfig(process.cwd(), dev);
 const port = Number(process.env.PORT || 3000);
+// HSTS once served over HTTPS, as lib/security-headers.ts decides for the proxy's answers.
+if (process.env.NEXTAUTH_URL?.startsWith("https:"))
+  FALLBACK_HEADERS["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY;
 process.env.VAULTLINE_PEER_KEY = peerKey;
 
 const { default: next } = await import("next");
@@ -84,6 +166,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  dressAnswers(res);
   const refusal = frontDoorRefusal(req);
   if (refusal) return refuse(req, res, refusal);
   req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
@@ -94,10 +177,15 @@ const server = createServer((req, res) => {
 // client would hang until the socket times out.
 server.on("connect", (_req, socket) => {
   socket.end(
-    "HTTP/1.1 405 Method Not Allowed\r\nAllow: " +
-      ALLOWED_METHODS.join(", ") +
-      "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+    `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(", ")}\r\n${rawHeaderLines()}` + END_OF_HEAD,
   );
+});
+// A request Node's HTTP parser rejects (headers over 16 KB, a malformed line) never reaches the
+// handler; Node's own answer would carry no headers at all. The same statuses, dressed.
+server.on("clientError", (error, socket) => {
+  if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${rawHeaderLines()}` + END_OF_HEAD);
 });
 server.listen(port, () => {
   console.log(`> Vaultline ${dev ? "(development) " : ""}ready on http://localhost:${port}`);

@@ -3,7 +3,9 @@
 // it (clickjacking); a text response is sniffed as script. Defense: lib/security-headers.ts,
 // set by proxy.ts on every response: a CSP where only scripts with this response's nonce run,
 // framing refused (frame-ancestors 'none' and X-Frame-Options: DENY), nosniff, a Referrer-Policy,
-// COOP and a Permissions-Policy (HSTS over HTTPS: lib/security-headers.test.ts).
+// COOP, CORP, a Permissions-Policy and the rest of OWASP's Secure Headers list, X-XSS-Protection: 0
+// included (HSTS over HTTPS: lib/security-headers.test.ts; the answers the proxy never sees:
+// e2e/next-endpoints-fuzz.spec.ts).
 import type { APIResponse, Page } from "@playwright/test";
 import { startAttackerSite } from "./support/attacker-site";
 import { expect, signIn, test } from "./support/fixtures";
@@ -25,6 +27,10 @@ function expectSecurityHeaders(response: HeaderSource | APIResponse, where: stri
   expect(headers["referrer-policy"], where).toBe("same-origin");
   expect(headers["cross-origin-opener-policy"], where).toBe("same-origin");
   expect(headers["permissions-policy"], where).toContain("camera=()");
+  expect(headers["cross-origin-resource-policy"], where).toBe("same-origin");
+  expect(headers["x-permitted-cross-domain-policies"], where).toBe("none");
+  // OWASP's recommendation: the legacy XSS auditor off (it could be turned against the page).
+  expect(headers["x-xss-protection"], where).toBe("0");
   // Over plain HTTP, HSTS would be ignored by browsers and is not sent.
   expect(headers["strict-transport-security"], where).toBeUndefined();
   return nonce!;

@@ -18,6 +18,15 @@ describe("security headers", () => {
     assert.equal(securityHeaders(servedAt("http://localhost:3000"))["Strict-Transport-Security"], undefined);
   });
 
+  it("follow OWASP's Secure Headers list: the legacy XSS auditor off, no cross-domain policy files, no cross-origin loads", () => {
+    const headers = securityHeaders(servedAt("https://bank.example"));
+    assert.equal(headers["X-XSS-Protection"], "0");
+    assert.equal(headers["X-Permitted-Cross-Domain-Policies"], "none");
+    assert.equal(headers["Cross-Origin-Resource-Policy"], "same-origin");
+    assert.equal(headers["X-Content-Type-Options"], "nosniff");
+    assert.equal(headers["X-Frame-Options"], "DENY");
+  });
+
   it("give each response its own unguessable nonce, and no inline script without it", () => {
     const nonces = new Set(Array.from({ length: 1000 }, newNonce));
     assert.equal(nonces.size, 1000);

@@ -1,8 +1,10 @@
-// The browser-side defenses every response carries, decided here and set by proxy.ts on pages,
+// The browser-side defenses every response carries, decided here (the ones that never vary in
+// lib/baseline-headers.mjs, shared with server.mjs) and set by proxy.ts on pages,
 // route handlers, server actions, the API and next-auth's routes alike. They limit what an
 // attacker can do with a foothold in the page (an injected script), in another tab (framing,
 // a popup keeping a handle on this window) or in the network path (a downgrade to HTTP).
 import "server-only";
+import { BASELINE_HEADERS, STRICT_TRANSPORT_SECURITY } from "@/lib/baseline-headers.mjs";
 import { servedOverHttps, serverEnv, type ServerEnv } from "@/lib/env";
 import { flawOn } from "@/lib/lab/flaws";
 
@@ -42,23 +44,10 @@ function contentRules(nonce: string): string[] {
 
 /** The headers besides the CSP; HSTS only once the app is served over HTTPS. */
 export function securityHeaders(env: ServerEnv = serverEnv()): Record<string, string> {
-  const headers: Record<string, string> = {
-    // A response is only ever what its Content-Type says (no script from a sniffed text file).
-    "X-Content-Type-Options": "nosniff",
-    // Full URLs stay on this origin. Not `no-referrer`: browsers then send `Origin: null` on
-    // this site's own form posts, which the same-origin checks must refuse.
-    "Referrer-Policy": "same-origin",
-    // A page from another origin that opened (or was opened by) this one gets no handle on it.
-    "Cross-Origin-Opener-Policy": "same-origin",
-    // A bank page needs none of these; an injected script gets none of them either.
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
-  };
+  const headers: Record<string, string> = { ...BASELINE_HEADERS };
   // Framing refused again for browsers that predate frame-ancestors.
   // LAB FLAW clickjacking: nor is it refused here.
   if (!flawOn("clickjacking", env)) headers["X-Frame-Options"] = "DENY";
-  if (servedOverHttps(env)) {
-    // Two years, as the HSTS preload list asks: the browser never tries plain HTTP again.
-    headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
-  }
+  if (servedOverHttps(env)) headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY;
   return headers;
 }
