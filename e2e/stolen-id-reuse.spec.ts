@@ -1,9 +1,10 @@
 // Threat: a stolen session ID used after the victim's session moved on to a new ID. Defense: a
 // rotated-out ID presented again is refused; past the grace window (rotationGraceSeconds, 10 s)
 // it is a theft signal: the whole session family ends and a reuse_detected event is recorded
-// (refuseRotatedOutId in lib/session/validate.ts). Within the window it is refused quietly:
+// (refuseRotatedOutId in lib/session/reuse.ts), at every door that takes an ID: any request,
+// sign-out, and a new sign-in from the browser holding it. Within the window it is refused quietly:
 // a request already in flight from another tab is not theft.
-import { expect, replay, setRotationAge, stepUpWithTransfer, test } from "./support/fixtures";
+import { expect, replay, SESSION_COOKIE, setRotationAge, signIn, stepUpWithTransfer, test } from "./support/fixtures";
 
 test("replaying a rotated-out ID ends the whole family and records the theft", async ({
   page,
@@ -56,4 +57,51 @@ test("an old ID arriving within the grace window is refused without ending the s
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "reuse_detected" } })).toBe(0);
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
+});
+
+test("a rotated-out ID presented at sign-out ends the family and is recorded", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+}) => {
+  const stolen = await stepUpWithTransfer(page, db, user, await createUser());
+  await setRotationAge(db, user.id, 60);
+
+  // Signing out with the old cookie is one more door the old ID is presented at.
+  const thief = await browser.newContext({ baseURL });
+  await thief.addCookies([{ name: SESSION_COOKIE, value: stolen, url: baseURL! }]);
+  const answer = await thief.request.post("/signout", { headers: { Origin: baseURL! }, maxRedirects: 0 });
+  expect(answer.status()).toBeLessThan(400);
+  await thief.close();
+
+  expect(await db.securityEvent.count({ where: { userId: user.id, type: "reuse_detected" } })).toBe(1);
+  expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/reason=reused/);
+});
+
+test("a rotated-out cookie in the browser that signs in again ends the family and is recorded", async ({
+  page,
+  browser,
+  baseURL,
+  user,
+  createUser,
+  db,
+}) => {
+  const stolen = await stepUpWithTransfer(page, db, user, await createUser());
+  await setRotationAge(db, user.id, 60);
+
+  // The thief's browser still holds the old cookie when it signs in to an account of its own.
+  const thief = await browser.newContext({ baseURL });
+  await thief.addCookies([{ name: SESSION_COOKIE, value: stolen, url: baseURL! }]);
+  await signIn(await thief.newPage(), await createUser());
+  await thief.close();
+
+  expect(await db.securityEvent.count({ where: { userId: user.id, type: "reuse_detected" } })).toBe(1);
+  expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/reason=reused/);
 });

@@ -40,8 +40,8 @@ export const test = base.extend<RaceFixtures, RaceWorkerFixtures>({
     async ({}, use, workerInfo) => {
       const server = (workerInfo.project.use as { server?: ServerName }).server;
       const database = server === "postgres" ? "postgres" : "sqlite";
-      // Spare ports 4–7: two per worker (the config runs two workers).
-      const first = 4 + 2 * workerInfo.parallelIndex;
+      // Spare ports 6–9: two per worker (the config runs two workers).
+      const first = 6 + 2 * workerInfo.parallelIndex;
       const instances = await startInstances({
         name: `races-${database}-${workerInfo.parallelIndex}`,
         database,
