@@ -20,6 +20,7 @@ import {
   isCrossSiteWrite,
   MISMATCHED_HOST_MESSAGE,
 } from "@/lib/session/same-origin";
+import { REQUEST_PATH_HEADER } from "@/lib/session/request";
 import { takeSessionIdFromUrl } from "@/lib/session/session-in-url";
 import { isUnreadableAction, UNREADABLE_ACTION_MESSAGE } from "@/lib/unreadable-action";
 import { isUnreadableForm, UNREADABLE_FORM_MESSAGE } from "@/lib/unreadable-form";
@@ -44,6 +45,8 @@ async function passOn(request: NextRequest, csp: string): Promise<Response> {
   if (flawOn("token-in-url")) takeSessionIdFromUrl(request);
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
+  // The page asked for, so a guard that sends the visitor to sign in can name the way back.
+  headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.next({ request: { headers } });
 }
 

@@ -153,7 +153,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     // A served this session moments ago; a copy of its cookie is refused there now.
     const copy = await newPageOn(browser, a);
     await replay(copy, copied, a.baseURL);
-    await expect(copy).toHaveURL(`${a.baseURL}/signin?reason=signed_out&tier=medium`);
+    await expect(copy).toHaveURL(`${a.baseURL}/signin?reason=signed_out&tier=medium&next=%2Fdashboard`);
     await expect(copy.getByText("You have signed out.")).toBeVisible();
   });
 
@@ -173,11 +173,11 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
 
     const thief = await newPageOn(browser, b);
     await replay(thief, old, b.baseURL);
-    await expect(thief).toHaveURL(`${b.baseURL}/signin?reason=reused&tier=medium`);
+    await expect(thief).toHaveURL(`${b.baseURL}/signin?reason=reused&tier=medium&next=%2Fdashboard`);
     expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
 
     await page.goto(`${a.baseURL}/dashboard`);
-    await expect(page).toHaveURL(`${a.baseURL}/signin?reason=reused&tier=medium`);
+    await expect(page).toHaveURL(`${a.baseURL}/signin?reason=reused&tier=medium&next=%2Fdashboard`);
     await expect(page.getByText("an old copy of your session was used")).toBeVisible();
   });
 
@@ -196,7 +196,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     await expect(onB.getByText("Password changed. 2 other sessions were signed out")).toBeVisible();
 
     await webOnA.goto("/dashboard");
-    await expect(webOnA).toHaveURL(`${a.baseURL}/signin?reason=password_changed&tier=medium`);
+    await expect(webOnA).toHaveURL(`${a.baseURL}/signin?reason=password_changed&tier=medium&next=%2Fdashboard`);
     const refused = await expectApiError(
       await api.a.get("/api/v1/accounts", { headers: bearer(tokenOnA) }),
       401,

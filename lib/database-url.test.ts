@@ -5,8 +5,9 @@ import { describe, it } from "node:test";
 import pg from "pg";
 import { pgConnectionConfig } from "./database-url";
 import { createDb } from "./db";
+import { TEST_POSTGRES_URL, testPostgresUrl } from "../scripts/test-postgres";
 
-const LOCAL = "postgresql://postgres@127.0.0.1:5432/postgres";
+const LOCAL = TEST_POSTGRES_URL;
 
 async function currentDatabase(config: pg.ClientConfig): Promise<string> {
   const client = new pg.Client(config);
@@ -50,7 +51,7 @@ describe("pgConnectionConfig", () => {
 
   it("lets an explicit database win over the URL's (shadow and maintenance databases)", async () => {
     const config = {
-      ...pgConnectionConfig("postgresql://postgres@127.0.0.1:5432/no_such_database"),
+      ...pgConnectionConfig(testPostgresUrl("no_such_database")),
       database: "template1",
     };
     assert.equal(await currentDatabase(config), "template1");

@@ -2,12 +2,30 @@
 // which database kind a URL names, the SQLite file path, and pg connection fields.
 // Imports nothing from the generated clients so the Prisma CLI config can load it.
 
+import path from "node:path";
 import type { ClientConfig } from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
+
+/** `npm run lab`'s own database, apart from the development data. */
+export const LAB_DATABASE_URL = "file:./prisma/lab.db";
+
+/** Where the e2e servers and the bench keep their throwaway SQLite files. */
+export const THROWAWAY_DATABASE_DIR = ".e2e";
+
+/**
+ * Whether an SQLite file is one Vaultline makes for itself in its own folder (development's,
+ * the lab's, the tests' and the bench's throwaway ones), not one someone configured. These live
+ * and go with the clone, wherever it sits.
+ */
+export function isOwnSqliteFile(file: string, projectRoot: string = process.cwd()): boolean {
+  const relative = path.relative(projectRoot, path.resolve(projectRoot, file));
+  const own = [DEFAULT_DATABASE_URL, LAB_DATABASE_URL].map((url) => path.normalize(sqlitePath(url)));
+  return own.includes(relative) || relative.startsWith(THROWAWAY_DATABASE_DIR + path.sep);
+}
 
 /** The configured database URL, falling back to the embedded SQLite file. */
 export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {

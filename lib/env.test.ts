@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { appOrigin, ENV_VARIABLES, parseEnv, startupProblems, type ServerEnv } from "./env";
+import { appOrigin, ENV_VARIABLES, parseEnv, startupProblems, startupRefusal, type ServerEnv } from "./env";
 
 // What server.mjs provides, so each case below differs from a good start-up in one thing only.
 const STARTED_BY_SERVER = { NODE_ENV: "development", VAULTLINE_PEER_KEY: "key" } as const;
@@ -99,7 +99,7 @@ describe("production refuses unsafe settings", () => {
     assert.equal(problemsWith(PRODUCTION, { NEXTAUTH_URL: "http://localhost:3000", ALLOW_PLAIN_HTTP: "1" }), "");
   });
 
-  it("an SQLite file in a temporary directory", () => {
+  it("an SQLite file someone configured in a temporary directory", () => {
     for (const dir of [tmpdir(), "/var/tmp", "/dev/shm/vaultline"]) {
       const url = `file:${path.join(dir, "bank.db")}`;
       assert.match(
@@ -113,8 +113,43 @@ describe("production refuses unsafe settings", () => {
     assert.equal(problemsWith(STARTED_BY_SERVER, { DATABASE_URL: `file:${path.join(tmpdir(), "bank.db")}` }), "");
   });
 
+  it("but never the databases Vaultline makes for itself, wherever the clone sits", () => {
+    const clone = mkdtempSync(path.join(tmpdir(), "vaultline-clone-"));
+    const cwd = process.cwd();
+    process.chdir(clone);
+    try {
+      const own = [
+        undefined,
+        "file:./prisma/dev.db",
+        "file:./prisma/lab.db",
+        `file:${path.join(clone, ".e2e", "1-secure.db")}`,
+      ];
+      for (const url of own) assert.equal(problemsWith(PRODUCTION, { DATABASE_URL: url }), "", url);
+      // One someone configured beside them is still refused: the system may clean the folder.
+      assert.match(
+        problemsWith(PRODUCTION, { DATABASE_URL: "file:./prisma/bank.db" }),
+        /^DATABASE_URL is an SQLite file in a temporary directory/,
+      );
+    } finally {
+      process.chdir(cwd);
+      rmSync(clone, { recursive: true, force: true });
+    }
+  });
+
+  it("each refusal says the server refuses to start, why, and the setting to change", () => {
+    const refusal = startupRefusal(
+      startupProblems({ ...PRODUCTION, DATABASE_URL: `file:${path.join(tmpdir(), "bank.db")}`, LAB_FLAWS: "all" }),
+    );
+    assert.match(refusal, /^\[vaultline\] Refusing to start \(2 problems\):\n  - /);
+    assert.match(refusal, /the system may delete it, .* Set DATABASE_URL to a file outside temporary directories/);
+    assert.match(refusal, /LAB_FLAWS=all switches off security defenses.* Unset LAB_FLAWS/);
+  });
+
   it("lab flaws without LAB_ALLOW=1", () => {
-    assert.match(problemsWith(PRODUCTION, { LAB_FLAWS: "fixation" }), /^Refusing to start: LAB_FLAWS=fixation/);
+    assert.match(
+      problemsWith(PRODUCTION, { LAB_FLAWS: "fixation" }),
+      /^LAB_FLAWS=fixation switches off security defenses/,
+    );
     assert.match(
       problemsWith(PRODUCTION, { LAB_FLAWS: "fixaton", LAB_ALLOW: "1" }),
       /^LAB_FLAWS Unknown lab flaw\(s\): fixaton/,

@@ -9,7 +9,7 @@ import { realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { databaseKind, DEFAULT_DATABASE_URL, sqlitePath } from "./database-url";
+import { databaseKind, DEFAULT_DATABASE_URL, isOwnSqliteFile, sqlitePath } from "./database-url";
 import { parseFlaws } from "./lab/flaws";
 import { POLICY_PRESETS, type PolicyPreset } from "./session/policy";
 
@@ -121,14 +121,22 @@ export function parseEnv(raw: RawEnv): { ok: true; env: ServerEnv } | { ok: fals
   return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`) };
 }
 
-let parsed: ServerEnv | undefined;
+// On globalThis, not in a module variable: Next bundles instrumentation.ts (the start-up check)
+// apart from the proxy and the routes, each with its own copy of this module.
+const PARSED = Symbol.for("vaultline.env");
+type ParsedHolder = { [PARSED]?: ReturnType<typeof parseEnv> };
+
+/** process.env, parsed once per process: by the start-up check, then kept for every serverEnv(). */
+function parsedProcessEnv(): ReturnType<typeof parseEnv> {
+  const holder = globalThis as ParsedHolder;
+  return (holder[PARSED] ??= parseEnv(process.env));
+}
 
 /** The settings in force, parsed from process.env once. */
 export function serverEnv(): ServerEnv {
-  if (parsed) return parsed;
-  const result = parseEnv(process.env);
+  const result = parsedProcessEnv();
   if (!result.ok) throw new Error(result.problems.join("\n"));
-  return (parsed = result.env);
+  return result.env;
 }
 
 /** The public origin the app is served from; decides https-only cookie rules. */
@@ -143,14 +151,22 @@ export function servedOverHttps(env: ServerEnv = serverEnv()): boolean {
 
 /** Returns the problems that must stop the server from starting (empty when all is well). */
 export function startupProblems(raw: RawEnv): string[] {
-  const result = parseEnv(raw);
+  return problemsIn(parseEnv(raw), raw);
+}
+
+/** The same check on the server's own environment, on the one parse serverEnv() then serves. */
+export function serverStartupProblems(): string[] {
+  return problemsIn(parsedProcessEnv(), process.env);
+}
+
+function problemsIn(result: ReturnType<typeof parseEnv>, raw: RawEnv): string[] {
   if (!result.ok) return result.problems;
   const env = result.env;
   const problems = env.NODE_ENV === "production" ? productionProblems(env) : [];
   // Whatever NODE_ENV says ("test", or a staging server that forgot it): flaws need LAB_ALLOW=1.
   if (env.LAB_FLAWS.length > 0 && !env.LAB_ALLOW) {
     problems.push(
-      `Refusing to start: LAB_FLAWS=${raw.LAB_FLAWS} switches off security defenses. Set LAB_ALLOW=1 only on a training server (npm run lab does).`,
+      `LAB_FLAWS=${raw.LAB_FLAWS} switches off security defenses. Unset LAB_FLAWS, or on a training server only, set LAB_ALLOW=1 (npm run lab does).`,
     );
   }
   if (!env.VAULTLINE_PEER_KEY) {
@@ -179,13 +195,21 @@ function productionProblems(env: ServerEnv): string[] {
       `NEXTAUTH_URL is ${env.NEXTAUTH_URL ? `plain HTTP (${env.NEXTAUTH_URL})` : `unset (so http://localhost:${env.PORT})`}: session cookies would cross the network in plain text. Serve over HTTPS and set NEXTAUTH_URL=https://…, or set ALLOW_PLAIN_HTTP=1 to try the production build locally.`,
     );
   }
+  // Only a database someone configured: the ones Vaultline makes for itself (development's, the
+  // lab's, the tests') go with the clone, which may sit in a temporary directory itself.
   const file = databaseKind(env.DATABASE_URL) === "sqlite" ? path.resolve(sqlitePath(env.DATABASE_URL)) : null;
-  if (file && isInTempDirectory(file)) {
+  if (file && !isOwnSqliteFile(file) && isInTempDirectory(file)) {
     problems.push(
-      `DATABASE_URL is an SQLite file in a temporary directory (${file}): the system may delete it, and every account and session with it. Use a persistent path or PostgreSQL.`,
+      `DATABASE_URL is an SQLite file in a temporary directory (${file}): the system may delete it, and every account and session with it. Set DATABASE_URL to a file outside temporary directories, or to a postgresql:// URL.`,
     );
   }
   return problems;
+}
+
+/** What a server that must not start prints: that it refuses, and each problem with its remedy. */
+export function startupRefusal(problems: string[]): string {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return [`[vaultline] Refusing to start (${count}):`, ...problems.map((problem) => `  - ${problem}`)].join("\n");
 }
 
 const TEMP_DIRECTORIES = [tmpdir(), "/tmp", "/var/tmp", "/dev/shm"];

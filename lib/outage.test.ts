@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import pg from "pg";
 import { pgConnectionConfig, quoteIdent, withPgDatabase } from "./database-url";
+import { TEST_POSTGRES_URL as SERVER } from "../scripts/test-postgres";
 
-const SERVER = process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DATABASE = `vaultline_unit_outage_${process.pid}`;
 
 let admin: pg.Client;

@@ -24,13 +24,16 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 function contentRules(nonce: string): string[] {
+  const dev = serverEnv().NODE_ENV === "development";
   return [
     "default-src 'self'",
     // Only scripts with this response's nonce run, plus what they load themselves
     // ('strict-dynamic'): an injected <script>, inline event handler or javascript: URL has no
     // nonce and is refused. `next dev` alone evaluates code for fast refresh.
-    `script-src 'nonce-${nonce}' 'strict-dynamic'${serverEnv().NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // `next dev` alone: its error overlay and indicator inject <style> elements without the
+    // nonce. A nonce would make the browser ignore 'unsafe-inline', so development has none.
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -2,13 +2,13 @@
 // production server with an unsafe setting, or lab flaws without LAB_ALLOW=1, refuses to start
 // and says why, loudly; a lab says so.
 import "server-only";
-import { startupProblems } from "./env";
+import { serverStartupProblems, startupRefusal } from "./env";
 import { activeFlaws, labMode } from "./lab/flaws";
 
 export function checkStartup(): void {
-  const problems = startupProblems(process.env);
+  const problems = serverStartupProblems();
   if (problems.length > 0) {
-    for (const problem of problems) console.error(`\n[vaultline] ${problem}\n`);
+    console.error(`\n${startupRefusal(problems)}\n`);
     process.exit(1);
   }
   if (labMode()) {

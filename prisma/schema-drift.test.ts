@@ -1,7 +1,7 @@
 // Guards the two-schema setup: the PostgreSQL models must be a copy of the SQLite ones, both
 // migrations folders must hold the same migrations, and each folder must build its schema
-// exactly (replayed on a shadow database: in memory for SQLite, a PostgreSQL database on
-// 127.0.0.1:5432 that prisma/cli-adapters.ts creates and drops).
+// exactly (replayed on a shadow database: in memory for SQLite, a PostgreSQL database that
+// prisma/cli-adapters.ts creates and drops on the tests' server, E2E_POSTGRES_URL or 127.0.0.1:5432).
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // setupDatabase must be safe to re-run: on a throwaway SQLite file and a throwaway PostgreSQL
-// database (127.0.0.1:5432, created by setupDatabase, dropped here), a second run leaves every
-// count unchanged, and every balance equals its ledger sum with a consistent running balance.
+// database (on E2E_POSTGRES_URL, by default 127.0.0.1:5432; created by setupDatabase, dropped
+// here), a second run leaves every count unchanged, and every balance equals its ledger sum with
+// a consistent running balance.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -9,6 +10,7 @@ import { after, test } from "node:test";
 import { pgConnectionConfig, quoteIdent } from "../lib/database-url";
 import { createDb } from "../lib/db";
 import { refuseProductionSeed, setupDatabase } from "../scripts/db-setup";
+import { testPostgresUrl } from "../scripts/test-postgres";
 import { runOnMaintenanceDb } from "./cli-adapters";
 
 async function snapshot(url: string) {
@@ -55,7 +57,7 @@ test("setupDatabase is idempotent on SQLite", async () => {
 });
 
 test("setupDatabase is idempotent on PostgreSQL", async () => {
-  const url = `postgresql://postgres@127.0.0.1:5432/vaultline_test_${process.pid}_${Date.now()}`;
+  const url = testPostgresUrl(`vaultline_test_${process.pid}_${Date.now()}`);
   const config = pgConnectionConfig(url);
   after(() => runOnMaintenanceDb(config, `DROP DATABASE IF EXISTS ${quoteIdent(config.database)} WITH (FORCE)`));
   await assertIdempotent(url);

@@ -15,11 +15,13 @@ import os from "node:os";
 import path from "node:path";
 import { pgConnectionConfig, quoteIdent } from "../lib/database-url";
 import { runOnMaintenanceDb } from "../prisma/cli-adapters";
+import { buildIfStale } from "./build-if-stale";
 import { setupDatabase } from "./db-setup";
 import { cleanupBesideTraffic, requestOverhead, sessionWrites, signInBurst, type Sizes } from "./bench/http";
 import { fillWithExpiredSessions } from "./bench/rows";
 import { startBenchServer } from "./bench/servers";
 import { PROJECT_ROOT } from "./prisma-cli";
+import { testPostgresUrl } from "./test-postgres";
 
 const SMOKE = process.argv.includes("--smoke");
 const SIZES: Sizes & { iterations: number; scaleRows: number } = SMOKE
@@ -34,7 +36,7 @@ const SIZES: Sizes & { iterations: number; scaleRows: number } = SMOKE
       scaleRows: 1_000_000,
     };
 const PORT = Number(process.env.BENCH_PORT ?? 3950);
-const POSTGRES_URL = `postgresql://postgres@127.0.0.1:5432/vaultline_bench_${process.pid}`;
+const POSTGRES_URL = testPostgresUrl(`vaultline_bench_${process.pid}`);
 
 type Goal = { key: string; holds: (value: number) => boolean; says: string };
 
@@ -73,13 +75,6 @@ function validationFigures(databaseUrl: string): { validate: number; jwt: number
     throw new Error(`validation on ${databaseUrl.split(":")[0]} failed: ${child.stderr.trim()}`);
   const figures = JSON.parse(line) as Record<"validate" | "jwt" | "prismaLookup", { p50: number }>;
   return { validate: figures.validate.p50, jwt: figures.jwt.p50, prismaLookup: figures.prismaLookup.p50 };
-}
-
-function ensureBuild(): void {
-  if (existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) return;
-  console.log("No production build: building (npm run build)…");
-  const build = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("the build failed");
 }
 
 /** The wall time of the last e2e run, as scripts/e2e.ts recorded it (null when none ran here). */
@@ -145,8 +140,9 @@ function report(results: Record<string, number | string | null>): void {
 }
 
 async function main(): Promise<void> {
-  ensureBuild();
-  // In the project, not the system's temp directory: a production server refuses an SQLite file there.
+  // The code as it is now, as `npm run lab` and `npm run screenshots` run it.
+  buildIfStale();
+  // In .e2e/, with the tests' throwaway databases: Vaultline's own, wherever the clone sits.
   mkdirSync(path.join(PROJECT_ROOT, ".e2e"), { recursive: true });
   const dir = mkdtempSync(path.join(PROJECT_ROOT, ".e2e", "bench-"));
   try {

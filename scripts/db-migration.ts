@@ -9,11 +9,11 @@ import path from "node:path";
 import { databaseKind, resolveDatabaseUrl, withPgDatabase, type DatabaseKind } from "../lib/database-url";
 import { loadEnvFiles } from "../lib/env-files";
 import { ExpectedError, PROJECT_ROOT, runMain, runPrisma } from "./prisma-cli";
+import { TEST_POSTGRES_URL } from "./test-postgres";
 
 export const MODELS_MARKER = "// ---- models (kept identical in both schemas) ----";
 export const KINDS: DatabaseKind[] = ["sqlite", "postgres"];
 const LOCK_PROVIDER: Record<DatabaseKind, string> = { sqlite: "sqlite", postgres: "postgresql" };
-const LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function schemaPath(kind: DatabaseKind): string {
   return path.join(PROJECT_ROOT, "prisma", kind, "schema.prisma");
@@ -41,11 +41,11 @@ export function migrationNames(kind: DatabaseKind): string[] {
 
 /**
  * A database URL the CLI can diff with: only the shadow database is written to. PostgreSQL
- * uses DATABASE_URL's server when it names one, else the local server.
+ * uses DATABASE_URL's server when it names one, else the tests' (E2E_POSTGRES_URL, or the local one).
  */
 export function diffUrl(kind: DatabaseKind, configuredUrl = resolveDatabaseUrl()): string {
   if (kind === "sqlite") return "file::memory:";
-  return databaseKind(configuredUrl) === "postgres" ? withPgDatabase(configuredUrl, "postgres") : LOCAL_POSTGRES_URL;
+  return databaseKind(configuredUrl) === "postgres" ? withPgDatabase(configuredUrl, "postgres") : TEST_POSTGRES_URL;
 }
 
 /** SQL taking the migrations folder's end state to the schema ("" when they already agree). */

@@ -1,23 +1,73 @@
-// `npm run test:e2e`: the Playwright suite against the production build. Uses Debian's
-// Chromium when installed (playwright.config.ts); elsewhere, e.g. on a laptop, it installs
-// Playwright's own Chromium first.
+// `npm run test:e2e [-- playwright arguments]`: the Playwright suite against the production
+// build. Uses Debian's Chromium when installed (playwright.config.ts); elsewhere, e.g. on a
+// laptop, it installs Playwright's own Chromium first.
+//
+// Only the servers the run needs start: Playwright lists the tests the arguments select (their
+// projects, and the projects those depend on), and each project names its server. So
+// `npm run test:e2e -- e2e/idle-timeout.spec.ts` starts the secure server alone, on SQLite, with
+// no PostgreSQL; with no arguments every server starts. E2E_SERVERS, when set, decides instead.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import config from "../playwright.config";
 import { systemChromium } from "../e2e/support/browser";
+import { serverLogPaths } from "../e2e/support/servers";
+
+const PLAYWRIGHT = "node_modules/.bin/playwright";
 
 function ensureBrowser(): void {
   if (systemChromium() || existsSync(chromium.executablePath())) return;
   console.log("No system Chromium found: installing Playwright's Chromium (one time).");
-  const install = spawnSync("node_modules/.bin/playwright", ["install", "chromium"], { stdio: "inherit" });
+  const install = spawnSync(PLAYWRIGHT, ["install", "chromium"], { stdio: "inherit" });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
 
+type ListedSuite = { specs?: { tests: { projectName: string }[] }[]; suites?: ListedSuite[] };
+
+/** The projects that have tests to run with these arguments, dependencies included. */
+function projectsToRun(args: string[]): Set<string> | null {
+  const listing = spawnSync(PLAYWRIGHT, ["test", ...args, "--list", "--reporter=json"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, E2E_SERVERS: "" },
+  });
+  // Arguments Playwright cannot list with: the run itself reports them.
+  if (listing.status !== 0) return null;
+  const projects = new Set<string>();
+  const visit = (suite: ListedSuite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) projects.add(t.projectName);
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of (JSON.parse(listing.stdout) as { suites: ListedSuite[] }).suites) visit(suite);
+  return projects;
+}
+
+/** E2E_SERVERS for the run: the servers of the projects it runs (all of them with no arguments). */
+function serversFor(args: string[]): string | undefined {
+  if (process.env.E2E_SERVERS !== undefined || args.length === 0) return process.env.E2E_SERVERS;
+  const projects = projectsToRun(args);
+  if (!projects) return undefined;
+  const servers = (config.projects ?? []).filter((p) => projects.has(p.name ?? "")).flatMap((p) => p.use?.server ?? []);
+  return [...new Set(servers)].join(",");
+}
+
+/** The secrets-in-logs spec reads every log of this port base: none may be left from an earlier run. */
+function clearServerLogs(): void {
+  for (const log of serverLogPaths()) rmSync(log, { force: true });
+}
+
+const args = process.argv.slice(2);
 ensureBrowser();
+clearServerLogs();
+const servers = serversFor(args);
 const started = Date.now();
-const run = spawnSync("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], { stdio: "inherit" });
+if (servers !== undefined && args.length > 0) console.log(`Servers for this run: ${servers || "none"}.`);
+const run = spawnSync(PLAYWRIGHT, ["test", ...args], {
+  stdio: "inherit",
+  env: servers === undefined ? process.env : { ...process.env, E2E_SERVERS: servers },
+});
 // For `npm run bench` (e2e_wall_s): how long the whole suite took here, after the build.
-if (process.argv.length === 2) {
+if (args.length === 0) {
   mkdirSync(".e2e", { recursive: true });
   writeFileSync(
     ".e2e/last-run.json",

@@ -9,6 +9,7 @@
 // could not be shown) and relaxes the CSP for its own tooling, and a demo must behave in the room
 // exactly as its attack spec proves.
 import { spawn } from "node:child_process";
+import { LAB_DATABASE_URL } from "../lib/database-url";
 import { parseFlaws } from "../lib/lab/flaws";
 import { startAttackerSite, type AttackerSite } from "./attacker-site";
 import { buildIfStale } from "./build-if-stale";
@@ -16,7 +17,6 @@ import { setupDatabase } from "./db-setup";
 import { loadDevEnv } from "./dev-secret";
 import { ExpectedError, PROJECT_ROOT, runMain } from "./prisma-cli";
 
-const LAB_DATABASE_URL = "file:./prisma/lab.db";
 const READY_POLL_MS = 500;
 
 /** LAB_FLAWS, checked before anything is built: a typo is a clear error, never a secure lab. */

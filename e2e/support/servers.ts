@@ -3,6 +3,7 @@
 // ones FLAWED_FLAWS names) and "postgres" (secure, on PostgreSQL, for the specs tagged @postgres).
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { testPostgresUrl } from "../../scripts/test-postgres";
 
 export type ServerName = "secure" | "flawed" | "postgres";
 
@@ -55,11 +56,8 @@ export function serverDatabaseUrl(name: ServerName | "direct"): string {
 /** The throwaway database `name` on SQLite or on the PostgreSQL server of the e2e suite. */
 export function throwawayDatabaseUrl(name: string, kind: "sqlite" | "postgres"): string {
   if (kind === "postgres") {
-    const base = process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const url = new URL(base);
     // The port base is in the name, so two suites on one PostgreSQL server never share a database.
-    url.pathname = `/vaultline_e2e_${PORT_BASE}_${name}`;
-    return url.toString();
+    return testPostgresUrl(`vaultline_e2e_${PORT_BASE}_${name}`);
   }
   return `file:${path.join(E2E_DIR, `${PORT_BASE}-${name}.db`)}`;
 }

@@ -16,6 +16,7 @@ import { after, describe, it } from "node:test";
 import { pgConnectionConfig, quoteIdent } from "../database-url";
 import { createDb, type Db } from "../db";
 import { setupDatabase } from "../../scripts/db-setup";
+import { testPostgresUrl } from "../../scripts/test-postgres";
 import { runOnMaintenanceDb } from "../../prisma/cli-adapters";
 import type { TransferInput, TransferOutcome } from "./transfers";
 
@@ -151,7 +152,7 @@ describe("transfers under concurrency", () => {
   });
 
   it(`PostgreSQL: ${SIMULTANEOUS_TRANSFERS} simultaneous transfers from ${PROCESSES} processes`, async () => {
-    const url = `postgresql://postgres@127.0.0.1:5432/vaultline_transfers_${process.pid}_${Date.now()}`;
+    const url = testPostgresUrl(`vaultline_transfers_${process.pid}_${Date.now()}`);
     const config = pgConnectionConfig(url);
     await setupDatabase(url);
     const db = createDb(url);

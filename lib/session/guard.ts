@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { recordEvent } from "./events";
 import { readSessionCookie } from "./cookies";
 import type { Tier } from "./policy";
-import { isBackgroundRequest, requestInfo } from "./request";
+import { isBackgroundRequest, requestedPath, requestInfo } from "./request";
 import { confirmFreshAuth, formPassword } from "./step-up";
 import type { SessionWithUser } from "./store";
 import { validateSessionToken, type Validation } from "./validate";
@@ -24,12 +24,17 @@ const validateCurrentRequest = cache(async (tier: Tier, background: boolean): Pr
   });
 });
 
-/** Pages and server actions: the session, or a redirect to sign-in that says why. */
+/**
+ * Pages and server actions: the session, or a redirect to sign-in that says why and names the
+ * page to return to (followed only if it is a same-origin path: lib/auth/safe-next-path.ts).
+ */
 export async function requireSession(tier: Tier): Promise<CurrentSession> {
   const result = await validateCurrentRequest(tier, await isBackgroundRequest());
   if (result.ok) return { ...result.session, tier };
-  if (result.reason === "missing") redirect("/signin");
-  redirect(`/signin?reason=${result.reason}&tier=${tier}`);
+  const query = new URLSearchParams(result.reason === "missing" ? {} : { reason: result.reason, tier });
+  const returnTo = await requestedPath();
+  if (returnTo) query.set("next", returnTo);
+  redirect(query.size > 0 ? `/signin?${query}` : "/signin");
 }
 
 /**

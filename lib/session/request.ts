@@ -7,6 +7,9 @@ import { clientAddress, MAX_USER_AGENT_LENGTH, normaliseAddress, stampedPeerAddr
 
 export type RequestInfo = { ip: string | null; userAgent: string | null };
 
+/** The path and query of the page asked for, set by proxy.ts (over anything a client sent). */
+export const REQUEST_PATH_HEADER = "x-vaultline-path";
+
 export async function requestInfo(): Promise<RequestInfo> {
   const h = await headers();
   // The whole defense against a forged address: X-Forwarded-For counts only as far as the
@@ -29,4 +32,9 @@ export async function requestInfo(): Promise<RequestInfo> {
 export async function isBackgroundRequest(): Promise<boolean> {
   const h = await headers();
   return /prefetch/i.test(h.get("sec-purpose") ?? h.get("purpose") ?? "");
+}
+
+/** The page asked for (path and query), for sign-in to return to; null when proxy.ts did not say. */
+export async function requestedPath(): Promise<string | null> {
+  return (await headers()).get(REQUEST_PATH_HEADER);
 }

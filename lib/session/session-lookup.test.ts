@@ -10,6 +10,7 @@ import { after, describe, it } from "node:test";
 import { pgConnectionConfig, quoteIdent } from "../database-url";
 import { createDb, type Db } from "../db";
 import { setupDatabase } from "../../scripts/db-setup";
+import { testPostgresUrl } from "../../scripts/test-postgres";
 import { runOnMaintenanceDb } from "../../prisma/cli-adapters";
 import { createSessionLookup } from "./session-lookup";
 import { hashToken, generateSessionToken } from "./tokens";
@@ -86,7 +87,7 @@ describe("the lean session lookup", () => {
   });
 
   it("PostgreSQL: answers what Prisma answers", async () => {
-    const url = `postgresql://postgres@127.0.0.1:5432/vaultline_lookup_${process.pid}_${Date.now()}`;
+    const url = testPostgresUrl(`vaultline_lookup_${process.pid}_${Date.now()}`);
     const config = pgConnectionConfig(url);
     after(() => runOnMaintenanceDb(config, `DROP DATABASE IF EXISTS ${quoteIdent(config.database)} WITH (FORCE)`));
     await provesSameAnswers(url);

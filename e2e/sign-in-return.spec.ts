@@ -1,0 +1,52 @@
+// Sign-in keeps the way back: a visit to a signed-in page without a live session (a bookmark, a
+// link in a statement mail, a session that timed out) is sent to sign in, and sign-in returns
+// to that page, query included, instead of dropping the user on the dashboard. The guard
+// (requireSession in lib/session/guard.ts) names the page in `next`; only a same-origin path
+// may follow sign-in (lib/auth/safe-next-path.ts; the hostile ones are in open-redirect.spec.ts).
+// Policy value relied on: the high tier's 15-minute idle limit.
+import type { Page } from "@playwright/test";
+import { ageSession, expect, signIn, test, type TestUser } from "./support/fixtures";
+
+async function signInThroughForm(page: Page, user: TestUser): Promise<void> {
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("an anonymous visit to the transfer form signs in and returns there", async ({ page, user }) => {
+  await page.goto("/transfers");
+  await expect(page).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("next") === "/transfers");
+  await signInThroughForm(page, user);
+  await expect(page).toHaveURL((url) => url.pathname === "/transfers");
+  await expect(page.getByRole("heading", { name: "Transfer money" })).toBeVisible();
+});
+
+test("an anonymous visit to an account's history signs in and returns there, query included", async ({
+  page,
+  user,
+}) => {
+  const history = `/accounts/${user.accountId}?from=statement-mail`;
+  await page.goto(history);
+  await expect(page).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("next") === history);
+  await signInThroughForm(page, user);
+  await expect(page).toHaveURL((url) => url.pathname + url.search === history);
+  await expect(page.getByText(user.accountNumber).first()).toBeVisible();
+});
+
+test("a session that timed out on the way to the transfer form returns there after signing in again", async ({
+  page,
+  user,
+  db,
+}) => {
+  await signIn(page, user);
+  await ageSession(db, user.id, { idleMinutes: 16 });
+  // A link followed inside the app: Next fetches the page itself, and its internal query
+  // parameters must not end up in the way back.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Transfer" }).click();
+  await expect(page).toHaveURL(
+    (url) => url.searchParams.get("reason") === "idle" && url.searchParams.get("next") === "/transfers",
+  );
+  await expect(page.getByText("You were signed out after 15 minutes of inactivity.")).toBeVisible();
+  await signInThroughForm(page, user);
+  await expect(page).toHaveURL((url) => url.pathname === "/transfers");
+});
