@@ -213,7 +213,9 @@ export async function listLiveSessions(userId: string, now: Date): Promise<Sessi
  * the filter acceptedSessionsWhere cannot express compares two tables' columns, so lists apply it.
  */
 function ofCurrentCredentials(session: Session & { user: { credentialGeneration: number } }): boolean {
-  return flawOn("revocation-snapshot") || session.credentialGeneration === session.user.credentialGeneration;
+  // LAB FLAW revocation-snapshot: lists count such a session as live, as the requests it makes are.
+  if (flawOn("revocation-snapshot")) return true;
+  return session.credentialGeneration === session.user.credentialGeneration;
 }
 
 function withoutUser(row: Session & { user: unknown }): Session {
