@@ -1,6 +1,7 @@
 // Why a session is refused: one exhaustive map from reason word to what a person on the web and
 // an API client are told. The same words are stored in Session.endReason, named in security
 // events and used in test names; adding a reason without its texts does not compile.
+import "server-only";
 import { sessionPolicy, TIERS, type Tier } from "./policy";
 
 type ReasonTexts = {

@@ -1,6 +1,7 @@
 // The one guard every protected page, route handler and server action calls first, naming its
 // tier: `const session = await requireSession("medium")`. It reads the cookie, validates on the
 // server and, when the session is not good for this tier, sends the user to sign in with why.
+import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { recordEvent } from "./events";

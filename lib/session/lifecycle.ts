@@ -2,6 +2,7 @@
 // defense a trainer can point at: IDs nobody can work out (weak tokens), a fresh ID at sign-in
 // (fixation), a sign-in logged by its fingerprint, never its token (logs), a new ID with the old
 // one dead at once (rotation), and ending the session on the server (sign-out).
+import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
 import { recordEvent } from "./events";

@@ -4,6 +4,7 @@
 // the idle clock and reopen the 15-minute transfer tier, making it behave as 60.
 // The same rule serves as a database filter, so a session dead by policy but never presented
 // again (and so never marked ended) is dead in every list and single-session check too.
+import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 import type { Prisma, Session } from "@/lib/generated/sqlite/client";
 import { sessionPolicy, type SessionPolicy, type Tier, TIERS } from "./policy";

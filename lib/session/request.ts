@@ -1,5 +1,6 @@
 // Who is asking: the IP and user agent recorded with sessions and security events, and the
 // address the per-address sign-in limit counts by.
+import "server-only";
 import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env";
 import { flawOn } from "@/lib/lab/flaws";

@@ -1,5 +1,6 @@
 // Reuse detection: a rotated-out ID presented again, at any door that accepts a session ID
 // (every validated request, sign-out, and a sign-in from a browser still holding its old cookie).
+import "server-only";
 import { sessionPolicy } from "./policy";
 import { recordEvent } from "./events";
 import type { RequestInfo } from "./request";

@@ -1,6 +1,7 @@
 // Step-up re-authentication: money transfers, admin entry and ending sessions need the password
 // entered within the last few minutes (policy: stepUpFreshnessMinutes), like GitHub's sudo mode.
 // The freshness is a fact about the server-side session, never a flag the browser could set.
+import "server-only";
 import { verifyUserPassword } from "@/lib/auth/password";
 import { flawOn } from "@/lib/lab/flaws";
 import { asInvalidReason, type InvalidReason } from "./end-reasons";

@@ -1,5 +1,6 @@
 // Session rows: create, find, touch and end. Only token hashes reach the database; the
 // decisions about validity live in validate.ts.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Db } from "@/lib/db";
 import type { Prisma, Session, User } from "@/lib/generated/sqlite/client";

@@ -1,6 +1,7 @@
 // Validation: is this token a live session allowed on a page of this tier, right now?
 // Returns a union rather than throwing, with the same reason words the UI, the security
 // events and the test names use.
+import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 import { asEndReason, asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
