@@ -23,7 +23,7 @@ function elevatedLive(db: Db, admin: TestUser): Promise<number> {
 
 test.describe("admin panel entries at the same moment", { tag: "@postgres" }, () => {
   // The option is one setting of the deployment: these two tests take turns.
-  test.describe.configure({ mode: "serial", timeout: 120_000 });
+  test.describe.configure({ mode: "serial", timeout: 300_000 });
 
   for (const mode of ["newest-wins", "oldest-wins"] as const) {
     test(`${mode}: however many entries arrive at once, one session is elevated`, async ({

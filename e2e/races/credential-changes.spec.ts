@@ -58,8 +58,9 @@ function issued(answers: SignInAnswer[]): RaceSession[] {
 }
 
 test.describe("credential changes against requests in flight", { tag: "@postgres" }, () => {
-  // Each round waits for one real password hash at the server's cost.
-  test.describe.configure({ timeout: 120_000 });
+  // Each round waits for one real password hash at the server's cost (bcrypt 12, ~0.25 s on an
+  // idle core; much longer on a loaded one).
+  test.describe.configure({ timeout: 300_000 });
 
   test("no sign-in in flight with the old password outlives a password change", async ({
     instances,
@@ -125,8 +126,9 @@ test.describe("credential changes against requests in flight", { tag: "@postgres
         });
         return { old: password, next, change, thieves };
       },
+      // Spread over the change's own hash time, so some step-ups are still in flight as it commits.
       fire: async ({ old, thieves }, i, baseURL) => {
-        await after(i * 25);
+        await after(i * 40);
         return apiStepUp(baseURL, thieves[i]!, old);
       },
       check: async ({ next, change, thieves }, answers, round) => {

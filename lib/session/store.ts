@@ -111,8 +111,10 @@ async function lockUserSessions(tx: Db, userId: string): Promise<void> {
   await tx.$executeRaw`UPDATE "User" SET "credentialGeneration" = "credentialGeneration" WHERE "id" = ${userId}`;
 }
 
-// Waiting behind another request's lock beats failing it; each holder runs a few statements.
-const LOCKED_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+// Waiting behind another request's lock beats failing it. Prisma's `timeout` counts the time a
+// transaction spends queued on the lock, and one user's writers run one after another: eight
+// admin-panel entries at once on a loaded machine were seen to need more than 10 s in all.
+const LOCKED_TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
 
 /** Runs `work` in a transaction holding the user's lock (lockUserSessions). */
 export function withUserSessionsLocked<T>(userId: string, work: (tx: Db) => Promise<T>): Promise<T> {
