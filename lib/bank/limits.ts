@@ -24,3 +24,12 @@ export const TRANSACTIONS_PAGE = {
   /** One request never reads more than this: a client cannot ask for the whole ledger at once. */
   maxLimit: 100,
 } as const;
+
+/**
+ * A retry of a transfer (the same Idempotency-Key, or the same form sent twice) that arrives while
+ * the original is still running, and waited longer than the bank waits for it: not a refusal,
+ * the original's outcome is not known yet. The API answers it with 409 and Retry-After.
+ */
+export const TRANSFER_IN_PROGRESS_MESSAGE =
+  "This transfer is still being processed. Wait a moment, then send the same request again to see its outcome.";
+export const TRANSFER_IN_PROGRESS_RETRY_AFTER_SECONDS = 1;
