@@ -93,6 +93,8 @@ async function raceRefused({ clients, db, payer, payee, send }: Race) {
 }
 
 test.describe("the same transfer sent many times at once, over two instances", { tag: "@postgres" }, () => {
+  // 20 rounds of 8 requests on two production servers, and the books read after each round.
+  test.slow();
   test("API retries with one Idempotency-Key: one transfer, every answer that transfer or in progress", async ({
     clients,
     createUser,

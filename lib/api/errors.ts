@@ -4,7 +4,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
-import { TRANSACTIONS_PAGE } from "@/lib/bank/limits";
+import { TRANSACTIONS_PAGE, TRANSFER_IN_PROGRESS_MESSAGE } from "@/lib/bank/limits";
 import { sessionPolicy } from "@/lib/session/policy";
 import { apiReasonMessage, type InvalidReason } from "@/lib/session/end-reasons";
 import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/service-unavailable";
@@ -31,6 +31,7 @@ export const API_ERRORS = {
     status: 409,
     message: "This Idempotency-Key was already used for a different transfer. Use a new key for a new transfer.",
   },
+  transfer_in_progress: { status: 409, message: TRANSFER_IN_PROGRESS_MESSAGE },
   transfer_refused: { status: 422, message: "The transfer was refused." },
   throttled: { status: 429, message: SIGN_IN_MESSAGES.throttled },
   internal: { status: 500, message: "Something went wrong on our side. Try again later." },

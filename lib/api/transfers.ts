@@ -3,8 +3,8 @@
 // header that makes a retried request one transfer.
 import "server-only";
 import { parseAmount } from "@/lib/bank/amount";
-import { isSameTransferRequest } from "@/lib/bank/idempotency";
-import { executeTransfer, getTransfer } from "@/lib/bank/transfers";
+import { TRANSFER_IN_PROGRESS_RETRY_AFTER_SECONDS } from "@/lib/bank/limits";
+import { executeTransfer, getTransfer, type TransferOutcome } from "@/lib/bank/transfers";
 import { isFreshlyAuthenticated } from "@/lib/session/step-up";
 import type { SessionWithUser } from "@/lib/session/store";
 import { transferAnswer } from "./answers";
@@ -30,9 +30,17 @@ export async function sendTransfer(request: Request, session: SessionWithUser): 
     memo: body.data.memo || null,
   };
   const outcome = await executeTransfer({ userId: session.userId, idempotencyKey, ...wanted });
-  if (!outcome.ok) return apiError("transfer_refused", outcome.message);
+  if (!outcome.ok) return notMade(outcome);
   const details = await getTransfer(session.userId, outcome.transferId);
   if (!details) throw new Error("A transfer just made could not be read back");
-  if (outcome.replayed && !isSameTransferRequest(details, wanted)) return apiError("idempotency_conflict");
   return transferAnswer(details, outcome.replayed);
+}
+
+/** A refusal (the original's own, word for word, on a retry), a key reused for another transfer, or the original still running. */
+function notMade(outcome: Exclude<TransferOutcome, { ok: true }>): Response {
+  if (outcome.reason === "refused") return apiError("transfer_refused", outcome.message);
+  if (outcome.reason === "conflict") return apiError("idempotency_conflict");
+  return apiError("transfer_in_progress", outcome.message, {
+    headers: { "Retry-After": String(TRANSFER_IN_PROGRESS_RETRY_AFTER_SECONDS) },
+  });
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isSameTransferRequest } from "./idempotency";
 
-const stored = { transfer: { fromAccountId: "a1", amountCents: 1234, memo: null }, to: { number: "VL-1002-0001" } };
+const stored = { fromAccountId: "a1", toAccountNumber: "VL-1002-0001", amountCents: 1234, memo: null };
 const request = { fromAccountId: "a1", toAccountNumber: "VL-1002-0001", amountCents: 1234, memo: null };
 
 describe("isSameTransferRequest", () => {

@@ -6,7 +6,12 @@ import { db } from "@/lib/db";
 import { executeTransfer, type TransferInput, type TransferOutcome } from "./transfers";
 
 function attempt(input: TransferInput): Promise<TransferOutcome> {
-  return executeTransfer(input).catch((error: Error) => ({ ok: false, message: `failed: ${error.message}` }));
+  return executeTransfer(input).catch((error: Error) => ({
+    ok: false,
+    reason: "refused",
+    message: `failed: ${error.message}`,
+    replayed: false,
+  }));
 }
 
 async function main() {

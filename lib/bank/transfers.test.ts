@@ -118,7 +118,7 @@ async function retrySameSubmission(db: Db, racers: Racers) {
     idempotencyKey: randomUUID(),
   };
   const outcomes = await racers.race(Array.from({ length: 2 * PROCESSES }, () => input));
-  const ids = new Set(outcomes.map((o) => (o.ok ? o.transferId : o.message)));
+  const ids = new Set(outcomes.map((o) => (o.ok ? o.transferId : JSON.stringify(o))));
   assert.equal(ids.size, 1, "every retry answers with the same transfer");
   assert.equal(await db.transfer.count({ where: { idempotencyKey: input.idempotencyKey } }), 1);
 }
@@ -129,7 +129,13 @@ async function proveConcurrencySafety(db: Db, racers: Racers) {
   const succeeded = outcomes.filter((o) => o.ok).length;
   const refused = outcomes.filter((o) => !o.ok);
   assert.ok(refused.length > 0, "Mallory's overdrafts were refused");
-  for (const r of refused) if (!r.ok) assert.equal(r.message, "Insufficient funds for this transfer.");
+  for (const r of refused)
+    assert.deepEqual(r, {
+      ok: false,
+      reason: "refused",
+      message: "Insufficient funds for this transfer.",
+      replayed: false,
+    });
   assert.equal(await db.transfer.count(), succeeded);
   assert.equal(await totals(db), before, "money is conserved");
   await retrySameSubmission(db, racers);

@@ -1,15 +1,29 @@
-// Money movement. A transfer is one database transaction that debits, credits and writes both
-// ledger entries, or does nothing. The debit is a conditional UPDATE (balance >= amount), so
-// two concurrent transfers can never both spend the same money: no read-then-write race on
-// SQLite or PostgreSQL. An idempotency key per form submission makes a retry one transfer.
+// Money movement. A transfer is one database transaction that claims its idempotency key,
+// debits, credits and writes both ledger entries, or claims the key and records why it was
+// refused. The debit is a conditional UPDATE (balance >= amount), so two concurrent transfers can
+// never both spend the same money: no read-then-write race on SQLite or PostgreSQL. The key is
+// claimed first (INSERT … ON CONFLICT DO NOTHING): a retry with the same key waits on the unique
+// index until the original commits, then answers with the original's outcome, whichever instance
+// it reached, under READ COMMITTED.
 import "server-only";
-import { db as appDb, type Db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { TRANSFER_IN_PROGRESS_MESSAGE } from "@/lib/bank/limits";
+import { databaseKind, db as appDb, type Db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { flawOn } from "@/lib/lab/flaws";
 import { isRecordId } from "@/lib/text";
+import { isSameTransferRequest } from "./idempotency";
 
-// SQLite has one writer at a time: under a burst, transfers queue for the write lock. Waiting
-// a few seconds beats refusing a customer's payment (Prisma's default wait is 2 s).
+// A transfer's transaction holds a pooled connection and, from its debit on, the payer's row.
+// maxWait: how long it may queue for a connection; timeout: how long it may then run, lock waits
+// included. Under a burst on one payer the transactions queue on that row one after another.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
+// How long a retry waits for the original request with its key to finish before it is told
+// "still in progress": well inside the transaction's timeout, long enough for a transfer.
+const CLAIM_WAIT_MS = 3_000;
+// PostgreSQL's "canceling statement due to lock timeout".
+const LOCK_NOT_AVAILABLE = "55P03";
 
 export type TransferInput = {
   userId: string;
@@ -20,29 +34,93 @@ export type TransferInput = {
   idempotencyKey: string;
 };
 
-export type TransferOutcome = { ok: true; transferId: string; replayed: boolean } | { ok: false; message: string };
+/**
+ * `replayed`: this request's key was claimed before, and this is that request's outcome.
+ * `in_progress`: the original still runs; the same request sent again later gets its outcome.
+ * `conflict`: the key was used for a different transfer.
+ */
+export type TransferOutcome =
+  | { ok: true; transferId: string; replayed: boolean }
+  | { ok: false; reason: "refused"; message: string; replayed: boolean }
+  | { ok: false; reason: "in_progress"; message: string }
+  | { ok: false; reason: "conflict" };
 
 class Refused extends Error {}
 
 export async function executeTransfer(input: TransferInput, db: Db = appDb): Promise<TransferOutcome> {
-  const previous = await findByKey(db, input);
-  if (previous) return { ok: true, transferId: previous.id, replayed: true };
+  // The common retry, long after the original: answered without a transaction.
+  const previous = await findRequest(db, input);
+  if (previous) return replay(previous, input);
   try {
-    const transferId = await db.$transaction((tx) => moveMoney(tx as Db, input), TRANSACTION_OPTIONS);
-    return { ok: true, transferId, replayed: false };
+    return await db.$transaction((tx) => claimAndMove(tx as Db, input), TRANSACTION_OPTIONS);
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, message: error.message };
-    // The same key committed by a concurrent request: that one is this submission's transfer.
-    const winner = await findByKey(db, input);
-    if (winner) return { ok: true, transferId: winner.id, replayed: true };
-    throw error;
+    if (!isClaimWaitTimeout(error)) throw error;
+    return { ok: false, reason: "in_progress", message: TRANSFER_IN_PROGRESS_MESSAGE };
   }
 }
 
-function findByKey(db: Db, input: TransferInput) {
-  return db.transfer.findUnique({
+async function claimAndMove(tx: Db, input: TransferInput): Promise<TransferOutcome> {
+  const claimId = await claimKey(tx, input);
+  if (!claimId) {
+    // The same key, committed by a concurrent request while this one waited: its outcome.
+    const original = await findRequest(tx, input);
+    if (!original) throw new Error("An idempotency key was taken but its request cannot be read");
+    return replay(original, input);
+  }
+  // Everything after this point is undone by a refusal; the claim stays, with the refusal.
+  await tx.$executeRawUnsafe("SAVEPOINT claimed");
+  try {
+    const transferId = await moveMoney(tx, input);
+    await tx.transferRequest.update({ where: { id: claimId }, data: { transferId } });
+    return { ok: true, transferId, replayed: false };
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT claimed");
+    await tx.transferRequest.update({ where: { id: claimId }, data: { refusal: error.message } });
+    return { ok: false, reason: "refused", message: error.message, replayed: false };
+  }
+}
+
+/**
+ * Claims the key for this request: the new row's id, or null when another request holds it.
+ * ON CONFLICT DO NOTHING waits for a concurrent insert of the same key to commit or roll back,
+ * so the claim is decided by the unique index, never by an earlier read. A lock_timeout bounds
+ * that wait on PostgreSQL: a retry waiting longer is told the original is still in progress.
+ * (SQLite runs one transaction at a time: its writer lock does the waiting.)
+ */
+async function claimKey(tx: Db, input: TransferInput): Promise<string | null> {
+  const onPostgres = databaseKind(serverEnv().DATABASE_URL) === "postgres";
+  if (onPostgres) await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${CLAIM_WAIT_MS}`);
+  const id = randomUUID();
+  const claimed = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "TransferRequest" ("id", "userId", "idempotencyKey", "fromAccountId", "toAccountNumber", "amountCents", "memo", "createdAt")
+    VALUES (${id}, ${input.userId}, ${input.idempotencyKey}, ${input.fromAccountId}, ${input.toAccountNumber}, ${input.amountCents}, ${input.memo}, ${new Date()})
+    ON CONFLICT ("userId", "idempotencyKey") DO NOTHING
+    RETURNING "id"`;
+  if (onPostgres) await tx.$executeRawUnsafe("SET LOCAL lock_timeout TO DEFAULT");
+  return claimed[0]?.id ?? null;
+}
+
+/** Only the claim waits under a lock_timeout: this error is a retry that waited too long. */
+function isClaimWaitTimeout(error: unknown): boolean {
+  return JSON.stringify((error as { meta?: unknown }).meta ?? {}).includes(LOCK_NOT_AVAILABLE);
+}
+
+function findRequest(db: Db, input: TransferInput) {
+  return db.transferRequest.findUnique({
     where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
   });
+}
+
+type StoredRequest = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
+
+/** What the original request with this key got, for a retry that asks the same. */
+function replay(original: StoredRequest, input: TransferInput): TransferOutcome {
+  if (!isSameTransferRequest(original, input)) return { ok: false, reason: "conflict" };
+  if (original.transferId) return { ok: true, transferId: original.transferId, replayed: true };
+  if (original.refusal) return { ok: false, reason: "refused", message: original.refusal, replayed: true };
+  // Claimed and committed without an outcome cannot happen: both are written in one transaction.
+  throw new Error("An idempotency key was committed without an outcome");
 }
 
 async function moveMoney(tx: Db, input: TransferInput): Promise<string> {
@@ -81,23 +159,25 @@ async function moveMoney(tx: Db, input: TransferInput): Promise<string> {
   return transfer.id;
 }
 
-/** The overdraft check and the debit are one statement: the database serialises them. */
+/**
+ * The overdraft check and the debit are one statement: the database serialises them, and
+ * RETURNING gives the new balance without another round trip while the row is locked.
+ */
 async function debit(tx: Db, accountId: string, cents: number): Promise<number> {
-  const { count } = await tx.account.updateMany({
-    where: { id: accountId, balanceCents: { gte: cents } },
-    data: { balanceCents: { decrement: cents } },
-  });
-  if (count === 0) throw new Refused("Insufficient funds for this transfer.");
-  return balanceOf(tx, accountId);
+  const rows = await tx.$queryRaw<{ balanceCents: number }[]>`
+    UPDATE "Account" SET "balanceCents" = "balanceCents" - ${cents}
+    WHERE "id" = ${accountId} AND "balanceCents" >= ${cents}
+    RETURNING "balanceCents"`;
+  if (rows.length === 0) throw new Refused("Insufficient funds for this transfer.");
+  return Number(rows[0]!.balanceCents);
 }
 
 async function credit(tx: Db, accountId: string, cents: number): Promise<number> {
-  await tx.account.update({ where: { id: accountId }, data: { balanceCents: { increment: cents } } });
-  return balanceOf(tx, accountId);
-}
-
-async function balanceOf(tx: Db, accountId: string): Promise<number> {
-  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { balanceCents: true } });
+  const account = await tx.account.update({
+    where: { id: accountId },
+    data: { balanceCents: { increment: cents } },
+    select: { balanceCents: true },
+  });
   return account.balanceCents;
 }
 

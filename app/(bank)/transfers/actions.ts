@@ -1,9 +1,10 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { parseAmount } from "@/lib/bank/amount";
 import { ACCOUNT_NUMBER_PATTERN, memoProblem } from "@/lib/bank/limits";
-import { executeTransfer } from "@/lib/bank/transfers";
+import { executeTransfer, type TransferOutcome } from "@/lib/bank/transfers";
 import { submittedForm } from "@/lib/form-data";
 import { requireFreshAuth, requireSession } from "@/lib/session/guard";
 import type { TransferErrors, TransferState, TransferValues } from "./form-state";
@@ -80,6 +81,20 @@ export async function submitTransfer(_previous: TransferState, submitted: FormDa
     memo: values.memo || null,
     idempotencyKey: values.idempotencyKey,
   });
-  if (!outcome.ok) return { status: "editing", values, message: outcome.message };
+  if (!outcome.ok) return notMade(outcome, values);
   redirect(`/transfers/${outcome.transferId}`);
+}
+
+const REUSED_FORM_MESSAGE = "This form was already sent with other details. Reload the page and try again.";
+
+/**
+ * A form sent twice gets the original's answer. While it still runs, the key stays: sending the
+ * same form again shows its outcome. After a refusal the form gets a new key, so the corrected
+ * form is a new transfer rather than a retry of the refused one.
+ */
+function notMade(outcome: Exclude<TransferOutcome, { ok: true }>, values: TransferValues): TransferState {
+  if (outcome.reason === "in_progress") return { status: "editing", values, message: outcome.message };
+  const renewed = { ...values, idempotencyKey: randomUUID() };
+  if (outcome.reason === "conflict") return { status: "editing", values: renewed, message: REUSED_FORM_MESSAGE };
+  return { status: "editing", values: renewed, message: outcome.message };
 }

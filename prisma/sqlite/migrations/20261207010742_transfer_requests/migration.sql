@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "TransferRequest" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "idempotencyKey" TEXT NOT NULL,
+    "fromAccountId" TEXT NOT NULL,
+    "toAccountNumber" TEXT NOT NULL,
+    "amountCents" INTEGER NOT NULL,
+    "memo" TEXT,
+    "transferId" TEXT,
+    "refusal" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TransferRequest_transferId_key" ON "TransferRequest"("transferId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TransferRequest_userId_idempotencyKey_key" ON "TransferRequest"("userId", "idempotencyKey");
