@@ -47,6 +47,8 @@ export type TransferOutcome =
 
 class Refused extends Error {}
 
+const INSUFFICIENT_FUNDS = "Insufficient funds for this transfer.";
+
 export async function executeTransfer(input: TransferInput, db: Db = appDb): Promise<TransferOutcome> {
   // The common retry, long after the original: answered without a transaction.
   const previous = await findRequest(db, input);
@@ -70,9 +72,7 @@ async function claimAndMove(tx: Db, input: TransferInput): Promise<TransferOutco
   // Everything after this point is undone by a refusal; the claim stays, with the refusal.
   await tx.$executeRawUnsafe("SAVEPOINT claimed");
   try {
-    const transferId = await moveMoney(tx, input);
-    await tx.transferRequest.update({ where: { id: claimId }, data: { transferId } });
-    return { ok: true, transferId, replayed: false };
+    return { ok: true, transferId: await moveMoney(tx, input, claimId), replayed: false };
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT claimed");
@@ -123,7 +123,7 @@ function replay(original: StoredRequest, input: TransferInput): TransferOutcome 
   throw new Error("An idempotency key was committed without an outcome");
 }
 
-async function moveMoney(tx: Db, input: TransferInput): Promise<string> {
+async function moveMoney(tx: Db, input: TransferInput, claimId: string): Promise<string> {
   const from =
     isRecordId(input.fromAccountId) &&
     (await tx.account.findFirst({ where: { id: input.fromAccountId, userId: input.userId } }));
@@ -131,15 +131,12 @@ async function moveMoney(tx: Db, input: TransferInput): Promise<string> {
   const to = await tx.account.findUnique({ where: { number: input.toAccountNumber } });
   if (!to) throw new Refused("No account has that number. Check it and try again.");
   if (to.id === from.id) throw new Refused("Choose two different accounts.");
+  // Not the overdraft check (the debit is), only a shortcut: a payer already short of funds is
+  // refused without queueing on the row a burst of other transfers holds.
+  if (from.balanceCents < input.amountCents) throw new Refused(INSUFFICIENT_FUNDS);
 
-  // Rows are updated in a fixed order (by id) so two opposite transfers cannot deadlock.
-  const steps = [
-    { id: from.id, run: () => debit(tx, from.id, input.amountCents) },
-    { id: to.id, run: () => credit(tx, to.id, input.amountCents) },
-  ].sort((a, b) => a.id.localeCompare(b.id));
-  const balances = new Map<string, number>();
-  for (const step of steps) balances.set(step.id, await step.run());
-
+  // Written before the debit: from the debit until COMMIT the payer's row is locked, and every
+  // other transfer of that payer waits, so that stretch holds as few statements as possible.
   const transfer = await tx.transfer.create({
     data: {
       userId: input.userId,
@@ -149,7 +146,17 @@ async function moveMoney(tx: Db, input: TransferInput): Promise<string> {
       memo: input.memo,
       idempotencyKey: input.idempotencyKey,
     },
+    select: { id: true },
   });
+  await tx.transferRequest.update({ where: { id: claimId }, data: { transferId: transfer.id }, select: { id: true } });
+
+  // Rows are updated in a fixed order (by id) so two opposite transfers cannot deadlock.
+  const steps = [
+    { id: from.id, run: () => debit(tx, from.id, input.amountCents) },
+    { id: to.id, run: () => credit(tx, to.id, input.amountCents) },
+  ].sort((a, b) => a.id.localeCompare(b.id));
+  const balances = new Map<string, number>();
+  for (const step of steps) balances.set(step.id, await step.run());
   await tx.ledgerEntry.createMany({
     data: [
       entry(from.id, -input.amountCents, balances.get(from.id)!, `Transfer to ${to.number}`, input.memo, transfer.id),
@@ -168,7 +175,7 @@ async function debit(tx: Db, accountId: string, cents: number): Promise<number> 
     UPDATE "Account" SET "balanceCents" = "balanceCents" - ${cents}
     WHERE "id" = ${accountId} AND "balanceCents" >= ${cents}
     RETURNING "balanceCents"`;
-  if (rows.length === 0) throw new Refused("Insufficient funds for this transfer.");
+  if (rows.length === 0) throw new Refused(INSUFFICIENT_FUNDS);
   return Number(rows[0]!.balanceCents);
 }
 
