@@ -53,15 +53,28 @@ export async function executeTransfer(input: TransferInput, db: Db = appDb): Pro
   // The common retry, long after the original: answered without a transaction.
   const previous = await findRequest(db, input);
   if (previous) return replay(previous, input);
+  // Read before the transaction, so it holds no pooled connection for this: which account pays
+  // (ownership never changes) and its balance as of now (only a shortcut, see moveMoney).
+  const from = await payerAccount(db, input);
   try {
-    return await db.$transaction((tx) => claimAndMove(tx as Db, input), TRANSACTION_OPTIONS);
+    return await db.$transaction((tx) => claimAndMove(tx as Db, input, from), TRANSACTION_OPTIONS);
   } catch (error) {
     if (!isClaimWaitTimeout(error)) throw error;
     return { ok: false, reason: "in_progress", message: TRANSFER_IN_PROGRESS_MESSAGE };
   }
 }
 
-async function claimAndMove(tx: Db, input: TransferInput): Promise<TransferOutcome> {
+type Payer = { id: string; number: string; balanceCents: number } | null;
+
+function payerAccount(db: Db, input: TransferInput): Promise<Payer> {
+  if (!isRecordId(input.fromAccountId)) return Promise.resolve(null);
+  return db.account.findFirst({
+    where: { id: input.fromAccountId, userId: input.userId },
+    select: { id: true, number: true, balanceCents: true },
+  });
+}
+
+async function claimAndMove(tx: Db, input: TransferInput, from: Payer): Promise<TransferOutcome> {
   const claimId = await claimKey(tx, input);
   if (!claimId) {
     // The same key, committed by a concurrent request while this one waited: its outcome.
@@ -72,7 +85,7 @@ async function claimAndMove(tx: Db, input: TransferInput): Promise<TransferOutco
   // Everything after this point is undone by a refusal; the claim stays, with the refusal.
   await tx.$executeRawUnsafe("SAVEPOINT claimed");
   try {
-    return { ok: true, transferId: await moveMoney(tx, input, claimId), replayed: false };
+    return { ok: true, transferId: await moveMoney(tx, input, claimId, from), replayed: false };
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT claimed");
@@ -123,16 +136,14 @@ function replay(original: StoredRequest, input: TransferInput): TransferOutcome 
   throw new Error("An idempotency key was committed without an outcome");
 }
 
-async function moveMoney(tx: Db, input: TransferInput, claimId: string): Promise<string> {
-  const from =
-    isRecordId(input.fromAccountId) &&
-    (await tx.account.findFirst({ where: { id: input.fromAccountId, userId: input.userId } }));
+async function moveMoney(tx: Db, input: TransferInput, claimId: string, from: Payer): Promise<string> {
   if (!from) throw new Refused("Choose one of your accounts to pay from.");
   const to = await tx.account.findUnique({ where: { number: input.toAccountNumber } });
   if (!to) throw new Refused("No account has that number. Check it and try again.");
   if (to.id === from.id) throw new Refused("Choose two different accounts.");
-  // Not the overdraft check (the debit is), only a shortcut: a payer already short of funds is
-  // refused without queueing on the row a burst of other transfers holds.
+  // Not the overdraft check (the debit is): the balance was read before the transaction, and
+  // concurrent transfers may have spent it since. Only a shortcut: a payer already short of
+  // funds is refused without queueing on the row a burst of other transfers holds.
   if (from.balanceCents < input.amountCents) throw new Refused(INSUFFICIENT_FUNDS);
 
   // Written before the debit: from the debit until COMMIT the payer's row is locked, and every
@@ -171,12 +182,25 @@ async function moveMoney(tx: Db, input: TransferInput, claimId: string): Promise
  * RETURNING gives the new balance without another round trip while the row is locked.
  */
 async function debit(tx: Db, accountId: string, cents: number): Promise<number> {
+  // LAB FLAW overdraft-race: the debit trusts the balance read before the transaction (the
+  // shortcut in moveMoney) and is written whatever the balance is now: transfers sent at once
+  // all pass the check against the same balance, and the account is overdrawn.
+  if (flawOn("overdraft-race")) return debitUnchecked(tx, accountId, cents);
   const rows = await tx.$queryRaw<{ balanceCents: number }[]>`
     UPDATE "Account" SET "balanceCents" = "balanceCents" - ${cents}
     WHERE "id" = ${accountId} AND "balanceCents" >= ${cents}
     RETURNING "balanceCents"`;
   if (rows.length === 0) throw new Refused(INSUFFICIENT_FUNDS);
   return Number(rows[0]!.balanceCents);
+}
+
+async function debitUnchecked(tx: Db, accountId: string, cents: number): Promise<number> {
+  const account = await tx.account.update({
+    where: { id: accountId },
+    data: { balanceCents: { decrement: cents } },
+    select: { balanceCents: true },
+  });
+  return account.balanceCents;
 }
 
 async function credit(tx: Db, accountId: string, cents: number): Promise<number> {

@@ -209,6 +209,15 @@ export const DEMOS: Record<FlawName, Demo> = {
     expected:
       "Flaw on: a sign-in that checked the old password just before the change lands just after it, and Mallory's new session keeps working. Defense: it was authenticated with the old credential generation, so its first request is refused (password changed).",
   },
+  "overdraft-race": {
+    steps: [
+      "Explain: a customer with $100 sends ten transfers of $100 at once, from two tabs, a script or two phones.",
+      "Run the attack, which signs in as a customer of its own and sends them all at once: npx playwright test e2e/attacks/overdraft-race.spec.ts --no-deps",
+      "Trainer: open the customer's history in the admin panel, or read the attack's output: the balance after the burst.",
+    ],
+    expected:
+      "Flaw on: several transfers pass the balance check together and the account ends below zero. Defense: exactly one goes through; the others are refused for funds, because the check and the debit are one statement.",
+  },
   "open-redirect": {
     steps: [
       "Victim: open the phishing mail's link, the genuine sign-in page: {bank}/signin?next={attacker}/phish",

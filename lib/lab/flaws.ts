@@ -283,6 +283,19 @@ export const FLAWS = {
     test: "30 concurrent wrong guesses: only 5 passwords are checked, the rest get one identical answer",
     attacks: ["e2e/attacks/attempt-race.spec.ts"],
   },
+  "overdraft-race": {
+    defense: "the overdraft check in the debit itself (one conditional UPDATE the database serialises)",
+    finding:
+      "The balance is read, compared in the app, then written: transfers sent at once all pass the check, and the account is overdrawn",
+    seed: {
+      document: SEEDS.PRINCIPLES,
+      section: "re-authentication",
+      quote: "an online bank application would re-authenticate the user prior to transferring funds.",
+    },
+    spec: "e2e/races/transfer-burst.spec.ts",
+    test: "funds for half the burst: exactly that many go through, the rest refused for funds, never an error",
+    attacks: ["e2e/attacks/overdraft-race.spec.ts"],
+  },
   "open-redirect": {
     defense: "the same-origin check on the path that follows sign-in",
     finding: "Open redirect after sign-in: a phishing link ends on the attacker's look-alike after a genuine sign-in",
