@@ -10,39 +10,30 @@
 // API or the web form's server action, with funds for exactly one (it must be made once) or too
 // few (it must be refused, and stay refused after the money arrives).
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "@/lib/db";
-import { apiSignIn } from "../support/api";
 import type { TestUser } from "../support/fixtures";
 import { expectBooksBalanced } from "../support/ledger";
-import { expect, race, test } from "../support/races";
-import {
-  deposit,
-  dollars,
-  sendByApi,
-  sendByForm,
-  webFormOf,
-  type Payment,
-  type TransferAnswer,
-} from "../support/transfer-races";
+import type { DirectServer } from "../support/direct-server";
+import { actionIdOf, expect, race, test } from "../support/races";
+import { deposit, dollars, sendByApi, sendByForm, type Payment, type TransferAnswer } from "../support/transfer-races";
 
 const OPENING_BALANCE_CENTS = 250_000;
 const ROUND_DEPOSIT_CENTS = 1_000;
 
-/** Sends the i-th copy; `client` talks to instance i % 2. */
-type Send = (payment: Payment, i: number, client: APIRequestContext) => Promise<TransferAnswer>;
-type Race = { clients: APIRequestContext[]; db: Db; payer: TestUser; payee: TestUser; send: Send };
+/** Sends a copy to the instance at `baseURL`. */
+type Send = (payment: Payment, baseURL: string) => Promise<TransferAnswer>;
+type Race = { instances: DirectServer[]; db: Db; payer: TestUser; payee: TestUser; send: Send };
 
 /** Each round: a fresh key, the payer's whole balance as the amount (funds for one, not two). */
-async function raceMadeOnce({ clients, db, payer, payee, send }: Race) {
+async function raceMadeOnce({ instances, db, payer, payee, send }: Race) {
   let total = 2 * OPENING_BALANCE_CENTS;
-  await race(clients, {
+  await race(instances, {
     setup: async () => {
       total += ROUND_DEPOSIT_CENTS;
       const balance = await deposit(db, payer.accountId, ROUND_DEPOSIT_CENTS);
       return { payment: { from: payer, to: payee, amount: dollars(balance), key: randomUUID() }, balance };
     },
-    fire: ({ payment }, i, client) => send(payment, i, client),
+    fire: ({ payment }, _i, baseURL) => send(payment, baseURL),
     check: async ({ payment, balance }, answers, round) => {
       const sent = answers.filter((a) => a.kind === "sent");
       expect(
@@ -63,14 +54,14 @@ async function raceMadeOnce({ clients, db, payer, payee, send }: Race) {
 }
 
 /** Each round: an amount just over the balance; after the race the money arrives, and a retry is still refused. */
-async function raceRefused({ clients, db, payer, payee, send }: Race) {
+async function raceRefused({ instances, db, payer, payee, send }: Race) {
   let total = 2 * OPENING_BALANCE_CENTS;
-  await race(clients, {
+  await race(instances, {
     setup: async () => {
       const { balanceCents } = await db.account.findUniqueOrThrow({ where: { id: payer.accountId } });
       return { from: payer, to: payee, amount: dollars(balanceCents + 100), key: randomUUID() };
     },
-    fire: (payment, i, client) => send(payment, i, client),
+    fire: (payment, _i, baseURL) => send(payment, baseURL),
     check: async (payment, answers, round) => {
       const refusals = answers.filter((a) => a.kind === "refused");
       expect(
@@ -83,9 +74,10 @@ async function raceRefused({ clients, db, payer, payee, send }: Race) {
       // The funds now cover it: a retry is the same request, and gets the same answer.
       total += 200;
       await deposit(db, payer.accountId, 200);
-      expect(await send(payment, round, clients[0]!), `round ${round}: a retry after the money arrived`).toEqual(
-        refusals[0],
-      );
+      expect(
+        await send(payment, instances[round % instances.length]!.baseURL),
+        `round ${round}: a retry after the money arrived`,
+      ).toEqual(refusals[0]);
       expect(await db.transfer.count({ where: { userId: payer.id, idempotencyKey: payment.key } })).toBe(0);
       await expectBooksBalanced(db, [payer, payee], total);
     },
@@ -96,48 +88,60 @@ test.describe("the same transfer sent many times at once, over two instances", {
   // 20 rounds of 8 requests on two production servers, and the books read after each round.
   test.slow();
   test("API retries with one Idempotency-Key: one transfer, every answer that transfer or in progress", async ({
-    clients,
+    instances,
     createUser,
+    openSession,
     db,
   }) => {
     const [payer, payee] = [await createUser(), await createUser()];
-    const token = await apiSignIn(clients[0]!, payer);
-    await raceMadeOnce({ clients, db, payer, payee, send: (payment, _i, client) => sendByApi(client, token, payment) });
+    const session = await openSession(payer, { client: "api" });
+    await raceMadeOnce({ instances, db, payer, payee, send: (payment, url) => sendByApi(url, session, payment) });
   });
 
   test("API retries of a refused transfer: the same refusal or in progress, and refused still once funds arrive", async ({
-    clients,
+    instances,
     createUser,
+    openSession,
     db,
   }) => {
     const [payer, payee] = [await createUser(), await createUser()];
-    const token = await apiSignIn(clients[0]!, payer);
-    await raceRefused({ clients, db, payer, payee, send: (payment, _i, client) => sendByApi(client, token, payment) });
+    const session = await openSession(payer, { client: "api" });
+    await raceRefused({ instances, db, payer, payee, send: (payment, url) => sendByApi(url, session, payment) });
   });
 
   test("the web form sent many times: one transfer, every answer its receipt or in progress", async ({
-    browser,
     instances,
-    clients,
     createUser,
+    openSession,
     db,
   }) => {
     const [payer, payee] = [await createUser(), await createUser()];
-    const web = await webFormOf(browser, instances, payer);
-    await raceMadeOnce({ clients, db, payer, payee, send: (payment, i) => sendByForm(web, i, payment) });
-    await web.dispose();
+    const session = await openSession(payer);
+    const actionId = await actionIdOf(instances[0]!.baseURL, "/transfers", session);
+    await raceMadeOnce({
+      instances,
+      db,
+      payer,
+      payee,
+      send: (payment, url) => sendByForm(url, actionId, session, payment),
+    });
   });
 
   test("the web form of a refused transfer sent many times: the same refusal, still once funds arrive", async ({
-    browser,
     instances,
-    clients,
     createUser,
+    openSession,
     db,
   }) => {
     const [payer, payee] = [await createUser(), await createUser()];
-    const web = await webFormOf(browser, instances, payer);
-    await raceRefused({ clients, db, payer, payee, send: (payment, i) => sendByForm(web, i, payment) });
-    await web.dispose();
+    const session = await openSession(payer);
+    const actionId = await actionIdOf(instances[0]!.baseURL, "/transfers", session);
+    await raceRefused({
+      instances,
+      db,
+      payer,
+      payee,
+      send: (payment, url) => sendByForm(url, actionId, session, payment),
+    });
   });
 });

@@ -10,10 +10,9 @@
 // for funds, no answer is an error, the payer is never overdrawn, and over the rounds both web
 // and API payments succeed.
 import { randomUUID } from "node:crypto";
-import { apiSignIn } from "../support/api";
 import { expectBooksBalanced } from "../support/ledger";
-import { expect, race, RACE_WIDTH, test } from "../support/races";
-import { deposit, dollars, sendByApi, sendByForm, webFormOf, type TransferAnswer } from "../support/transfer-races";
+import { actionIdOf, expect, race, RACE_WIDTH, test } from "../support/races";
+import { deposit, dollars, sendByApi, sendByForm, type TransferAnswer } from "../support/transfer-races";
 
 const OPENING_BALANCE_CENTS = 250_000;
 const COVERED = RACE_WIDTH / 2;
@@ -25,31 +24,31 @@ test.describe("a burst of transfers from one payer over two instances, web and A
   // 20 rounds of 8 requests on two production servers, and the books read after each round.
   test.slow();
   test("funds for half the burst: exactly that many go through, the rest refused for funds, never an error", async ({
-    browser,
     instances,
-    clients,
     createUser,
+    openSession,
     db,
   }) => {
     const [payer, payee] = [await createUser(), await createUser()];
-    const token = await apiSignIn(clients[0]!, payer);
-    const web = await webFormOf(browser, instances, payer);
+    const [web, api] = [await openSession(payer), await openSession(payer, { client: "api" })];
+    const actionId = await actionIdOf(instances[0]!.baseURL, "/transfers", web);
     // The i-th sender: instance i % 2 (as race() spreads them), then web and API in turn.
     const entryOf = (i: number): Entry => (Math.floor(i / 2) % 2 === 0 ? "web" : "api");
     const sent: Record<Entry, number> = { web: 0, api: 0 };
     let total = 2 * OPENING_BALANCE_CENTS;
 
-    await race(clients, {
+    await race(instances, {
       setup: async () => {
         total += ROUND_DEPOSIT_CENTS;
         const balance = await deposit(db, payer.accountId, ROUND_DEPOSIT_CENTS);
         // Each share a quarter of the balance, rounded down: four fit, a fifth does not.
         return { amount: dollars(Math.floor(balance / COVERED)) };
       },
-      fire: async ({ amount }, i, client): Promise<{ entry: Entry; answer: TransferAnswer }> => {
+      fire: async ({ amount }, i, baseURL): Promise<{ entry: Entry; answer: TransferAnswer }> => {
         const payment = { from: payer, to: payee, amount, key: randomUUID() };
         const entry = entryOf(i);
-        const answer = entry === "web" ? await sendByForm(web, i, payment) : await sendByApi(client, token, payment);
+        const answer =
+          entry === "web" ? await sendByForm(baseURL, actionId, web, payment) : await sendByApi(baseURL, api, payment);
         return { entry, answer };
       },
       check: async (_state, results, round) => {
@@ -71,7 +70,6 @@ test.describe("a burst of transfers from one payer over two instances, web and A
       },
     });
 
-    await web.dispose();
     expect(sent.web, `transfers made through the web form (API: ${sent.api})`).toBeGreaterThan(0);
     expect(sent.api, `transfers made through the API (web: ${sent.web})`).toBeGreaterThan(0);
   });

@@ -1,14 +1,12 @@
 // What the transfer races send and how they read the answers: one transfer over the JSON API or
-// through the web form's server action, each answer reduced to what a client learns from it
-// (sent, with the transfer's id; refused, with the bank's reason; still in progress), and
-// deposits that keep the books while a round sets the payer's balance.
-import { request as playwrightRequest, type APIRequestContext, type Browser } from "@playwright/test";
+// through the web form's server action (Node's fetch, with the session the race opened), each
+// answer reduced to what a client learns from it (sent, with the transfer's id; refused, with the
+// bank's reason; still in progress), and deposits that keep the books while a round sets the
+// payer's balance.
 import { TRANSFER_IN_PROGRESS_MESSAGE } from "@/lib/bank/limits";
 import type { Db } from "@/lib/db";
-import { apiTransfer } from "./api";
-import type { DirectServer } from "./direct-server";
-import { signInOnNewDevice, type TestUser } from "./fixtures";
-import { actionIdOn, callAction, formParts } from "./server-action";
+import type { TestUser } from "./fixtures";
+import { carrying, postAction, type RaceSession } from "./races";
 
 export type TransferAnswer =
   | { kind: "sent"; id: string }
@@ -18,54 +16,39 @@ export type TransferAnswer =
 
 export type Payment = { from: TestUser; to: TestUser; amount: string; key: string };
 
-/** One transfer over the API on the instance `client` talks to. */
-export async function sendByApi(client: APIRequestContext, token: string, payment: Payment): Promise<TransferAnswer> {
+/** One transfer over the API on the instance at `baseURL`. */
+export async function sendByApi(baseURL: string, session: RaceSession, payment: Payment): Promise<TransferAnswer> {
   const body = {
     fromAccountId: payment.from.accountId,
     toAccountNumber: payment.to.accountNumber,
     amount: payment.amount,
   };
-  const response = await apiTransfer(client, token, body, payment.key);
-  const status = response.status();
+  const response = await fetch(`${baseURL}/api/v1/transfers`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { ...carrying(session, "api"), "Content-Type": "application/json", "Idempotency-Key": payment.key },
+  });
+  const status = response.status;
   const text = await response.text();
   const json = parsed(text);
   if ((status === 201 || status === 200) && typeof json.transfer?.id === "string")
     return { kind: "sent", id: json.transfer.id };
   if (status === 422 && json.error === "transfer_refused") return { kind: "refused", message: String(json.message) };
-  if (status === 409 && json.error === "transfer_in_progress" && Number(response.headers()["retry-after"]) > 0)
+  if (status === 409 && json.error === "transfer_in_progress" && Number(response.headers.get("retry-after")) > 0)
     return { kind: "in-progress" };
   return { kind: "other", status, body: text.slice(0, 300) };
 }
 
-export type WebForm = {
-  actionId: string;
-  /** One client per instance, with that instance's address. */
-  senders: { client: APIRequestContext; baseURL: string }[];
-  dispose: () => Promise<void>;
-};
-
 /**
- * The transfer form's server action, signed in once in a browser (one bcrypt), then posted from
- * one client per instance that carries the browser's cookie (a localhost cookie goes to every
- * port). Not page.request: it reads the browser's cookie jar for every request, one at a time,
- * which delays a burst of posts by seconds and decides who wins a race.
+ * One submission of the web form's server action to the instance at `baseURL`, with the web
+ * session's cookie: a redirect to the receipt, or the form again with the bank's message.
  */
-export async function webFormOf(browser: Browser, instances: DirectServer[], user: TestUser): Promise<WebForm> {
-  const page = await signInOnNewDevice(browser, instances[0]!.baseURL, user);
-  await page.goto("/transfers");
-  const actionId = await actionIdOn(page);
-  const storageState = await page.context().storageState();
-  await page.context().close();
-  const senders = await Promise.all(
-    instances.map(async ({ baseURL }) => ({ baseURL, client: await playwrightRequest.newContext({ storageState }) })),
-  );
-  const dispose = async () => void (await Promise.all(senders.map((s) => s.client.dispose())));
-  return { actionId, senders, dispose };
-}
-
-/** The i-th submission of the form, to instance i % 2: a redirect to the receipt, or the form again with the bank's message. */
-export async function sendByForm(web: WebForm, i: number, payment: Payment): Promise<TransferAnswer> {
-  const { client, baseURL } = web.senders[i % web.senders.length]!;
+export async function sendByForm(
+  baseURL: string,
+  actionId: string,
+  session: RaceSession,
+  payment: Payment,
+): Promise<TransferAnswer> {
   const form = {
     fromAccountId: payment.from.accountId,
     recipient: "other",
@@ -74,14 +57,24 @@ export async function sendByForm(web: WebForm, i: number, payment: Payment): Pro
     memo: "",
     idempotencyKey: payment.key,
   };
-  const { answer, result } = await callAction(client, `${baseURL}/transfers`, web.actionId, formParts(form), baseURL);
-  const receipt = /^\/transfers\/(\w+)/.exec(answer.headers["x-action-redirect"] ?? "");
+  const answer = await postAction(baseURL, "/transfers", actionId, session, form);
+  const receipt = /^\/transfers\/(\w+)/.exec(answer.redirect ?? "");
   if (receipt) return { kind: "sent", id: receipt[1]! };
-  const state = result as { status?: string; message?: string } | null;
+  const state = actionState(answer.body);
   if (state?.status === "editing" && state.message === TRANSFER_IN_PROGRESS_MESSAGE) return { kind: "in-progress" };
   if (state?.status === "editing" && typeof state.message === "string")
     return { kind: "refused", message: state.message };
   return { kind: "other", status: answer.status, body: answer.body.slice(0, 300) };
+}
+
+/** Row 1 of a server action's RSC answer: the state the action returned. */
+function actionState(body: string): { status?: string; message?: string } | null {
+  const row = body.split("\n").find((line) => line.startsWith("1:"));
+  try {
+    return row ? JSON.parse(row.slice(2)) : null;
+  } catch {
+    return null;
+  }
 }
 
 function parsed(text: string): { transfer?: { id?: unknown }; error?: unknown; message?: string } {
