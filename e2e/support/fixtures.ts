@@ -87,7 +87,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export { expect };
 
 /** A customer (or admin) with one checking account and its opening deposit, in `db`. */
-export async function createTestUser(db: Db, passwordHash: string, role: Role = "customer"): Promise<TestUser> {
+export async function createTestUser(
+  db: Db,
+  passwordHash: string,
+  role: Role = "customer",
+  password = TEST_PASSWORD,
+): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
   const email = `test-${tag}@vaultline.test`;
   const name = `Tess Tester ${tag}`;
@@ -108,7 +113,7 @@ export async function createTestUser(db: Db, passwordHash: string, role: Role = 
       description: "Opening deposit",
     },
   });
-  return { id: user.id, email, password: TEST_PASSWORD, name, accountId: account.id, accountNumber: account.number };
+  return { id: user.id, email, password, name, accountId: account.id, accountNumber: account.number };
 }
 
 /** Signs in through the real form and waits for the dashboard. */

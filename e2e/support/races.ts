@@ -11,7 +11,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcrypt";
 import { startInstances, type DirectServer } from "./direct-server";
-import { test as base, SESSION_COOKIE, type TestUser } from "./fixtures";
+import { createTestUser, test as base, SESSION_COOKIE, type TestUser } from "./fixtures";
 import { spareServerPort, type ServerName } from "./servers";
 import { documentationAddress } from "./api";
 import { formParts, multipart } from "./server-action";
@@ -58,17 +58,9 @@ export const test = base.extend<RaceFixtures, RaceWorkerFixtures>({
   // Users, checks and ageing all go to the instances' one database.
   db: [async ({ instances }, use) => use(instances[0]!.db), { scope: "worker" }],
   createRacer: async ({ db }, use) => {
-    await use(async ({ role = "customer", password = `racer-${randomUUID()}` } = {}) => {
-      const tag = randomUUID().slice(0, 8);
-      const email = `racer-${tag}@vaultline.test`;
-      const name = `Rae Racer ${tag}`;
-      const passwordHash = await bcrypt.hash(password, RACER_BCRYPT_COST);
-      const user = await db.user.create({ data: { email, name, passwordHash, role } });
-      const account = await db.account.create({
-        data: { userId: user.id, name: "Checking", number: `VL-R-${tag.toUpperCase()}`, balanceCents: 100_000 },
-      });
-      return { id: user.id, email, password, name, accountId: account.id, accountNumber: account.number };
-    });
+    await use(async ({ role = "customer", password = `racer-${randomUUID()}` } = {}) =>
+      createTestUser(db, await bcrypt.hash(password, RACER_BCRYPT_COST), role, password),
+    );
   },
   openSession: async ({ db }, use) => {
     await use(async (user, { client = "web", fresh = true, elevated = false } = {}) => {
