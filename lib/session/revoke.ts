@@ -41,7 +41,7 @@ export async function commitPasswordChange(
     const generation = await raiseCredentialGeneration(tx, current.userId, "password_changed", newPassword);
     return {
       othersEnded: await endSessionsExcept(tx, current.userId, "password_changed", now, current.id),
-      rotated: await rotation.write(tx, { authenticatedAt: now, credentialGeneration: generation }),
+      rotated: await rotation.write(tx, { authenticatedAt: now, credentialGeneration: generation ?? undefined }),
     };
   });
   if (othersEnded > 0) await recordRevocation(current.userId, "password_changed", othersEnded);

@@ -273,23 +273,25 @@ export async function endSessionsWhere(
 /**
  * Within the user's lock: from this commit on, every session authenticated before it is dead
  * (validate.ts compares generations), and is told `reason`. Optionally stores a new password
- * hash in the same write. Returns the new generation.
+ * hash in the same write. Returns the new generation, or null when no such user exists.
  */
 export async function raiseCredentialGeneration(
   tx: Db,
   userId: string,
   reason: EndReason,
   newPassword?: { hash: string; changedAt: Date },
-): Promise<number> {
-  const user = await tx.user.update({
+): Promise<number | null> {
+  // updateMany: an ID that names no user (a forged admin form) changes nothing and throws nothing.
+  const { count } = await tx.user.updateMany({
     where: { id: userId },
     data: {
       credentialGeneration: { increment: 1 },
       generationEndReason: reason,
       ...(newPassword ? { passwordHash: newPassword.hash, passwordChangedAt: newPassword.changedAt } : {}),
     },
-    select: { credentialGeneration: true },
   });
+  if (count === 0) return null;
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { credentialGeneration: true } });
   return user.credentialGeneration;
 }
 
