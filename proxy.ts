@@ -1,6 +1,6 @@
 // Runs before every page, route handler, server action and next-auth route. It refuses what no
 // part of the app should see (a state-changing request from another origin, an ambiguous query
-// string, a form body or server-action call Next.js cannot read, the lab console outside lab mode), answers 503 while
+// string, a form body or server-action call Next.js cannot read, the lab console outside lab mode or without its key), answers 503 while
 // the database cannot be reached (lib/db-health.ts says why it asks every time), and sets the
 // response headers: the cache policy and the browser-side defenses. It does not decide who is
 // signed in — each page and action calls the session guard itself. (server.mjs, in front of
@@ -10,7 +10,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { API_ERRORS, apiError } from "@/lib/api/errors";
 import { databaseReachable } from "@/lib/db-health";
 import { appOrigin } from "@/lib/env";
-import { flawOn, labMode } from "@/lib/lab/flaws";
+import { labAccessAnswer } from "@/lib/lab/access";
+import { flawOn } from "@/lib/lab/flaws";
 import { unavailableAnswer } from "@/lib/outage";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
 import { pageCacheControl } from "@/lib/session/headers";
@@ -52,6 +53,10 @@ async function passOn(request: NextRequest, csp: string): Promise<Response> {
 
 /** A 4xx with nothing done, or null when the request may go on. */
 async function refusal(request: NextRequest): Promise<NextResponse | null> {
+  // The lab console first: its own rules (lib/lab/access.ts) hold whatever the lab switched off.
+  const lab = isLabPath(request.nextUrl.pathname) ? labAccessAnswer(request) : null;
+  if (lab instanceof NextResponse) return lab;
+  if (lab) return refuseWith(lab.status, lab.message);
   // A browser's write from another origin fails both: its Sec-Fetch-Site (or Origin) is not this
   // app's, and its Origin names another host than the one the request is for.
   // LAB FLAW csrf: a write from another origin goes through, and with SameSite=None the
@@ -62,15 +67,14 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
   }
   if (hasRepeatedParameter(request.nextUrl.searchParams))
     return refuse(request, "bad_request", REPEATED_PARAMETER_MESSAGE);
-  if (isLabPath(request.nextUrl.pathname) && !labMode()) return refuse(request, "not_found", NO_PAGE_MESSAGE);
   if (await isUnreadableForm(request)) return refuse(request, "bad_request", UNREADABLE_FORM_MESSAGE);
   if (await isUnreadableAction(request)) return refuse(request, "bad_request", UNREADABLE_ACTION_MESSAGE);
   return null;
 }
 
-// Outside lab mode the lab console does not exist, whatever is asked of it: its page, its inbox,
-// and its server actions, posted to its address (one would run its guard, then fail to render a
-// page that is not there: a 500). Each of them checks again itself (lib/lab/guard.ts).
+// The lab console's paths: its page, its inbox, and its server actions, posted to its address.
+// Outside lab mode it does not exist, whatever is asked of it (an action would run its guard,
+// then fail to render a page that is not there: a 500). Each checks again itself (lib/lab/guard.ts).
 function isLabPath(pathname: string): boolean {
   let path = pathname;
   try {
@@ -80,8 +84,6 @@ function isLabPath(pathname: string): boolean {
   }
   return path === "/lab" || path.startsWith("/lab/");
 }
-
-const NO_PAGE_MESSAGE = "There is no page at this address.";
 
 // No page or endpoint takes a list in its query string. A repeated parameter is ambiguous
 // (parameter pollution: a filter and a check may each read a different copy), so it is refused
@@ -94,12 +96,13 @@ function hasRepeatedParameter(params: URLSearchParams): boolean {
 const REPEATED_PARAMETER_MESSAGE = "A query parameter appears more than once. Send each parameter once.";
 
 /** The API's JSON error under /api, a short text everywhere else. */
-function refuse(request: NextRequest, code: "cross_site" | "bad_request" | "not_found", message: string): NextResponse {
+function refuse(request: NextRequest, code: "cross_site" | "bad_request", message: string): NextResponse {
   if (request.nextUrl.pathname.startsWith("/api/")) return apiError(code, message);
-  return new NextResponse(message, {
-    status: API_ERRORS[code].status,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
+  return refuseWith(API_ERRORS[code].status, message);
+}
+
+function refuseWith(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 export const config = {

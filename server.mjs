@@ -165,31 +165,56 @@ const app = next({ dev, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
-  dressAnswers(res);
-  const refusal = frontDoorRefusal(req);
-  if (refusal) return refuse(req, res, refusal);
-  req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
-  req.headers[PEER_KEY_HEADER] = peerKey;
-  handle(req, res);
-});
-// Node hands CONNECT (a request to open a tunnel) to this event instead; unanswered, the
-// client would hang until the socket times out.
-server.on("connect", (_req, socket) => {
-  socket.end(
-    `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(", ")}\r\n${rawHeaderLines()}` + END_OF_HEAD,
+/** The request handler, with the answers Node gives outside it, on one listening socket. */
+function newServer() {
+  const server = createServer((req, res) => {
+    dressAnswers(res);
+    const refusal = frontDoorRefusal(req);
+    if (refusal) return refuse(req, res, refusal);
+    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[PEER_KEY_HEADER] = peerKey;
+    handle(req, res);
+  });
+  // Node hands CONNECT (a request to open a tunnel) to this event instead; unanswered, the
+  // client would hang until the socket times out.
+  server.on("connect", (_req, socket) => {
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(", ")}\r\n${rawHeaderLines()}` + END_OF_HEAD,
+    );
+  });
+  // A request Node's HTTP parser rejects (headers over 16 KB, a malformed line) never reaches the
+  // handler; Node's own answer would carry no headers at all. The same statuses, dressed.
+  server.on("clientError", (error, socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${rawHeaderLines()}` + END_OF_HEAD);
+  });
+  return server;
+}
+
+// A lab switches defenses off and resets accounts from its console: it listens on this machine's
+// loopback addresses only (both, as "localhost" may name either), so nobody on the network even
+// reaches its key prompt. LAB_HOST=0.0.0.0 opens it to a classroom network, on purpose and
+// with a warning. Anything else listens on every address, as `next start` does.
+const lab = process.env.LAB_ALLOW === "1";
+const labHost = process.env.LAB_HOST?.trim() || undefined;
+const hosts = !lab ? [undefined] : labHost ? [labHost] : ["127.0.0.1", "::1"];
+if (lab && labHost) {
+  console.warn(
+    `[vaultline] WARNING: LAB_HOST=${labHost}: this lab, whose defenses are off, listens beyond this machine. Anyone who can reach it sees a bank without its defenses; only its key (LAB_KEY) stands between them and the lab console.`,
   );
-});
-// A request Node's HTTP parser rejects (headers over 16 KB, a malformed line) never reaches the
-// handler; Node's own answer would carry no headers at all. The same statuses, dressed.
-server.on("clientError", (error, socket) => {
-  if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
-  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${rawHeaderLines()}` + END_OF_HEAD);
-});
-server.listen(port, () => {
-  console.log(`> Vaultline ${dev ? "(development) " : ""}ready on http://localhost:${port}`);
-});
+}
+for (const [index, host] of hosts.entries()) {
+  newServer()
+    .on("error", (error) => {
+      // ::1 where the machine has no IPv6: 127.0.0.1 serves "localhost" alone.
+      if (index > 0 && error.code === "EADDRNOTAVAIL") return;
+      throw error;
+    })
+    .listen(port, host, () => {
+      if (index === 0) console.log(`> Vaultline ${dev ? "(development) " : ""}ready on http://localhost:${port}`);
+    });
+}
 
 // The request target must be a path whose percent-escapes decode. Next.js answers anything else
 // with a 500: "/accounts/%ff" fails its own decoding and it then looks for a pages/_error to

@@ -8,6 +8,7 @@
 // (127.0.0.1); its captures reach the console's inbox through a same-origin route.
 import { request as playwrightRequest, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { startAttackerSite, type AttackerSite } from "../scripts/attacker-site";
+import { labKeyUrl } from "@/lib/lab/key";
 import { expectAccessible } from "./support/accessibility";
 import { freePort, startOwnServer, type DirectServer } from "./support/direct-server";
 import {
@@ -98,7 +99,8 @@ test.describe("the lab console on a lab server", () => {
 
   async function openConsole(browser: Browser): Promise<Page> {
     const trainer = await browserWindow(browser);
-    await trainer.goto("/lab");
+    // The address `npm run lab` prints: the console asks a browser for the key once.
+    await trainer.goto(labKeyUrl(server.baseURL, server.labKey));
     await expect(trainer.getByRole("heading", { name: "Lab console" })).toBeVisible();
     return trainer;
   }
@@ -252,6 +254,7 @@ test.describe("the lab console on a lab server", () => {
       baseURL: server.baseURL,
       extraHTTPHeaders: { Origin: server.baseURL },
     });
+    await lab.get(labKeyUrl(server.baseURL, server.labKey));
     await lab.post("/lab", { multipart: formPost });
     await lab.dispose();
     expect(await server.db.labFlaw.findUnique({ where: { name: "fixation" } })).toMatchObject({ enabled: true });

@@ -156,6 +156,14 @@ describe("production refuses unsafe settings", () => {
     );
   });
 
+  it("a lab without its key, or with a short one: anyone reaching the port would own the console", () => {
+    for (const base of [PRODUCTION, STARTED_BY_SERVER]) {
+      assert.match(problemsWith(base, { LAB_ALLOW: "1" }), /^LAB_ALLOW=1 needs LAB_KEY/);
+      assert.match(problemsWith(base, { LAB_ALLOW: "1", LAB_KEY: "k".repeat(31) }), /^LAB_KEY is 31 characters long/);
+      assert.equal(problemsWith(base, { LAB_ALLOW: "1", LAB_KEY: "k".repeat(32) }), "");
+    }
+  });
+
   it("but not in development, which runs on a generated secret over http://localhost", () => {
     assert.equal(problemsWith(STARTED_BY_SERVER, { NEXTAUTH_SECRET: "short" }), "");
   });

@@ -11,6 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { databaseKind, DEFAULT_DATABASE_URL, isOwnSqliteFile, sqlitePath } from "./database-url";
 import { parseFlaws } from "./lab/flaws";
+import { MIN_LAB_KEY_LENGTH } from "./lab/key";
 import { POLICY_PRESETS, type PolicyPreset } from "./session/policy";
 
 /** next-auth signs its CSRF token with it: 32 random characters at least (`openssl rand -base64 32`). */
@@ -102,6 +103,13 @@ const schema = z.object({
       return z.NEVER;
     }
   }),
+  /** The lab console's key (lib/lab/key.ts): required in lab mode; `npm run lab` draws one per start. */
+  LAB_KEY: optionalText,
+  /**
+   * The address a lab server listens on (server.mjs reads it): loopback when unset, so only this
+   * machine reaches the lab; another address (0.0.0.0 for a classroom network) only on purpose.
+   */
+  LAB_HOST: optionalText,
   /** The lab's attacker site, whose captures the console's inbox shows. */
   LAB_ATTACKER_URL: originUrl,
   /** Set by server.mjs for each start: proves the client address it stamps on requests is its own. */
@@ -169,12 +177,29 @@ function problemsIn(result: ReturnType<typeof parseEnv>, raw: RawEnv): string[] 
       `LAB_FLAWS=${raw.LAB_FLAWS} switches off security defenses. Unset LAB_FLAWS, or on a training server only, set LAB_ALLOW=1 (npm run lab does).`,
     );
   }
+  problems.push(...labKeyProblems(env));
   if (!env.VAULTLINE_PEER_KEY) {
     problems.push(
       "Start Vaultline with `npm start` or `npm run dev` (server.mjs), not `next start` or `next dev`: only server.mjs tells the app the client's address, without which the per-address sign-in limit cannot hold.",
     );
   }
   return problems;
+}
+
+/** A lab's console switches defenses off and resets accounts: without a key, anyone reaching the port could. */
+function labKeyProblems(env: ServerEnv): string[] {
+  if (!env.LAB_ALLOW) return [];
+  if (!env.LAB_KEY) {
+    return [
+      "LAB_ALLOW=1 needs LAB_KEY, the key the lab console asks for: start the lab with `npm run lab`, which draws one, or set LAB_KEY to a random value (`openssl rand -base64 32`).",
+    ];
+  }
+  if (env.LAB_KEY.length < MIN_LAB_KEY_LENGTH) {
+    return [
+      `LAB_KEY is ${env.LAB_KEY.length} characters long; use at least ${MIN_LAB_KEY_LENGTH} random ones (\`openssl rand -base64 32\`).`,
+    ];
+  }
+  return [];
 }
 
 /** What a production server must not run with, each of which development tolerates. */

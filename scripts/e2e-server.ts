@@ -15,6 +15,7 @@ import {
 } from "../e2e/support/servers";
 import pg from "pg";
 import { databaseKind, pgConnectionConfig, quoteIdent, sqlitePath } from "../lib/database-url";
+import { newLabKey } from "../lib/lab/key";
 import { setupDatabase } from "./db-setup";
 import { PROJECT_ROOT } from "./prisma-cli";
 
@@ -44,6 +45,8 @@ export type E2eServerOptions = {
    * secure servers run exactly as a production deployment does.
    */
   lab?: boolean;
+  /** LAB_KEY for a lab server (lab mode requires one); a fresh one by default. */
+  labKey?: string;
   /** More environment, e.g. LAB_ATTACKER_URL for a lab server's inbox. */
   env?: Record<string, string>;
   /** How many proxies the server believes are in front (TRUSTED_PROXY_COUNT). */
@@ -58,6 +61,7 @@ export type E2eServerOptions = {
 /** Resets the server's database (unless told not to), then starts the production build on it. */
 export async function launchE2eServer(options: E2eServerOptions): Promise<ChildProcess> {
   if (options.reset ?? true) await resetDatabase(options.databaseUrl);
+  const lab = options.lab ?? options.flaws !== "";
   // The entry point adopters run (`npm start`), so the client address is decided as in production.
   return spawn(process.execPath, ["server.mjs"], {
     cwd: PROJECT_ROOT,
@@ -74,7 +78,8 @@ export async function launchE2eServer(options: E2eServerOptions): Promise<ChildP
       NEXTAUTH_SECRET: options.secret ?? newServerSecret(),
       TRUSTED_PROXY_COUNT: String(options.trustedProxyCount),
       LAB_FLAWS: options.flaws,
-      LAB_ALLOW: (options.lab ?? options.flaws !== "") ? "1" : "",
+      LAB_ALLOW: lab ? "1" : "",
+      LAB_KEY: lab ? (options.labKey ?? newLabKey()) : "",
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
     },

@@ -4,6 +4,10 @@
 // bank. The flaws LAB_FLAWS names (default: all) are on at start; the lab console at /lab
 // switches them while the lab runs.
 //
+// The console is the trainer's alone: each start draws a new key (LAB_KEY, lib/lab/key.ts) and
+// prints the address that carries it, as Jupyter prints its token; a browser opens it once. The
+// bank listens on loopback only, unless LAB_HOST says otherwise on purpose (server.mjs warns).
+//
 // The bank runs the production build (`npm start`), built first when the sources are newer, as
 // the e2e servers do: the development server sends every page with no-store (so `no-cache-control`
 // could not be shown) and relaxes the CSP for its own tooling, and a demo must behave in the room
@@ -11,6 +15,7 @@
 import { spawn } from "node:child_process";
 import { LAB_DATABASE_URL } from "../lib/database-url";
 import { parseFlaws } from "../lib/lab/flaws";
+import { labKeyUrl, newLabKey } from "../lib/lab/key";
 import { startAttackerSite, type AttackerSite } from "./attacker-site";
 import { buildIfStale } from "./build-if-stale";
 import { setupDatabase } from "./db-setup";
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
   }).catch((error: Error) => {
     throw new ExpectedError(`The attacker's site cannot listen: ${error.message}. Set ATTACKER_PORT to a free port.`);
   });
+  const key = newLabKey();
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
@@ -63,6 +69,8 @@ async function main(): Promise<void> {
       LAB_FLAWS: flaws,
       // Lab mode on purpose: without it a server with flaws refuses to start, and /lab is a 404.
       LAB_ALLOW: "1",
+      // Drawn afresh for this start: a key printed for an earlier lab opens nothing now.
+      LAB_KEY: key,
       LAB_ATTACKER_URL: attacker.url,
       // A lab on this machine only: plain HTTP is the point, not an oversight.
       ALLOW_PLAIN_HTTP: "1",
@@ -73,7 +81,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => attacker.close().finally(() => process.exit(code ?? 0)));
-  if (await ready(`${bank}/signin`, () => child.exitCode !== null)) announce(bank, attacker, flaws);
+  if (await ready(`${bank}/signin`, () => child.exitCode !== null)) announce(bank, attacker, flaws, key);
 }
 
 /** Waits for the bank to answer its sign-in page. */
@@ -91,13 +99,15 @@ async function ready(url: string, exited: () => boolean): Promise<boolean> {
   return false;
 }
 
-function announce(bank: string, attacker: AttackerSite, flaws: string): void {
+function announce(bank: string, attacker: AttackerSite, flaws: string, key: string): void {
+  const host = process.env.LAB_HOST?.trim();
   console.log(`
   Vaultline lab — never expose it to a network. Flaws on at start: ${flaws || "none"}.
     The bank (victim):   ${bank}
-    Lab console:         ${bank}/lab
+    Lab console:         ${labKeyUrl(bank, key)}
+                         (open it once per browser; the key is new at every start, keep it to yourself)
     Attacker's site:     ${attacker.url}
-`);
+${host ? `\n  WARNING: LAB_HOST=${host}: the lab is reachable beyond this machine. Only its key guards the console.\n` : ""}`);
 }
 
 runMain(main);

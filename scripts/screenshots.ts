@@ -11,6 +11,7 @@ import { chromium, devices, type Browser, type Locator, type Page } from "@playw
 import { startOwnServer, type DirectServer } from "../e2e/support/direct-server";
 import { adminPanelHeading, ageSession, fillTransfer, signIn } from "../e2e/support/fixtures";
 import { spareServerPort } from "../e2e/support/servers";
+import { labKeyUrl } from "../lib/lab/key";
 import { sessionPolicy } from "../lib/session/policy";
 import config from "../playwright.config";
 import { DEMO_USERS } from "../prisma/seed";
@@ -211,7 +212,7 @@ async function tourLab(browser: Browser, lab: DirectServer, attacker: AttackerSi
     await ui.signInButton(victim).click();
 
     const trainer = await newWindow(browser, lab.baseURL);
-    await trainer.goto("/lab");
+    await trainer.goto(labKeyUrl(lab.baseURL, lab.labKey));
     await ui.captures(trainer).filter({ hasText: ALICE.password }).waitFor();
     await shoot(trainer, "lab", { downTo: ui.inbox(trainer) });
   });

@@ -1,12 +1,13 @@
 import { activeFlaws, FLAW_NAMES } from "@/lib/lab/flaws";
 import { timeJumps } from "@/lib/lab/demo-data";
-import { requireLabMode } from "@/lib/lab/guard";
+import { hasLabKey } from "@/lib/lab/guard";
 import { attackerSiteUrl, readInbox } from "@/lib/lab/inbox";
 import { flawSources } from "@/lib/lab/source";
 import { appOrigin } from "@/lib/env";
 import { resetLab, switchAllFlaws, travelInTime } from "./actions";
 import { AttackerInbox } from "./attacker-inbox";
 import { FlawCard } from "./flaw-card";
+import { LabKeyPrompt } from "./key-prompt";
 
 const NOTICES: Record<string, string> = {
   reset: "Demo data restored: every session ended, the inbox emptied.",
@@ -18,9 +19,15 @@ const NOTICES: Record<string, string> = {
 };
 
 /** The trainer's console (lab mode only): every flaw with its switch, demo and code; the attacker's inbox. */
-export default async function LabConsole({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
-  requireLabMode();
-  const [{ done }, sources, inbox] = await Promise.all([searchParams, flawSources(), readInbox()]);
+export default async function LabConsole({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string; refused?: string }>;
+}) {
+  const { done, refused } = await searchParams;
+  // Without the key: only the prompt for it, not a switch, a capture or a line of the demos.
+  if (!(await hasLabKey())) return <LabKeyPrompt refused={refused === "key"} />;
+  const [sources, inbox] = await Promise.all([flawSources(), readInbox()]);
   const off = activeFlaws();
   const addresses = { bank: appOrigin(), attacker: attackerSiteUrl() };
   const notice = done ? NOTICES[done] : undefined;

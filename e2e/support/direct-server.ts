@@ -9,12 +9,15 @@ import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { captureOutput, launchE2eServer, newServerSecret } from "../../scripts/e2e-server";
 import { createDb, type Db } from "@/lib/db";
+import { newLabKey } from "@/lib/lab/key";
 import { serverDatabaseUrl, serverFlaws, serverLogPath, throwawayDatabaseUrl } from "./servers";
 
 const READY_TIMEOUT_MS = 60_000;
 
 export type DirectServer = {
   baseURL: string;
+  /** LAB_KEY of a lab server: what `npm run lab` would print (drawn once, kept across restarts). */
+  labKey: string;
   databaseUrl: string;
   db: Db;
   stop: () => Promise<void>;
@@ -82,6 +85,7 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
   const port = options.port ?? (await freePort());
   const baseURL = `http://localhost:${port}`;
   const secret = options.secret ?? newServerSecret();
+  const labKey = newLabKey();
   const launch = async (firstStart: boolean) => {
     const child = await launchE2eServer({
       port,
@@ -89,6 +93,7 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
       databaseUrl: options.databaseUrl,
       flaws: options.flaws ?? serverFlaws("secure"),
       lab: options.lab,
+      labKey,
       env: options.env,
       trustedProxyCount: 0,
       stdio: ["ignore", "pipe", "pipe"],
@@ -104,6 +109,7 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
   const db = createDb(options.databaseUrl);
   return {
     baseURL,
+    labKey,
     databaseUrl: options.databaseUrl,
     db,
     stop: async () => {

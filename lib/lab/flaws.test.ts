@@ -28,7 +28,7 @@ describe("lab flaws", () => {
         String(NODE_ENV),
       );
       assert.deepEqual(
-        startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all", LAB_ALLOW: "1" }),
+        startupProblems({ ...started, NODE_ENV, LAB_FLAWS: "all", LAB_ALLOW: "1", LAB_KEY: "k".repeat(32) }),
         [],
         String(NODE_ENV),
       );
