@@ -369,7 +369,7 @@ export const FLAWS = {
         "as users increasingly adopt the application, horizontal scaling impacts the load balancer’s ability to appropriately route traffic and maintain service speed.",
     },
     spec: "e2e/hash-flood.spec.ts",
-    test: "while Mallory floods correct step-ups, Alice's sign-in waits for at most two of Mallory's checks",
+    test: "while Mallory floods correct step-ups, Alice's sign-in is answered before the fourth of them",
     attacks: ["e2e/attacks/unfair-hash-queue.spec.ts"],
   },
 } as const satisfies Record<string, FlawEntry>;

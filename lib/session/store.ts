@@ -217,6 +217,19 @@ export async function reservePasswordAttempt(id: string, limit: number): Promise
   return row?.stepUpFailures ?? limit;
 }
 
+/**
+ * When the family's step-ups since `since` happened, oldest first: each left a row rotated for
+ * "step_up" whose authenticatedAt is the moment of that step-up (rotated-out rows are kept).
+ */
+export async function findStepUpTimes(familyId: string, since: Date): Promise<Date[]> {
+  const rows = await db.session.findMany({
+    where: { familyId, rotatedReason: "step_up", authenticatedAt: { gt: since } },
+    orderBy: { authenticatedAt: "asc" },
+    select: { authenticatedAt: true },
+  });
+  return rows.map((row) => row.authenticatedAt);
+}
+
 /** Only the lab flaw `attempt-race` writes the count this way (step-up.ts). */
 export async function writePasswordFailures(id: string, failures: number): Promise<void> {
   await db.session.update({ where: { id }, data: { stepUpFailures: failures } });
