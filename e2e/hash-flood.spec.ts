@@ -62,9 +62,12 @@ test("a sign-in beyond the cap ends the oldest session, which is told session_li
   // The browser's session was the oldest: it ended, and the person is told why.
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin\?reason=session_limit/);
-  await expect(page.getByText(`already had ${maxLiveSessionsPerUser} sessions open; the oldest one ends`, { exact: false })).toBeVisible();
+  await expect(
+    page.getByText(`already had ${maxLiveSessionsPerUser} sessions open; the oldest one ends`, { exact: false }),
+  ).toBeVisible();
   // Every later sign-in is live.
-  for (const token of tokens) expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
+  for (const token of tokens)
+    expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
 
   // One more: now the oldest API token ends, with the API's text for the reason.
   await apiSignIn(request, user, ownAddress());

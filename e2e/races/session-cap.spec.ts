@@ -36,7 +36,8 @@ test.describe("the cap on a user's live sessions", { tag: "@postgres" }, () => {
       },
       fire: (_state, _i, baseURL) => apiSignIn(baseURL, racer.email, racer.password),
       check: async (_state, statuses, round) => {
-        for (const status of statuses) expect([201, 429], `round ${round}: sign-in answered ${status}`).toContain(status);
+        for (const status of statuses)
+          expect([201, 429], `round ${round}: sign-in answered ${status}`).toContain(status);
         signedIn += statuses.filter((status) => status === 201).length;
         const live = await db.session.count({ where: { userId: racer.id, endedAt: null } });
         // Never over the cap, and never fewer than it needed: only the oldest over it end.

@@ -64,7 +64,10 @@ describe("fair hashing", () => {
     await new Promise((resolve) => setImmediate(resolve));
     await Promise.all([...flood, check("victim", 0)]);
     const victimAt = finished.indexOf("victim-0");
-    assert.ok(victimAt >= 0 && victimAt <= 1, `the victim finished after ${victimAt} of the flood: ${finished.join(" ")}`);
+    assert.ok(
+      victimAt >= 0 && victimAt <= 1,
+      `the victim finished after ${victimAt} of the flood: ${finished.join(" ")}`,
+    );
     assert.equal((globalThis as { vaultlineHashLines?: Map<string, unknown> }).vaultlineHashLines?.size, 0);
   });
 });

@@ -361,7 +361,8 @@ export const FLAWS = {
   },
   "unfair-hash-queue": {
     defense: "one line per user in front of the shared bcrypt gate (round-robin across users)",
-    finding: "One customer's flood of password checks queues in front of everyone else's sign-in and slows it several times over",
+    finding:
+      "One customer's flood of password checks queues in front of everyone else's sign-in and slows it several times over",
     seed: {
       document: SEEDS.QWIET,
       section: "introduction",

@@ -40,9 +40,7 @@ export type NewSession = {
  * maxLiveSessionsPerUser. Under the user's lock, so simultaneous sign-ins on any number of
  * instances count one after another and can never leave more live sessions than the cap.
  */
-export async function createSessionWithinCap(
-  input: NewSession,
-): Promise<{ session: Session; ended: Session[] }> {
+export async function createSessionWithinCap(input: NewSession): Promise<{ session: Session; ended: Session[] }> {
   return withUserSessionsLocked(input.userId, async (tx) => {
     const session = await createSession(tx, input);
     const ended = await endSessionsOverCap(tx, input.userId, session.id, input.now);
