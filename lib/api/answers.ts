@@ -6,7 +6,7 @@ import type { Account, LedgerEntry } from "@/lib/generated/sqlite/client";
 import { centsToDecimal } from "@/lib/money";
 import type { StepUpResult } from "@/lib/session/step-up";
 import { sessionDeadlines } from "@/lib/session/status";
-import { sessionRefused, wrongPassword } from "./errors";
+import { apiError, sessionRefused, wrongPassword } from "./errors";
 
 type SessionFacts = Parameters<typeof sessionDeadlines>[0];
 
@@ -26,6 +26,8 @@ export function stepUpAnswer(result: StepUpResult): NextResponse {
     return tokenAnswer(result.token, result.session, 200);
   }
   if (result.reason === "wrong_password") return wrongPassword(result.attemptsLeft);
+  if (result.reason === "step_up_limit")
+    return apiError("step_up_limit", undefined, { headers: { "Retry-After": String(result.retryAfterSeconds) } });
   return sessionRefused(result.reason);
 }
 

@@ -9,6 +9,7 @@ import { sessionPolicy } from "@/lib/session/policy";
 import { apiReasonMessage, type InvalidReason } from "@/lib/session/end-reasons";
 import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/service-unavailable";
 import { CROSS_SITE_MESSAGE } from "@/lib/session/same-origin";
+import { stepUpLimitMessage } from "@/lib/session/step-up";
 
 export const API_ERRORS = {
   malformed_json: { status: 400, message: "The body must be valid JSON." },
@@ -34,6 +35,7 @@ export const API_ERRORS = {
   transfer_in_progress: { status: 409, message: TRANSFER_IN_PROGRESS_MESSAGE },
   transfer_refused: { status: 422, message: "The transfer was refused." },
   throttled: { status: 429, message: SIGN_IN_MESSAGES.throttled },
+  step_up_limit: { status: 429, message: stepUpLimitMessage() },
   internal: { status: 500, message: "Something went wrong on our side. Try again later." },
   service_unavailable: { status: 503, message: UNAVAILABLE_MESSAGE },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -58,7 +58,7 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
       return { ok: false, reason: "throttled", retryAfterSeconds };
     }
   }
-  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, user?.id ?? email);
   if (!user || !passwordOk || user.disabledAt) {
     await recordEvent({
       type: "sign_in_failure",

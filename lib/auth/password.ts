@@ -4,6 +4,7 @@
 import os from "node:os";
 import bcrypt from "bcrypt";
 import { db } from "@/lib/db";
+import { flawOn } from "@/lib/lab/flaws";
 import { fitsPasswordBytes, MAX_PASSWORD_BYTES } from "./password-rules";
 
 export const BCRYPT_COST = 12;
@@ -35,6 +36,30 @@ async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+// Fairness: one user's checks wait behind each other before they reach the shared gate, so a
+// user holds at most one slot and one place in its line at a time. A flood of one user's
+// password checks (sign-ins, correct step-ups) then costs every other user at most one hash of
+// waiting, instead of the whole flood: round-robin across users rather than first-come across
+// requests. The tail of each user's line, per process for the same reason as the gate.
+const userLines: Map<string, Promise<unknown>> = ((
+  globalThis as typeof globalThis & { vaultlineHashLines?: Map<string, Promise<unknown>> }
+).vaultlineHashLines ??= new Map());
+
+async function inUserHashSlot<T>(userKey: string, work: () => Promise<T>): Promise<T> {
+  // LAB FLAW unfair-hash-queue: every check joins the one first-come-first-served line, so one
+  // user's flood sits in front of everyone else's sign-in.
+  if (flawOn("unfair-hash-queue")) return inHashSlot(work);
+  const ahead = userLines.get(userKey) ?? Promise.resolve();
+  const mine = ahead.then(() => inHashSlot(work));
+  const tail = mine.catch(() => undefined);
+  userLines.set(userKey, tail);
+  try {
+    return await mine;
+  } finally {
+    if (userLines.get(userKey) === tail) userLines.delete(userKey);
+  }
+}
+
 /** Callers check the new password first (newPasswordProblem); a longer one is a bug here. */
 export async function hashPassword(plain: string): Promise<string> {
   if (!fitsPasswordBytes(plain))
@@ -45,14 +70,16 @@ export async function hashPassword(plain: string): Promise<string> {
 /**
  * A password over the limit is wrong, never compared: bcrypt would check only its first 72
  * bytes, which would let P + "anything" pass for P. No stored password is that long.
+ * `userKey` names whose check this is (a user ID, or the email typed for an unknown one): one
+ * key's checks run one at a time (inUserHashSlot).
  */
-export async function verifyPassword(plain: string, hash: string): Promise<boolean> {
+export async function verifyPassword(plain: string, hash: string, userKey: string): Promise<boolean> {
   if (!fitsPasswordBytes(plain)) return false;
-  return inHashSlot(() => bcrypt.compare(plain, hash));
+  return inUserHashSlot(userKey, () => bcrypt.compare(plain, hash));
 }
 
 /** Checks a password against the user's stored hash, read here: sessions never carry it. */
 export async function verifyUserPassword(userId: string, plain: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  return user !== null && (await verifyPassword(plain, user.passwordHash));
+  return user !== null && (await verifyPassword(plain, user.passwordHash, userId));
 }

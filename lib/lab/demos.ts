@@ -260,4 +260,13 @@ export const DEMOS: Record<FlawName, Demo> = {
     expected:
       "Flaw on: Mallory reads Alice's account number, memo and new balance, and ends Alice's session from her own sessions page. Defense: another customer's receipt is “not found”, exactly like one that does not exist, and their session lives on.",
   },
+  "unfair-hash-queue": {
+    steps: [
+      "Explain: every bcrypt check waits for one of (cores - 1) slots. Mallory signs in once through the API and keeps sending correct step-ups, a few at a time: each one is a bcrypt check, and a correct one is never refused.",
+      "Run the attack, which floods Mallory's step-ups and signs Alice in behind the flood: npx playwright test e2e/attacks/unfair-hash-queue.spec.ts --no-deps",
+      "Or by hand: start the flood in one terminal, then sign in as alice@vaultline.test in the browser and feel the wait.",
+    ],
+    expected:
+      "Flaw on: Alice's sign-in waits behind the whole of Mallory's queued flood (her answer comes after most of it). Defense: Mallory's checks wait behind each other, so Alice waits for at most the one running, and her answer arrives while the flood is still queued.",
+  },
 };

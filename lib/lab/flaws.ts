@@ -372,6 +372,20 @@ export const FLAWS = {
     test: "another customer's transfer receipt is not found and shows nothing of it",
     attacks: ["e2e/attacks/idor.spec.ts"],
   },
+  "unfair-hash-queue": {
+    defense: "one line per user in front of the shared bcrypt gate (round-robin across users)",
+    finding:
+      "One customer's flood of password checks queues in front of everyone else's sign-in and slows it several times over",
+    seed: {
+      document: SEEDS.QWIET,
+      section: "introduction",
+      quote:
+        "as users increasingly adopt the application, horizontal scaling impacts the load balancer’s ability to appropriately route traffic and maintain service speed.",
+    },
+    spec: "e2e/hash-flood.spec.ts",
+    test: "while Mallory floods correct step-ups, Alice's sign-in is answered before the fourth of them",
+    attacks: ["e2e/attacks/unfair-hash-queue.spec.ts"],
+  },
 } as const satisfies Record<string, FlawEntry>;
 
 export type FlawName = keyof typeof FLAWS;

@@ -65,6 +65,11 @@ const REASONS = {
     web: () => "Your admin session was ended because the admin panel was opened in another session.",
     api: "The admin panel was opened in another session, which ended this one.",
   },
+  session_limit: {
+    web: () =>
+      `You were signed out here because your account signed in somewhere else and already had ${sessionPolicy().maxLiveSessionsPerUser} sessions open; the oldest one ends. If that was not you, change your password.`,
+    api: `The account signed in elsewhere while it already had the most sessions allowed (${sessionPolicy().maxLiveSessionsPerUser}), so its oldest session, this one, ended. Sign in again; if that was not you, change your password.`,
+  },
 } as const satisfies Record<string, ReasonTexts>;
 
 /** Why a session ended: stored in endReason, shown to the user, named in events and tests. */

@@ -8,7 +8,7 @@ import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cooki
 import { recordEvent } from "./events";
 import { requestInfo } from "./request";
 import {
-  createSession,
+  createSessionWithinCap,
   endSession,
   findSessionByHash,
   rotateSession,
@@ -60,7 +60,7 @@ async function beginSession(owner: SessionOwner, clientType: ClientType, token: 
   const request = await requestInfo();
   const userId = owner.id;
   const { credentialGeneration } = owner;
-  const session = await createSession({
+  const { session, ended } = await createSessionWithinCap({
     userId,
     credentialGeneration,
     tokenHash,
@@ -69,6 +69,15 @@ async function beginSession(owner: SessionOwner, clientType: ClientType, token: 
     now: new Date(),
   });
   await recordEvent({ type: "sign_in_success", userId, tokenHash, request, detail: { client: clientType } });
+  for (const old of ended) {
+    await recordEvent({
+      type: "session_ended",
+      userId,
+      tokenHash: old.tokenHash,
+      request,
+      detail: { reason: "session_limit" },
+    });
+  }
   logSignIn(userId, clientType, token, tokenHash);
   return session;
 }

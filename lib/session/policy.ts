@@ -32,6 +32,16 @@ export type SessionPolicy = {
    * job, lib/session/cleanup.ts). Until then a late request can still be told why it ended.
    */
   expiredSessionRetentionHours: number;
+  /**
+   * Live sessions one user may hold; a sign-in beyond it ends the user's oldest session (by
+   * sign-in time), which is told why. Bounds what one account can make the server keep and check.
+   */
+  maxLiveSessionsPerUser: number;
+  /**
+   * Successful step-ups one session family (one sign-in and its rotations) may make per hour.
+   * Each is a bcrypt check that a correct password would otherwise repeat without limit.
+   */
+  stepUpsPerFamilyPerHour: number;
 };
 
 const defaultPolicy: SessionPolicy = {
@@ -44,6 +54,8 @@ const defaultPolicy: SessionPolicy = {
   stepUpMaxFailures: 5,
   rotationGraceSeconds: 10,
   expiredSessionRetentionHours: 24,
+  maxLiveSessionsPerUser: 10,
+  stepUpsPerFamilyPerHour: 12,
 };
 
 /** OWASP's suggestion for high-value apps: 2–5 minutes idle on the most sensitive areas. */

@@ -12,6 +12,7 @@ import { requestInfo } from "./request";
 import {
   endSession,
   findEndReason,
+  findStepUpTimes,
   markAuthenticated,
   reservePasswordAttempt,
   writePasswordFailures,
@@ -26,7 +27,17 @@ export type PasswordCheck =
 
 export type StepUpResult =
   /** token: the new ID after rotation (API clients return it in the body); null if unchanged. */
-  { ok: true; session: SessionWithUser; token: string | null } | Exclude<PasswordCheck, { ok: true }>;
+  | { ok: true; session: SessionWithUser; token: string | null }
+  | Exclude<PasswordCheck, { ok: true }>
+  /** The family used its step-ups for the hour (stepUpsPerFamilyPerHour); nothing was checked. */
+  | { ok: false; reason: "step_up_limit"; retryAfterSeconds: number };
+
+const HOUR_MS = 3_600_000;
+
+/** What the web form and the API say when a family's step-ups for the hour are used up. */
+export function stepUpLimitMessage(): string {
+  return `This session has confirmed its password ${sessionPolicy().stepUpsPerFamilyPerHour} times in the last hour, the most allowed. Try again later, or sign out and sign in again.`;
+}
 
 /** Until when the last password entry (sign-in or step-up) allows sensitive actions. */
 export function stepUpFreshUntil(session: Pick<SessionWithUser, "authenticatedAt">): Date {
@@ -86,6 +97,11 @@ async function checkThenCount(session: SessionWithUser, password: string, limit:
 }
 
 export async function stepUp(session: SessionWithUser, password: string): Promise<StepUpResult> {
+  // A correct password is never refused by the attempt limit, and each success rotates to a
+  // row with no failures: without a budget one session could keep the bcrypt gate busy forever.
+  // Checked before the password, so a step-up over budget costs no hash at all.
+  const retryAfterSeconds = await stepUpBudgetWait(session, new Date());
+  if (retryAfterSeconds > 0) return { ok: false, reason: "step_up_limit", retryAfterSeconds };
   const check = await checkSessionPassword(session, password);
   if (!check.ok) return check;
   const renewed = await renewAfterStepUp(session, new Date());
@@ -99,6 +115,18 @@ export async function stepUp(session: SessionWithUser, password: string): Promis
     request: await requestInfo(),
   });
   return { ok: true, ...renewed };
+}
+
+/**
+ * Seconds until the family may step up again (0: now). Rotations end their predecessor, so a
+ * family's step-ups succeed one after another and the count read here is never overtaken.
+ */
+async function stepUpBudgetWait(session: SessionWithUser, now: Date): Promise<number> {
+  const budget = sessionPolicy().stepUpsPerFamilyPerHour;
+  const times = await findStepUpTimes(session.familyId, new Date(now.getTime() - HOUR_MS));
+  const oldestCounted = times[times.length - budget];
+  if (times.length < budget || !oldestCounted) return 0;
+  return Math.max(1, Math.ceil((oldestCounted.getTime() + HOUR_MS - now.getTime()) / 1000));
 }
 
 export type FreshAuth =
@@ -115,6 +143,7 @@ export async function confirmFreshAuth(session: SessionWithUser, password: strin
   if (!password) return { status: "password-needed" };
   const result = await stepUp(session, password);
   if (result.ok) return { status: "fresh", session: result.session };
+  if (result.reason === "step_up_limit") return { status: "password-needed", message: stepUpLimitMessage() };
   if (result.reason !== "wrong_password") return { status: "ended", reason: result.reason };
   return {
     status: "password-needed",

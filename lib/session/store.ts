@@ -26,7 +26,7 @@ export type ClientType = "web" | "api";
 
 const HOUR_MS = 3_600_000;
 
-export async function createSession(input: {
+export type NewSession = {
   userId: string;
   /** The user's credentialGeneration read with the password hash that was just checked. */
   credentialGeneration: number;
@@ -34,9 +34,36 @@ export async function createSession(input: {
   clientType: ClientType;
   request: RequestInfo;
   now: Date;
-}): Promise<Session> {
+};
+
+/**
+ * A sign-in: the new session, and the user's oldest live sessions it ended to stay within
+ * maxLiveSessionsPerUser. Under the user's lock, so simultaneous sign-ins on any number of
+ * instances count one after another and can never leave more live sessions than the cap.
+ */
+export async function createSessionWithinCap(input: NewSession): Promise<{ session: Session; ended: Session[] }> {
+  return withUserSessionsLocked(input.userId, async (tx) => {
+    const session = await createSession(tx, input);
+    const ended = await endSessionsOverCap(tx, input.userId, session.id, input.now);
+    return { session, ended };
+  });
+}
+
+/** Ends the user's live sessions beyond the cap, oldest sign-in first; `keepId` is the newest. */
+async function endSessionsOverCap(tx: Db, userId: string, keepId: string, now: Date): Promise<Session[]> {
+  const others = await tx.session.findMany({
+    where: { userId, id: { not: keepId }, ...acceptedSessionsWhere("low", now) },
+    include: { user: { select: { credentialGeneration: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const over = others.filter(ofCurrentCredentials).slice(sessionPolicy().maxLiveSessionsPerUser - 1);
+  if (over.length > 0) await endSessionsWhere(tx, { id: { in: over.map((s) => s.id) } }, "session_limit", now);
+  return over.map(withoutUser);
+}
+
+async function createSession(client: Db, input: NewSession): Promise<Session> {
   const { absoluteLifetimeHours } = sessionPolicy();
-  return db.session.create({
+  return client.session.create({
     data: {
       tokenHash: input.tokenHash,
       userId: input.userId,
@@ -103,9 +130,10 @@ export async function endFamily(userId: string, familyId: string, reason: EndRea
  * replaces one by rotation or elevates one takes it first, so those writes happen one after
  * another per user, across instances, under READ COMMITTED: "end Ann's sessions" cannot miss a
  * row that a concurrent rotation inserted but had not committed yet, and two admin-panel entries
- * cannot both see "no other elevated session". A no-op UPDATE rather than SELECT … FOR UPDATE:
- * the same statement locks the row on PostgreSQL and takes the write lock on SQLite. Sign-ins
- * (plain inserts) never wait for it; the credential generation covers them.
+ * cannot both see "no other elevated session", and two sign-ins cannot both count one session
+ * under the cap (createSessionWithinCap). A no-op UPDATE rather than SELECT … FOR UPDATE: the
+ * same statement locks the row on PostgreSQL and takes the write lock on SQLite. A password
+ * change landing after a sign-in's check is caught by the credential generation, not the lock.
  */
 async function lockUserSessions(tx: Db, userId: string): Promise<void> {
   await tx.$executeRaw`UPDATE "User" SET "credentialGeneration" = "credentialGeneration" WHERE "id" = ${userId}`;
@@ -188,6 +216,19 @@ export async function reservePasswordAttempt(id: string, limit: number): Promise
   if (count === 0) return null;
   const row = await db.session.findUnique({ where: { id }, select: { stepUpFailures: true } });
   return row?.stepUpFailures ?? limit;
+}
+
+/**
+ * When the family's step-ups since `since` happened, oldest first: each left a row rotated for
+ * "step_up" whose authenticatedAt is the moment of that step-up (rotated-out rows are kept).
+ */
+export async function findStepUpTimes(familyId: string, since: Date): Promise<Date[]> {
+  const rows = await db.session.findMany({
+    where: { familyId, rotatedReason: "step_up", authenticatedAt: { gt: since } },
+    orderBy: { authenticatedAt: "asc" },
+    select: { authenticatedAt: true },
+  });
+  return rows.map((row) => row.authenticatedAt);
 }
 
 /** Only the lab flaw `attempt-race` writes the count this way (step-up.ts). */
