@@ -251,4 +251,13 @@ export const DEMOS: Record<FlawName, Demo> = {
     expected:
       "Flaw on: Mallory reads Alice's account number, memo and new balance, and ends Alice's session from her own sessions page. Defense: another customer's receipt is “not found”, exactly like one that does not exist, and their session lives on.",
   },
+  "no-lockout-escalation": {
+    steps: [
+      "Explain: the attacker guesses slowly, five passwords then a 15-minute pause, around the clock; NIST SP 800-63B caps consecutive failures at 100, Vaultline stops at 20.",
+      "Run the attack, which simulates 6 hours of such guessing in seconds by ageing the failures in the database, with Bob's password as the last guess: npx playwright test e2e/attacks/no-lockout-escalation.spec.ts --no-deps --project=attacks-vs-flawed",
+      "Secure server (admin@vaultline.test, admin panel): after 20 consecutive failures the account shows “locked”; press Unlock and the right password works again.",
+    ],
+    expected:
+      "Flaw on: every round of guesses is checked, forever, and the right password gets in. Defense: the waits double (15, 30, 60 minutes) and after 20 consecutive failures no password is checked until an administrator unlocks the account; locked, unknown and wrong look the same to the client.",
+  },
 };
