@@ -182,7 +182,7 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Attacker: then with the right one, bob-demo-pass-1 (the tenth guess of a password list).",
     ],
     expected:
-      "Flaw on: every guess is checked and the right one gets in. Defense: after 5 failures the email is locked for 15 minutes, and even the right password gets the same refusal.",
+      "Flaw on: every guess is checked and the right one gets in. Defense: after 5 failures the email waits 15 minutes (longer at each further 5), and even the right password gets the same refusal.",
   },
   "tier-reopen": {
     steps: [
