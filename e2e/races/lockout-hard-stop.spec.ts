@@ -6,6 +6,7 @@
 // answer a wrong password gets, and the account is locked. Policy value: 20 consecutive
 // failures (lib/auth/throttle-policy.ts). Proof: RACE_ROUNDS rounds of RACE_WIDTH at once.
 import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { SIGN_IN_THROTTLE } from "@/lib/auth/throttle-policy";
 import { documentationAddress } from "../support/api";
 import type { TestUser } from "../support/fixtures";
@@ -14,14 +15,28 @@ import { expect, race, test } from "../support/races";
 
 const { hardStopFailures } = SIGN_IN_THROTTLE.account;
 
-async function signInStatus(baseURL: string, email: string, password: string): Promise<number> {
-  const response = await fetch(`${baseURL}/api/v1/sessions`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Forwarded-For": documentationAddress() },
-    body: JSON.stringify({ email, password }),
+/**
+ * One API sign-in on a connection of its own (no keep-alive): a pooled socket the server closes
+ * between rounds, after its 5-second idle timeout, would fail the request rather than the race.
+ */
+function signInStatus(baseURL: string, email: string, password: string): Promise<number> {
+  const body = JSON.stringify({ email, password });
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${baseURL}/api/v1/sessions`,
+      {
+        method: "POST",
+        agent: false,
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": documentationAddress() },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
   });
-  await response.body?.cancel();
-  return response.status;
 }
 
 test.describe("the sign-in hard stop under concurrent guesses", { tag: "@postgres" }, () => {
