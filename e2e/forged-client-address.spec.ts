@@ -15,7 +15,7 @@ import { expect, test } from "./support/fixtures";
 import { SIGN_IN_THROTTLE } from "@/lib/auth/throttle-policy";
 import { MAX_USER_AGENT_LENGTH } from "@/lib/session/client-address";
 
-const { maxFailuresPerIp } = SIGN_IN_THROTTLE;
+const maxFailuresPerIp = SIGN_IN_THROTTLE.address.failuresPerStep;
 const LOOPBACK = ["127.0.0.1", "::1"];
 const HUGE = "6".repeat(8 * 1024);
 // Seeded into every fresh database, including the direct server's own.

@@ -9,7 +9,7 @@ import type { Page } from "@playwright/test";
 import { apiSignIn, apiSignInAttempt, apiStepUpAttempt, bearer, expectApiError, ownAddress } from "./support/api";
 import { expect, sessionCookieValue, test } from "./support/fixtures";
 
-const THROTTLED = "Too many attempts. Try again in 15 minutes.";
+const THROTTLED = "Too many attempts. Try again later.";
 const GENERIC = "Incorrect email or password.";
 
 async function tryWebSignIn(page: Page, email: string, password: string, expected: string) {

@@ -12,7 +12,7 @@ test("a new forged address per try evades the per-address sign-in limit", async 
   test.slow();
   const mallory = documentationAddress();
   const viaProxy = () => ({ "X-Forwarded-For": `${documentationAddress()}, ${mallory}` });
-  for (let i = 0; i <= SIGN_IN_THROTTLE.maxFailuresPerIp + 4; i += 1) {
+  for (let i = 0; i <= SIGN_IN_THROTTLE.address.failuresPerStep + 4; i += 1) {
     const response = await apiSignInAttempt(
       request,
       { email: `stuffed-${i}-${user.id}@vaultline.test`, password: "password123" },

@@ -16,6 +16,13 @@ export function documentationAddress(): string {
   return `2001:db8:${group()}:${group()}::${group()}`;
 }
 
+/** A documentation-range IPv6 /64 of the test's own: each call of the result, a new address in it. */
+export function documentationNetwork(): () => string {
+  const group = () => randomInt(1, 0x10000).toString(16);
+  const prefix = `2001:db8:${group()}:${group()}`;
+  return () => `${prefix}:${group()}:${group()}:${group()}:${group()}`;
+}
+
 /** The test's own client address, as the main e2e servers' one trusted proxy reports it. */
 export function ownAddress(): Headers {
   return { "X-Forwarded-For": documentationAddress() };

@@ -1,6 +1,8 @@
 // What the admin panel reads and changes about customers: users with their live sessions, the
-// security event log, and disabling an account (which ends all its sessions and API tokens).
+// security event log, disabling an account (which ends all its sessions and API tokens), and
+// unlocking one that reached the sign-in hard stop.
 import "server-only";
+import { unlockAccount } from "@/lib/auth/lockout";
 import { db } from "@/lib/db";
 import { EVENT_LABELS, recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
@@ -20,6 +22,7 @@ export async function listUsersWithSessions() {
       name: true,
       role: true,
       disabledAt: true,
+      lockedAt: true,
       // Live by policy, not merely never marked ended: an idle or expired session is not listed.
       sessions: { where: acceptedSessionsWhere("low", new Date()), orderBy: { lastSeenAt: "desc" } },
     },
@@ -55,4 +58,10 @@ export async function disableUser(admin: SessionWithUser, userId: string): Promi
   if (count === 0) return;
   await revokeUserSessions(userId, "disabled");
   await recordEvent({ type: "user_disabled", userId, request: await requestInfo(), detail: { by: admin.user.email } });
+}
+
+/** Unlocking lets the account's own password work again (there is no self-service reset). */
+export async function unlockUser(admin: SessionWithUser, userId: string): Promise<void> {
+  if (!isRecordId(userId)) return;
+  await unlockAccount(userId, admin.user.email, await requestInfo());
 }

@@ -1,6 +1,7 @@
 // Checks an email and password. Every failure looks the same from outside (one generic error,
 // about the same time), so the sign-in form cannot be used to find out who banks here. Attempts
-// are limited per email and per address (throttle.ts) for the web form and the API alike.
+// are limited per email and per address (throttle.ts) for the web form and the API alike; an
+// account past the hard stop is answered exactly as a wrong password is.
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -10,7 +11,14 @@ import { requestInfo } from "@/lib/session/request";
 import { hasUnsafeCharacters } from "@/lib/text";
 import { verifyPassword } from "./password";
 import { MAX_PASSWORD_FIELD_LENGTH } from "./password-rules";
-import { beginSignInAttempt, clearSignInFailures, discardSignInAttempt, throttledFor } from "./throttle";
+import { lockAccount } from "./lockout";
+import {
+  beginSignInAttempt,
+  clearSignInFailures,
+  discardSignInAttempt,
+  throttleDecision,
+  type ThrottleDecision,
+} from "./throttle";
 
 const credentialsSchema = z.object({
   // No account's email has a control character, and on PostgreSQL a NUL in the lookup is an
@@ -24,8 +32,8 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_FIELD_LENGTH),
 });
 
-// A bcrypt hash (cost 12) of a random string nobody knows: unknown emails still pay for one
-// compare, so response time does not reveal whether an account exists.
+// A bcrypt hash (cost 12) of a random string nobody knows: unknown emails and hard-stopped
+// accounts still pay for one compare, so response time reveals neither.
 const DUMMY_HASH = "$2b$12$OIiIozYSF/A1DcWkqYrFx./ctjMAFlgWNx/bdZ0o4C40WeIcFAOo2";
 
 /** credentialGeneration: read in the same row as the hash that was checked (SessionOwner). */
@@ -43,11 +51,12 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
   const request = await requestInfo();
   const attempt = await beginSignInAttempt(email, request.ip);
   const user = await db.user.findUnique({ where: { email } });
+  let decision: ThrottleDecision = { kind: "go", lastBeforeHardStop: false };
   // LAB FLAW no-login-throttle: unlimited guesses, so a weak password falls to a script.
   if (!flawOn("no-login-throttle")) {
     // Refused without checking the password, whether or not the email has an account.
-    const retryAfterSeconds = await throttledFor(attempt);
-    if (retryAfterSeconds > 0) {
+    decision = await throttleDecision(attempt);
+    if (decision.kind === "wait") {
       await discardSignInAttempt(attempt);
       await recordEvent({
         type: "sign_in_failure",
@@ -55,20 +64,33 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
         request,
         detail: { reason: "throttled" },
       });
-      return { ok: false, reason: "throttled", retryAfterSeconds };
+      return { ok: false, reason: "throttled", retryAfterSeconds: decision.seconds };
     }
   }
-  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, user?.id ?? email);
-  if (!user || !passwordOk || user.disabledAt) {
+  // Past the hard stop even the right password fails: the compare is against the dummy hash,
+  // as for an unknown email, so the answer and its timing are a wrong password's.
+  const locked = decision.kind === "locked";
+  const hash = (!locked && user?.passwordHash) || DUMMY_HASH;
+  const passwordOk = await verifyPassword(password, hash, user?.id ?? email);
+  if (!user || !passwordOk || user.disabledAt || locked) {
     await recordEvent({
       type: "sign_in_failure",
       userId: user?.id ?? null,
       request,
-      detail: { reason: user ? (user.disabledAt ? "disabled" : "wrong_password") : "unknown_email" },
+      detail: { reason: failureReason(user, locked) },
     });
+    if (user && (locked || (decision.kind === "go" && decision.lastBeforeHardStop))) {
+      await lockAccount(user.id, request);
+    }
     return { ok: false, reason: "invalid" };
   }
   await clearSignInFailures(attempt);
   const { id, name, credentialGeneration } = user;
   return { ok: true, user: { id, email: user.email, name, credentialGeneration } };
+}
+
+function failureReason(user: { disabledAt: Date | null } | null, locked: boolean): string {
+  if (!user) return "unknown_email";
+  if (locked) return "locked";
+  return user.disabledAt ? "disabled" : "wrong_password";
 }

@@ -10,7 +10,7 @@ import {
 
 describe("signInErrorMessage", () => {
   it("names the throttle, and gives one generic text for everything else", () => {
-    assert.equal(signInErrorMessage(THROTTLED_ERROR_CODE), "Too many attempts. Try again in 15 minutes.");
+    assert.equal(signInErrorMessage(THROTTLED_ERROR_CODE), "Too many attempts. Try again later.");
     // The outage's code included: from the page's URL, anyone could write it into a link.
     for (const other of [
       "CredentialsSignin",

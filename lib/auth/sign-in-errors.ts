@@ -1,7 +1,5 @@
 // What a failed sign-in says, for the web form and the JSON API alike. Neither text depends on
 // whether the email has an account: the throttle counts unknown emails exactly like known ones.
-import { SIGN_IN_THROTTLE } from "./throttle-policy";
-
 /** The code next-auth carries from authorize() to the sign-in page as `?error=`. */
 export const THROTTLED_ERROR_CODE = "TooManyAttempts";
 
@@ -17,7 +15,8 @@ export const SIGN_IN_FAILED_ERROR_CODE = "SignInFailed";
 
 export const SIGN_IN_MESSAGES = {
   invalid: "Incorrect email or password.",
-  throttled: `Too many attempts. Try again in ${SIGN_IN_THROTTLE.lockoutMinutes} minutes.`,
+  // No figure: the wait grows with each step (throttle-policy.ts); the API's Retry-After has it.
+  throttled: "Too many attempts. Try again later.",
   // The database cannot be reached (a 503): nobody was let in, and nothing was counted.
   unavailable: "Vaultline is temporarily unavailable, so nobody can sign in right now. Please try again in a minute.",
 } as const;

@@ -1,43 +1,56 @@
-// The lockout decision at its boundaries: how many failures, how close together, how long ago.
+// The lockout decision at its boundaries: how many failures, how long ago, and which addresses
+// count as one.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { lockoutSeconds } from "./throttle";
+import { escalatingWaitSeconds, throttleNetwork } from "./throttle";
 import { SIGN_IN_THROTTLE } from "./throttle-policy";
 
 const NOW = new Date("2026-01-01T12:00:00Z");
 const MINUTE = 60_000;
-const LIMIT = SIGN_IN_THROTTLE.maxFailuresPerEmail;
+const ACCOUNT = SIGN_IN_THROTTLE.account;
+const STEP = ACCOUNT.failuresPerStep;
+const FIRST = ACCOUNT.firstDelayMinutes;
 
-/** Failures this many minutes ago, newest first. */
-const failuresAgo = (...minutes: number[]) => minutes.map((m) => new Date(NOW.getTime() - m * MINUTE));
+/** `count` failures, the newest `newestMinutesAgo` ago, one minute apart, newest first. */
+const failures = (count: number, newestMinutesAgo = 0) =>
+  Array.from({ length: count }, (_, i) => new Date(NOW.getTime() - (newestMinutesAgo + i) * MINUTE));
 
-describe("lockoutSeconds", () => {
-  it("lets attempts through below the limit", () => {
-    assert.equal(lockoutSeconds(failuresAgo(0, 0, 0, 0), LIMIT, NOW), 0);
-    assert.equal(lockoutSeconds([], LIMIT, NOW), 0);
+describe("escalatingWaitSeconds", () => {
+  it("lets attempts through below the first step", () => {
+    assert.equal(escalatingWaitSeconds(failures(STEP - 1), ACCOUNT, NOW), 0);
+    assert.equal(escalatingWaitSeconds([], ACCOUNT, NOW), 0);
   });
 
-  it("locks for the full lockout from the failure that reached the limit", () => {
-    assert.equal(lockoutSeconds(failuresAgo(0, 1, 2, 3, 4), LIMIT, NOW), SIGN_IN_THROTTLE.lockoutMinutes * 60);
-    assert.equal(lockoutSeconds(failuresAgo(5, 6, 7, 8, 9), LIMIT, NOW), (SIGN_IN_THROTTLE.lockoutMinutes - 5) * 60);
+  it("waits the first delay from the failure that reached a step, then lets the next few through", () => {
+    assert.equal(escalatingWaitSeconds(failures(STEP), ACCOUNT, NOW), FIRST * 60);
+    assert.equal(escalatingWaitSeconds(failures(STEP, 5), ACCOUNT, NOW), (FIRST - 5) * 60);
+    assert.equal(escalatingWaitSeconds(failures(STEP, FIRST), ACCOUNT, NOW), 0);
+    // Checked after the wait: below the next step, no new wait however recent.
+    const later = [...failures(STEP - 1), ...failures(STEP, FIRST + STEP)];
+    assert.equal(escalatingWaitSeconds(later, ACCOUNT, NOW), 0);
   });
 
-  it("unlocks once the lockout has passed", () => {
-    const lockout = SIGN_IN_THROTTLE.lockoutMinutes;
-    assert.equal(
-      lockoutSeconds(failuresAgo(lockout, lockout + 1, lockout + 2, lockout + 3, lockout + 4), LIMIT, NOW),
-      0,
-    );
+  it("doubles the wait at each further step, however slowly the failures came", () => {
+    assert.equal(escalatingWaitSeconds(failures(2 * STEP, 0), ACCOUNT, NOW), 2 * FIRST * 60);
+    assert.equal(escalatingWaitSeconds(failures(3 * STEP, 0), ACCOUNT, NOW), 4 * FIRST * 60);
+    const spread = Array.from({ length: 2 * STEP }, (_, i) => new Date(NOW.getTime() - i * 60 * MINUTE));
+    assert.equal(escalatingWaitSeconds(spread, ACCOUNT, NOW), 2 * FIRST * 60);
   });
 
-  it("does not count failures spread wider than the window", () => {
-    const spread = SIGN_IN_THROTTLE.windowMinutes / (LIMIT - 1) + 0.1;
-    assert.equal(lockoutSeconds(failuresAgo(0, spread, 2 * spread, 3 * spread, 4 * spread), LIMIT, NOW), 0);
+  it("never waits longer than the maximum", () => {
+    const address = SIGN_IN_THROTTLE.address;
+    const many = failures(address.failuresPerStep * 12);
+    assert.equal(escalatingWaitSeconds(many, address, NOW), address.maxDelayMinutes * 60);
   });
+});
 
-  it("applies the per-address limit the same way", () => {
-    const many = failuresAgo(...Array.from({ length: SIGN_IN_THROTTLE.maxFailuresPerIp }, (_, i) => i * 0.5));
-    assert.ok(lockoutSeconds(many, SIGN_IN_THROTTLE.maxFailuresPerIp, NOW) > 0);
-    assert.equal(lockoutSeconds(many.slice(1), SIGN_IN_THROTTLE.maxFailuresPerIp, NOW), 0);
+describe("throttleNetwork", () => {
+  it("counts IPv6 by its /64 and IPv4 by the address", () => {
+    assert.equal(throttleNetwork("2001:db8:1:2::3"), "2001:db8:1:2::/64");
+    assert.equal(throttleNetwork("2001:db8:1:2:ffff:eeee:dddd:cccc"), "2001:db8:1:2::/64");
+    assert.equal(throttleNetwork("2001:db8::1"), "2001:db8:0:0::/64");
+    assert.equal(throttleNetwork("::1"), "0:0:0:0::/64");
+    assert.equal(throttleNetwork("203.0.113.7"), "203.0.113.7");
+    assert.equal(throttleNetwork(null), null);
   });
 });

@@ -182,7 +182,7 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Attacker: then with the right one, bob-demo-pass-1 (the tenth guess of a password list).",
     ],
     expected:
-      "Flaw on: every guess is checked and the right one gets in. Defense: after 5 failures the email is locked for 15 minutes, and even the right password gets the same refusal.",
+      "Flaw on: every guess is checked and the right one gets in. Defense: after 5 failures the email waits 15 minutes (longer at each further 5), and even the right password gets the same refusal.",
   },
   "tier-reopen": {
     steps: [
@@ -268,5 +268,14 @@ export const DEMOS: Record<FlawName, Demo> = {
     ],
     expected:
       "Flaw on: Alice's sign-in waits behind the whole of Mallory's queued flood (her answer comes after most of it). Defense: Mallory's checks wait behind each other, so Alice waits for at most the one running, and her answer arrives while the flood is still queued.",
+  },
+  "no-lockout-escalation": {
+    steps: [
+      "Explain: the attacker guesses slowly, five passwords then a 15-minute pause, around the clock; NIST SP 800-63B caps consecutive failures at 100, Vaultline stops at 20.",
+      "Run the attack, which simulates 6 hours of such guessing in seconds by ageing the failures in the database, with Bob's password as the last guess: npx playwright test e2e/attacks/no-lockout-escalation.spec.ts --no-deps --project=attacks-vs-flawed",
+      "Secure server (admin@vaultline.test, admin panel): after 20 consecutive failures the account shows “locked”; press Unlock and the right password works again.",
+    ],
+    expected:
+      "Flaw on: every round of guesses is checked, forever, and the right password gets in. Defense: the waits double (15, 30, 60 minutes) and after 20 consecutive failures no password is checked until an administrator unlocks the account; locked, unknown and wrong look the same to the client.",
   },
 };

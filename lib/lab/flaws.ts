@@ -386,6 +386,19 @@ export const FLAWS = {
     test: "while Mallory floods correct step-ups, Alice's sign-in is answered before the fourth of them",
     attacks: ["e2e/attacks/unfair-hash-queue.spec.ts"],
   },
+  "no-lockout-escalation": {
+    defense: "escalating waits and the hard stop on consecutive sign-in failures",
+    finding: "The sign-in limit never escalates: a few guesses every 15 minutes are checked forever (hundreds a day)",
+    seed: {
+      document: SEEDS.M9,
+      section:
+        "Am I Vulnerable To 'Improper Session Handling'? (the variation a pentester tries next: guessing slowly; NIST SP 800-63B caps consecutive failures)",
+      quote: "Mobile app code must protect user sessions just as carefully as its authentication mechanism.",
+    },
+    spec: "e2e/lockout-escalation.spec.ts",
+    test: "after 20 consecutive failures even the right password is refused, as a wrong one is",
+    attacks: ["e2e/attacks/no-lockout-escalation.spec.ts"],
+  },
 } as const satisfies Record<string, FlawEntry>;
 
 export type FlawName = keyof typeof FLAWS;

@@ -21,7 +21,9 @@ export type SecurityEventType =
   | "admin_elevation_refused"
   | "admin_access_denied"
   | "admin_setting_changed"
-  | "user_disabled";
+  | "user_disabled"
+  | "account_locked"
+  | "account_unlocked";
 
 /** What each event means, in the words the security page shows. */
 export const EVENT_LABELS: Record<SecurityEventType, string> = {
@@ -40,6 +42,8 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   admin_access_denied: "Admin panel refused: not an administrator",
   admin_setting_changed: "Admin setting changed",
   user_disabled: "Account disabled",
+  account_locked: "Account locked: too many failed sign-ins",
+  account_unlocked: "Account unlocked by an administrator",
 };
 
 /** The reason an event's detail carries, if any (e.g. why a session ended). */

@@ -49,13 +49,14 @@ const USER_COLUMNS = [
   "name",
   "role",
   "disabledAt",
+  "lockedAt",
   "passwordChangedAt",
   "credentialGeneration",
   "generationEndReason",
   "createdAt",
 ] as const;
 const SESSION_DATES = new Set(["createdAt", "lastSeenAt", "authenticatedAt", "elevatedAt", "expiresAt", "endedAt"]);
-const USER_DATES = new Set(["disabledAt", "passwordChangedAt", "createdAt"]);
+const USER_DATES = new Set(["disabledAt", "lockedAt", "passwordChangedAt", "createdAt"]);
 
 function selectSql(parameter: string): string {
   const columns = [...SESSION_COLUMNS.map((c) => `s."${c}"`), ...USER_COLUMNS.map((c) => `u."${c}" AS "user.${c}"`)];

@@ -37,6 +37,7 @@ function session(overrides: Partial<SessionWithUser> = {}): SessionWithUser {
       name: "A",
       role: "customer",
       disabledAt: null,
+      lockedAt: null,
       passwordChangedAt: NOW,
       credentialGeneration: 0,
       generationEndReason: null,

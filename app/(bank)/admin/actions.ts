@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { disableUser } from "@/lib/admin/directory";
+import { disableUser, unlockUser } from "@/lib/admin/directory";
 import { submittedForm } from "@/lib/form-data";
 import { elevateToAdmin, setSingleSessionMode, SINGLE_SESSION_MODES } from "@/lib/session/admin";
 import { requireAdmin, requireFreshAuth } from "@/lib/session/guard";
@@ -42,6 +42,12 @@ export async function endAllUserSessions(form: FormData): Promise<void> {
 export async function disableAccount(form: FormData): Promise<void> {
   const admin = await requireAdmin({ elevated: true });
   await disableUser(admin, String(submittedForm(form).get("userId")));
+  redirect("/admin");
+}
+
+export async function unlockUserAccount(form: FormData): Promise<void> {
+  const admin = await requireAdmin({ elevated: true });
+  await unlockUser(admin, String(submittedForm(form).get("userId")));
   redirect("/admin");
 }
 

@@ -5,7 +5,13 @@ import { describeDevice } from "@/lib/session/device";
 import { EVENT_LABELS, eventReason } from "@/lib/session/events";
 import { requireAdmin } from "@/lib/session/guard";
 import { isFreshlyAuthenticated } from "@/lib/session/step-up";
-import { changeSingleSessionMode, disableAccount, endAllUserSessions, endUserSession } from "./actions";
+import {
+  changeSingleSessionMode,
+  disableAccount,
+  endAllUserSessions,
+  endUserSession,
+  unlockUserAccount,
+} from "./actions";
 import { EnterAdminForm } from "./enter-form";
 
 type Search = { type?: string; user?: string; from?: string; to?: string };
@@ -79,6 +85,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   <span className="muted">
                     {u.email} · {u.role}
                     {u.disabledAt ? " · disabled" : ""}
+                    {u.lockedAt ? ` · locked since ${dateFormat.format(u.lockedAt)}` : ""}
                   </span>
                 </td>
                 <td>
@@ -118,6 +125,18 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                           End all sessions
                         </button>
                       </form>
+                      {u.lockedAt && (
+                        <form action={unlockUserAccount} className="inline">
+                          <input type="hidden" name="userId" value={u.id} />
+                          <button
+                            type="submit"
+                            className="button secondary"
+                            aria-label={`Unlock account of ${u.email}`}
+                          >
+                            Unlock
+                          </button>
+                        </form>
+                      )}
                       {!u.disabledAt && (
                         <form action={disableAccount} className="inline">
                           <input type="hidden" name="userId" value={u.id} />
