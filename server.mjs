@@ -17,10 +17,11 @@
 // Next's own redirects (a trailing or doubled slash) are answered here too, and every answer
 // leaves dressed in the security headers, including those proxy.ts never sees (static files,
 // Next's own 404s, Node's parser errors).
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES } from "node:http";
 import nextEnv from "@next/env";
 import { BASELINE_HEADERS, NON_PAGE_CSP, STRICT_TRANSPORT_SECURITY } from "./lib/baseline-headers.mjs";
+import { logger, REQUEST_ID_HEADER } from "./lib/logger.mjs";
 import { isUnreadableRouterState, UNREADABLE_ROUTER_STATE_MESSAGE } from "./lib/router-state-header.mjs";
 
 const PEER_ADDRESS_HEADER = "x-vaultline-peer-address";
@@ -166,6 +167,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  // Every request's log lines carry this ID (lib/log.ts), and the answer too, so a user's report
+  // and the server's lines can be matched. A client's own header of that name is overwritten.
+  const requestId = randomUUID();
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader("X-Request-Id", requestId);
   dressAnswers(res);
   const refusal = frontDoorRefusal(req);
   if (refusal) return refuse(req, res, refusal);
@@ -188,7 +194,7 @@ server.on("clientError", (error, socket) => {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${rawHeaderLines()}` + END_OF_HEAD);
 });
 server.listen(port, () => {
-  console.log(`> Vaultline ${dev ? "(development) " : ""}ready on http://localhost:${port}`);
+  logger.info({ port, dev }, `Vaultline ${dev ? "(development) " : ""}ready on http://localhost:${port}`);
 });
 
 // The request target must be a path whose percent-escapes decode. Next.js answers anything else

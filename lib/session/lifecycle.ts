@@ -4,8 +4,9 @@
 // one dead at once (rotation), and ending the session on the server (sign-out).
 import { flawOn } from "@/lib/lab/flaws";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
+import { logger } from "@/lib/log";
 import { recordEvent } from "./events";
-import { requestInfo } from "./request";
+import { requestInfo, type RequestInfo } from "./request";
 import {
   createSession,
   endSession,
@@ -68,7 +69,7 @@ async function beginSession(owner: SessionOwner, clientType: ClientType, token: 
     now: new Date(),
   });
   await recordEvent({ type: "sign_in_success", userId, tokenHash, request, detail: { client: clientType } });
-  logSignIn(userId, clientType, token, tokenHash);
+  logSignIn({ userId, clientType, token, tokenHash, request });
   return session;
 }
 
@@ -77,11 +78,18 @@ async function beginSession(owner: SessionOwner, clientType: ClientType, token: 
  * security events name it, by the fingerprint of its hash: a log is read by more people and
  * systems than the database, and kept longer.
  */
-function logSignIn(userId: string, clientType: ClientType, token: string, tokenHash: string): void {
+function logSignIn(signIn: {
+  userId: string;
+  clientType: ClientType;
+  token: string;
+  tokenHash: string;
+  request: RequestInfo;
+}): void {
   // LAB FLAW token-in-logs: the line carries the session token itself; whoever reads the logs
   // (an operator, a log service, a foothold on the log host) can replay it.
-  const session = flawOn("token-in-logs") ? token : fingerprint(tokenHash);
-  console.info(`[session] sign-in user=${userId} client=${clientType} session=${session}`);
+  const session = flawOn("token-in-logs") ? signIn.token : fingerprint(signIn.tokenHash);
+  const { userId, clientType: client, request } = signIn;
+  logger.info({ requestId: request.requestId, session, userId, client }, "sign-in");
 }
 
 async function tokenForNewSession(presented: string | undefined, owner: SessionOwner): Promise<string> {
