@@ -9,6 +9,7 @@ import { documentationAddress } from "../support/api";
 import { expect, race, test } from "../support/races";
 
 test.describe("event aggregation against concurrent failures", { tag: "@postgres" }, () => {
+  test.describe.configure({ timeout: 180_000 });
   test("concurrent identical failures fold into one row per reason, counting each", async ({
     instances,
     createRacer,

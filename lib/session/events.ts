@@ -102,19 +102,13 @@ export async function recordEvent(input: EventInput): Promise<void> {
   } else {
     await db.securityEvent.create({ data: { ...row, createdAt: now, lastSeenAt: now } });
   }
-  logger.info(
-    {
-      requestId: input.request?.requestId ?? null,
-      session: row.sessionFingerprint,
-      event: row.type,
-      ...logged(row, input),
-    },
-    "security event",
-  );
+  logEvent(row, input.request?.requestId ?? null);
 }
 
-function logged(row: EventRow, input: EventInput) {
-  return { userId: row.userId, ip: row.ip, userAgent: row.userAgent, detail: cappedDetail(input.detail) };
+/** The same event for the log and the SIEM behind it: one JSON line, each occurrence, folded or not. */
+function logEvent({ type, sessionFingerprint, detail, ...who }: EventRow, requestId: string | null): void {
+  const fields = { requestId, session: sessionFingerprint, event: type, ...who, detail: JSON.parse(detail) as object };
+  logger.info(fields, "security event");
 }
 
 /** The row as stored: the session by fingerprint, client text capped. */
