@@ -14,7 +14,10 @@ import { labAccessAnswer } from "@/lib/lab/access";
 import { flawOn } from "@/lib/lab/flaws";
 import { unavailableAnswer } from "@/lib/outage";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
+import { logger } from "@/lib/log";
+import { recordEvent } from "@/lib/session/events";
 import { pageCacheControl } from "@/lib/session/headers";
+import { requestInfoOf } from "@/lib/session/request";
 import {
   CROSS_SITE_MESSAGE,
   hasMismatchedHost,
@@ -62,8 +65,14 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
   // LAB FLAW csrf: a write from another origin goes through, and with SameSite=None the
   // victim's cookie with it.
   if (!flawOn("csrf")) {
-    if (isCrossSiteWrite(request, appOrigin())) return refuse(request, "cross_site", CROSS_SITE_MESSAGE);
-    if (hasMismatchedHost(request)) return refuse(request, "bad_request", MISMATCHED_HOST_MESSAGE);
+    if (isCrossSiteWrite(request, appOrigin())) {
+      await recordCrossSiteRefusal(request, "cross_site");
+      return refuse(request, "cross_site", CROSS_SITE_MESSAGE);
+    }
+    if (hasMismatchedHost(request)) {
+      await recordCrossSiteRefusal(request, "mismatched_host");
+      return refuse(request, "bad_request", MISMATCHED_HOST_MESSAGE);
+    }
   }
   if (hasRepeatedParameter(request.nextUrl.searchParams))
     return refuse(request, "bad_request", REPEATED_PARAMETER_MESSAGE);
@@ -72,9 +81,26 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
   return null;
 }
 
-// The lab console's paths: its page, its inbox, and its server actions, posted to its address.
-// Outside lab mode it does not exist, whatever is asked of it (an action would run its guard,
-// then fail to render a page that is not there: a 500). Each checks again itself (lib/lab/guard.ts).
+/**
+ * A refused cross-site write is a sign of an attack in progress (a page somewhere posting to the
+ * bank in its visitors' names): it is recorded, folded like every repeatable failure. The proxy
+ * runs in Node and reaches the database as the app does; if the database is away, the refusal
+ * still stands and the log still says so.
+ */
+async function recordCrossSiteRefusal(request: NextRequest, reason: "cross_site" | "mismatched_host"): Promise<void> {
+  const info = requestInfoOf(request.headers);
+  const detail = { reason, method: request.method, path: request.nextUrl.pathname };
+  try {
+    await recordEvent({ type: "cross_site_refused", request: info, detail });
+  } catch (error) {
+    const failure = error instanceof Error ? error.name : typeof error;
+    logger.error({ requestId: info.requestId, event: "cross_site_refused", detail, failure }, "event not recorded");
+  }
+}
+
+// Outside lab mode the lab console does not exist, whatever is asked of it: its page, its inbox,
+// and its server actions, posted to its address (one would run its guard, then fail to render a
+// page that is not there: a 500). Each of them checks again itself (lib/lab/guard.ts).
 function isLabPath(pathname: string): boolean {
   let path = pathname;
   try {

@@ -17,10 +17,11 @@
 // Next's own redirects (a trailing or doubled slash) are answered here too, and every answer
 // leaves dressed in the security headers, including those proxy.ts never sees (static files,
 // Next's own 404s, Node's parser errors).
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES } from "node:http";
 import nextEnv from "@next/env";
 import { BASELINE_HEADERS, NON_PAGE_CSP, STRICT_TRANSPORT_SECURITY } from "./lib/baseline-headers.mjs";
+import { logger, REQUEST_ID_HEADER } from "./lib/logger.mjs";
 import { isUnreadableRouterState, UNREADABLE_ROUTER_STATE_MESSAGE } from "./lib/router-state-header.mjs";
 
 const PEER_ADDRESS_HEADER = "x-vaultline-peer-address";
@@ -168,6 +169,11 @@ await app.prepare();
 /** The request handler, with the answers Node gives outside it, on one listening socket. */
 function newServer() {
   const server = createServer((req, res) => {
+    // Every request's log lines carry this ID (lib/log.ts), and the answer too, so a user's report
+    // and the server's lines can be matched. A client's own header of that name is overwritten.
+    const requestId = randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader("X-Request-Id", requestId);
     dressAnswers(res);
     const refusal = frontDoorRefusal(req);
     if (refusal) return refuse(req, res, refusal);
@@ -200,8 +206,9 @@ const lab = process.env.LAB_ALLOW === "1";
 const labHost = process.env.LAB_HOST?.trim() || undefined;
 const hosts = !lab ? [undefined] : labHost ? [labHost] : ["127.0.0.1", "::1"];
 if (lab && labHost) {
-  console.warn(
-    `[vaultline] WARNING: LAB_HOST=${labHost}: this lab, whose defenses are off, listens beyond this machine. Anyone who can reach it sees a bank without its defenses; only its key (LAB_KEY) stands between them and the lab console.`,
+  logger.warn(
+    { labHost },
+    `WARNING: LAB_HOST=${labHost}: this lab, whose defenses are off, listens beyond this machine. Anyone who can reach it sees a bank without its defenses; only its key (LAB_KEY) stands between them and the lab console.`,
   );
 }
 for (const [index, host] of hosts.entries()) {
@@ -212,7 +219,9 @@ for (const [index, host] of hosts.entries()) {
       throw error;
     })
     .listen(port, host, () => {
-      if (index === 0) console.log(`> Vaultline ${dev ? "(development) " : ""}ready on http://localhost:${port}`);
+      if (index === 0) {
+        logger.info({ port, dev }, `Vaultline ${dev ? "(development) " : ""}ready on http://localhost:${port}`);
+      }
     });
 }
 

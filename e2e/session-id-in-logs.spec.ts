@@ -16,10 +16,10 @@ test("a sign-in is logged with its session's fingerprint, never its token", asyn
   const lines = await signInLogLines(serverLogPath(server), user.id, 2);
 
   for (const [client, token] of Object.entries(tokens)) {
-    const line = lines.find((l) => l.includes(` client=${client} `));
+    const line = lines.find((l) => l.includes(`"client":"${client}"`));
     expect(line, `the ${client} sign-in's line`).toBeDefined();
     const hash = tokenHash(token);
     expect(findLeaks(line!, { passwords: [TEST_PASSWORD], tokenHashes: new Set([hash]) }), line).toEqual([]);
-    expect(line).toContain(`session=${hash.slice(0, TOKEN_POLICY.fingerprintLength)}`);
+    expect(JSON.parse(line!)).toMatchObject({ session: hash.slice(0, TOKEN_POLICY.fingerprintLength) });
   }
 });

@@ -11,6 +11,7 @@
 // database is a file this process holds open: the probe is nearly free, and it cannot see a
 // failing disk, only a missing connection.
 import "server-only";
+import { logger } from "./logger.mjs";
 import { PG_CONNECTION_TIMEOUT_MS } from "./db";
 import { sessionLookup } from "./session/session-lookup";
 
@@ -81,8 +82,8 @@ function isConnectionLoss(error: unknown): boolean {
 function noteAnswer(answer: "up" | "down", error?: unknown): void {
   if (answer === (shared.vaultlineDbAnswer ?? "up")) return;
   shared.vaultlineDbAnswer = answer;
-  if (answer === "up") console.warn("[db] reachable again");
-  else console.error(`[db] unreachable (${describe(error)}): every request answers 503 until it is back`);
+  if (answer === "up") logger.warn("database reachable again");
+  else logger.error({ cause: describe(error) }, "database unreachable: every request answers 503 until it is back");
 }
 
 type DriverCause = { kind?: unknown; code?: unknown };

@@ -2,19 +2,21 @@
 // production server with an unsafe setting, or lab flaws without LAB_ALLOW=1, refuses to start
 // and says why, loudly; a lab says so.
 import "server-only";
+import { logger } from "./logger.mjs";
 import { serverStartupProblems, startupRefusal } from "./env";
 import { activeFlaws, labMode } from "./lab/flaws";
 
 export function checkStartup(): void {
   const problems = serverStartupProblems();
   if (problems.length > 0) {
-    console.error(`\n${startupRefusal(problems)}\n`);
+    logger.fatal({ problems }, startupRefusal(problems));
     process.exit(1);
   }
   if (labMode()) {
     const off = activeFlaws().join(", ") || "none yet";
-    console.warn(
-      `\n[vaultline] !!! LAB MODE: defenses switched off: ${off}; /lab switches them — never expose this server !!!\n`,
+    logger.warn(
+      { flaws: activeFlaws() },
+      `!!! LAB MODE: defenses switched off: ${off}; /lab switches them — never expose this server !!!`,
     );
   }
 }

@@ -18,7 +18,7 @@ test("the victim's sign-in line in the server log opens the victim's accounts", 
 
   // Mallory knows whose session she is after: every line about a user names the user's id.
   const [line] = await signInLogLines(serverLogPath(server), user.id, 1);
-  const logged = /\bsession=(\S+)/.exec(line!)?.[1];
+  const logged = (JSON.parse(line!) as { session?: string }).session;
   expect(logged, "the sign-in line names its session").toBeDefined();
 
   expectAttack(target, await idStillWorks(browser, baseURL!, logged!, user));

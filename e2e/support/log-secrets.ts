@@ -54,7 +54,7 @@ export async function signInLogLines(logPath: string, userId: string, count: num
   const lines = () =>
     readFileSync(logPath, "utf8")
       .split("\n")
-      .filter((line) => line.includes(`[session] sign-in user=${userId} `));
+      .filter((line) => line.includes(`"userId":"${userId}"`) && line.includes(`"msg":"sign-in"`));
   await expect
     .poll(() => lines().length, { message: `${count} sign-in lines in ${logPath}` })
     .toBeGreaterThanOrEqual(count);

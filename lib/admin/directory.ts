@@ -40,10 +40,13 @@ export async function searchEvents(filter: EventFilter) {
     where: {
       type: filter.type || undefined,
       userId: filter.userId || undefined,
-      createdAt: { gte: filter.from, lte: filter.to },
+      // An aggregated row spans first to last seen: it matches a period it overlaps.
+      lastSeenAt: { gte: filter.from },
+      createdAt: { lte: filter.to },
     },
     include: { user: { select: { email: true } } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    // Newest activity first; a flood is one row (events.ts), so it cannot push the rest out.
+    orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],
     take: EVENT_LOG_LIMIT,
   });
 }

@@ -6,6 +6,7 @@
 // an unexpected failure becomes the stable JSON 500 (503 when the database went away meanwhile),
 // never a stack trace.
 import "server-only";
+import { requestLog } from "@/lib/log";
 import type { z } from "zod";
 import { failedForOutage } from "@/lib/db-health";
 import { sessionForApi, tokenInUrl } from "@/lib/session/bearer";
@@ -50,8 +51,10 @@ function framed<Context>(handler: Handler<Context>): Handler<Context> {
       if (await failedForOutage(error)) return serviceUnavailable();
       // The name only: messages can quote what the client sent (JSON.parse quotes the body,
       // which may hold a password).
-      console.error(
-        `[api] ${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? error.name : typeof error}`,
+      const failure = error instanceof Error ? error.name : typeof error;
+      (await requestLog()).error(
+        { method: request.method, path: new URL(request.url).pathname, failure },
+        "api request failed",
       );
       return apiError("internal");
     }

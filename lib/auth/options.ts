@@ -7,6 +7,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { failedForOutage } from "@/lib/db-health";
 import { appOrigin, serverEnv } from "@/lib/env";
+import { requestLog } from "@/lib/log";
 import { startWebSession } from "@/lib/session/lifecycle";
 import { verifyCredentials, type VerifiedUser } from "./credentials";
 import { safeNextPath } from "./safe-next-path";
@@ -59,7 +60,7 @@ async function onlyOurErrorCodes<T>(step: () => Promise<T>): Promise<T> {
     return await step();
   } catch (error) {
     if (await failedForOutage(error)) throw new Error(UNAVAILABLE_ERROR_CODE);
-    console.error(`[auth] sign-in failed: ${error instanceof Error ? error.name : typeof error}`);
+    (await requestLog()).error({ failure: error instanceof Error ? error.name : typeof error }, "sign-in failed");
     throw new Error(SIGN_IN_FAILED_ERROR_CODE);
   }
 }

@@ -1,8 +1,17 @@
-// Security events: the audit trail the session module writes. A session appears only as the
+// Security events: the audit trail the session module writes, the one writer of the table, and
+// of the same events to the log (one JSON line each, for a SIEM). A session appears only as the
 // fingerprint of its hash; tokens and passwords never reach this table (or any log).
+//
+// Bounded: a client can repeat a failure at will (a throttled sign-in costs the server no bcrypt),
+// so identical failures within the aggregation window fold into one row with a count and the
+// time last seen; client-supplied text is capped; rows older than the retention are deleted by
+// the cleanup job (cleanup.ts).
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Session } from "@/lib/generated/sqlite/client";
+import { logger } from "@/lib/log";
+import { EVENT_FIELD_LIMITS, sessionPolicy } from "./policy";
 import { fingerprint } from "./tokens";
 import type { RequestInfo } from "./request";
 
@@ -23,7 +32,8 @@ export type SecurityEventType =
   | "admin_setting_changed"
   | "user_disabled"
   | "account_locked"
-  | "account_unlocked";
+  | "account_unlocked"
+  | "cross_site_refused";
 
 /** What each event means, in the words the security page shows. */
 export const EVENT_LABELS: Record<SecurityEventType, string> = {
@@ -44,7 +54,18 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   user_disabled: "Account disabled",
   account_locked: "Account locked: too many failed sign-ins",
   account_unlocked: "Account unlocked by an administrator",
+  cross_site_refused: "Request from another site refused",
 };
+
+/** Failures anyone can repeat at will: identical ones share a row (a flood is one row, counted). */
+const AGGREGATED_TYPES: ReadonlySet<SecurityEventType> = new Set<SecurityEventType>([
+  "sign_in_failure",
+  "step_up_failure",
+  "admin_access_denied",
+  "cross_site_refused",
+]);
+
+const MINUTE_MS = 60_000;
 
 /** The reason an event's detail carries, if any (e.g. why a session ended). */
 export function eventReason(detail: string): string | null {
@@ -60,23 +81,77 @@ export type EventInput = {
   detail?: Record<string, string | number | boolean | null>;
 };
 
+type EventRow = {
+  type: SecurityEventType;
+  userId: string | null;
+  sessionFingerprint: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  detail: string;
+};
+
 export async function recordEvent(input: EventInput): Promise<void> {
-  await db.securityEvent.create({
-    data: {
-      type: input.type,
-      userId: input.userId ?? null,
-      sessionFingerprint: input.tokenHash ? fingerprint(input.tokenHash) : null,
-      ip: input.request?.ip ?? null,
-      userAgent: input.request?.userAgent ?? null,
-      detail: JSON.stringify(input.detail ?? {}),
-    },
-  });
+  const now = new Date();
+  const row = eventRow(input);
+  const aggregateKey = AGGREGATED_TYPES.has(input.type) ? aggregationKey(row, input.detail, now) : null;
+  if (aggregateKey) {
+    // One statement, INSERT … ON CONFLICT ("aggregateKey") DO UPDATE, on PostgreSQL as on SQLite:
+    // concurrent identical failures become increments of one row, never a second row or a lost
+    // count (e2e/races/event-aggregation.spec.ts).
+    await db.securityEvent.upsert({
+      where: { aggregateKey },
+      create: { ...row, aggregateKey, createdAt: now, lastSeenAt: now },
+      update: { count: { increment: 1 }, lastSeenAt: now },
+    });
+  } else {
+    await db.securityEvent.create({ data: { ...row, createdAt: now, lastSeenAt: now } });
+  }
+  logEvent(row, input.request?.requestId ?? null);
+}
+
+/** The same event for the log and the SIEM behind it: one JSON line, each occurrence, folded or not. */
+function logEvent({ type, sessionFingerprint, detail, ...who }: EventRow, requestId: string | null): void {
+  const fields = { requestId, session: sessionFingerprint, event: type, ...who, detail: JSON.parse(detail) as object };
+  logger.info(fields, "security event");
+}
+
+/** The row as stored: the session by fingerprint, client text capped. */
+function eventRow(input: EventInput): EventRow {
+  return {
+    type: input.type,
+    userId: input.userId ?? null,
+    sessionFingerprint: input.tokenHash ? fingerprint(input.tokenHash) : null,
+    ip: input.request?.ip ?? null,
+    userAgent: input.request?.userAgent?.slice(0, EVENT_FIELD_LIMITS.userAgentChars) ?? null,
+    detail: JSON.stringify(cappedDetail(input.detail)),
+  };
+}
+
+function cappedDetail(detail: EventInput["detail"] = {}): NonNullable<EventInput["detail"]> {
+  return Object.fromEntries(
+    Object.entries(detail).map(([name, value]) => [
+      name,
+      typeof value === "string" ? value.slice(0, EVENT_FIELD_LIMITS.detailValueChars) : value,
+    ]),
+  );
+}
+
+/**
+ * What makes two failures the same: type, user, session, address and reason, within one window.
+ * Not the user agent or a path, which the client chooses: varying them must not defeat folding.
+ */
+function aggregationKey(row: EventRow, detail: EventInput["detail"], now: Date): string {
+  const windowMs = sessionPolicy().eventAggregationWindowMinutes * MINUTE_MS;
+  const reason = detail?.reason ?? null;
+  const window = Math.floor(now.getTime() / windowMs);
+  const parts = [row.type, row.userId, row.sessionFingerprint, row.ip, reason, window];
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
 export async function listUserEvents(userId: string, limit = 50) {
   return db.securityEvent.findMany({
     where: { userId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],
     take: limit,
   });
 }

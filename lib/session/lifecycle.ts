@@ -5,8 +5,9 @@
 import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
+import { logger } from "@/lib/log";
 import { recordEvent } from "./events";
-import { requestInfo } from "./request";
+import { requestInfo, type RequestInfo } from "./request";
 import {
   createSessionWithinCap,
   endSession,
@@ -78,7 +79,7 @@ async function beginSession(owner: SessionOwner, clientType: ClientType, token: 
       detail: { reason: "session_limit" },
     });
   }
-  logSignIn(userId, clientType, token, tokenHash);
+  logSignIn({ userId, clientType, token, tokenHash, request });
   return session;
 }
 
@@ -87,11 +88,18 @@ async function beginSession(owner: SessionOwner, clientType: ClientType, token: 
  * security events name it, by the fingerprint of its hash: a log is read by more people and
  * systems than the database, and kept longer.
  */
-function logSignIn(userId: string, clientType: ClientType, token: string, tokenHash: string): void {
+function logSignIn(signIn: {
+  userId: string;
+  clientType: ClientType;
+  token: string;
+  tokenHash: string;
+  request: RequestInfo;
+}): void {
   // LAB FLAW token-in-logs: the line carries the session token itself; whoever reads the logs
   // (an operator, a log service, a foothold on the log host) can replay it.
-  const session = flawOn("token-in-logs") ? token : fingerprint(tokenHash);
-  console.info(`[session] sign-in user=${userId} client=${clientType} session=${session}`);
+  const session = flawOn("token-in-logs") ? signIn.token : fingerprint(signIn.tokenHash);
+  const { userId, clientType: client, request } = signIn;
+  logger.info({ requestId: request.requestId, session, userId, client }, "sign-in");
 }
 
 async function tokenForNewSession(presented: string | undefined, owner: SessionOwner): Promise<string> {

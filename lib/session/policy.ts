@@ -42,6 +42,16 @@ export type SessionPolicy = {
    * Each is a bcrypt check that a correct password would otherwise repeat without limit.
    */
   stepUpsPerFamilyPerHour: number;
+  /**
+   * Security events are deleted this long after they were last seen (the cleanup job). The log
+   * (lib/logger.mjs), shipped to a SIEM, keeps them as long as the operator's archive does.
+   */
+  securityEventRetentionDays: number;
+  /**
+   * Identical failures (same type, user, address and reason) within one window of this length
+   * share one event row with a count, so a flood is one row, not one per attempt.
+   */
+  eventAggregationWindowMinutes: number;
 };
 
 const defaultPolicy: SessionPolicy = {
@@ -56,6 +66,8 @@ const defaultPolicy: SessionPolicy = {
   expiredSessionRetentionHours: 24,
   maxLiveSessionsPerUser: 10,
   stepUpsPerFamilyPerHour: 12,
+  securityEventRetentionDays: 90,
+  eventAggregationWindowMinutes: 15,
 };
 
 /** OWASP's suggestion for high-value apps: 2–5 minutes idle on the most sensitive areas. */
@@ -73,6 +85,12 @@ export type PolicyPreset = keyof typeof POLICY_PRESETS;
 export function sessionPolicy(preset: PolicyPreset = serverEnv().SESSION_POLICY): SessionPolicy {
   return POLICY_PRESETS[preset];
 }
+
+/**
+ * Caps on the client-supplied text an event row keeps: enough to recognise a browser or a path,
+ * too little for one request to fill the table.
+ */
+export const EVENT_FIELD_LIMITS = { userAgentChars: 256, detailValueChars: 200 } as const;
 
 /** Token and cookie rules: fixed by the threat model, not tuned per deployment. */
 export const TOKEN_POLICY = {

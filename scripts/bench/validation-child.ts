@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { email: "alice@vaultline.test" } });
   const token = generateSessionToken();
   const tokenHash = hashToken(token);
-  const request = { ip: "127.0.0.1", userAgent: "bench" };
+  const request = { ip: "127.0.0.1", userAgent: "bench", requestId: null };
   await createSessionWithinCap({ userId: user.id, credentialGeneration: user.credentialGeneration, tokenHash, clientType: "web", request, now: new Date() });
   // Read-only, as a JWT check is: a real request also writes lastSeenAt, at most once a minute.
   const validate = () => validateSessionToken(token, "medium", { now: new Date(), background: true, request, client: "web" });

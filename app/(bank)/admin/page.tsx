@@ -190,7 +190,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <table className="ledger" aria-label="Security events">
           <thead>
             <tr>
-              <th scope="col">When</th>
+              <th scope="col">Last seen</th>
+              <th scope="col">Times</th>
               <th scope="col">User</th>
               <th scope="col">Event</th>
               <th scope="col">Session</th>
@@ -200,7 +201,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
-                <td>{dateFormat.format(e.createdAt)}</td>
+                <td>{dateFormat.format(e.lastSeenAt)}</td>
+                <td>{e.count}</td>
                 <td>{e.user?.email ?? "—"}</td>
                 <td>
                   {EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? e.type}
