@@ -17,6 +17,7 @@ import {
   expect,
   isLive,
   postAction,
+  raceFetch,
   race,
   test,
   type RaceSession,
@@ -25,7 +26,7 @@ import {
 type SignInAnswer = { status: number; session: RaceSession | null };
 
 async function apiSignIn(baseURL: string, email: string, password: string): Promise<SignInAnswer> {
-  const response = await fetch(`${baseURL}/api/v1/sessions`, {
+  const response = await raceFetch(`${baseURL}/api/v1/sessions`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...carrying({ token: "", id: "" }, "web") },
     body: JSON.stringify({ email, password }),
@@ -35,7 +36,7 @@ async function apiSignIn(baseURL: string, email: string, password: string): Prom
 }
 
 async function apiStepUp(baseURL: string, session: RaceSession, password: string): Promise<SignInAnswer> {
-  const response = await fetch(`${baseURL}/api/v1/sessions/current/step-up`, {
+  const response = await raceFetch(`${baseURL}/api/v1/sessions/current/step-up`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...carrying(session, "api") },
     body: JSON.stringify({ password }),
@@ -208,7 +209,7 @@ test.describe("credential changes against requests in flight", { tag: "@postgres
 
 /** The action ID of the panel's "End all sessions" form for `email`. */
 async function endAllActionId(baseURL: string, panel: RaceSession, email: string): Promise<string> {
-  const response = await fetch(`${baseURL}/admin`, { headers: carrying(panel), redirect: "manual" });
+  const response = await raceFetch(`${baseURL}/admin`, { headers: carrying(panel), redirect: "manual" });
   const html = await response.text();
   const form = [...html.matchAll(/<form[^>]*>(.*?)<\/form>/gs)]
     .map((m) => m[1]!)

@@ -6,7 +6,7 @@
 // Proof: each round, RACE_WIDTH wrong-password sign-ins for one racer from one address at once,
 // over two instances: one row per reason, the counts adding up to every attempt, no 5xx.
 import { documentationAddress } from "../support/api";
-import { expect, race, test } from "../support/races";
+import { expect, race, raceFetch, test } from "../support/races";
 
 test.describe("event aggregation against concurrent failures", { tag: "@postgres" }, () => {
   test.describe.configure({ timeout: 180_000 });
@@ -18,7 +18,7 @@ test.describe("event aggregation against concurrent failures", { tag: "@postgres
     await race(instances, {
       setup: async () => ({ racer: await createRacer(), address: documentationAddress() }),
       fire: async ({ racer, address }, i, baseURL) => {
-        const response = await fetch(`${baseURL}/api/v1/sessions`, {
+        const response = await raceFetch(`${baseURL}/api/v1/sessions`, {
           method: "POST",
           headers: { "Content-Type": "application/json", "X-Forwarded-For": address },
           body: JSON.stringify({ email: racer.email, password: `wrong-${i}` }),

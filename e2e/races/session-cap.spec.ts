@@ -6,12 +6,12 @@
 // `createSessionWithinCap`), so sign-ins landing at once on two instances count one after another.
 // Proof: RACE_ROUNDS rounds of RACE_WIDTH simultaneous sign-ins over two instances.
 import { POLICY_PRESETS } from "@/lib/session/policy";
-import { carrying, expect, race, test } from "../support/races";
+import { carrying, expect, race, raceFetch, test } from "../support/races";
 
 const CAP = POLICY_PRESETS.default.maxLiveSessionsPerUser;
 
 async function apiSignIn(baseURL: string, email: string, password: string): Promise<number> {
-  const response = await fetch(`${baseURL}/api/v1/sessions`, {
+  const response = await raceFetch(`${baseURL}/api/v1/sessions`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...carrying({ token: "", id: "" }, "web") },
     body: JSON.stringify({ email, password }),

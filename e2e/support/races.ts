@@ -5,10 +5,12 @@
 // `race()` fires the same request many times at once, spread over both instances, for many
 // rounds, and checks the invariant after every round: one lucky round proves nothing.
 //
-// Requests go through Node's fetch: no cookie jar, so each racer carries exactly the session it
-// was given. Sessions are made as the app makes them (a random token, its SHA-256 in the row),
+// Requests go through raceFetch: no cookie jar, so each racer carries exactly the session it
+// was given, and a connection of its own each time: a pooled socket the server closed after its
+// keep-alive timeout, between two rounds, would fail a request rather than the race. Sessions are made as the app makes them (a random token, its SHA-256 in the row),
 // so a race spends its time on the race, not on signing in through the form.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import bcrypt from "bcrypt";
 import { startInstances, type DirectServer } from "./direct-server";
 import { createTestUser, test as base, SESSION_COOKIE, type TestUser } from "./fixtures";
@@ -123,7 +125,7 @@ export function carrying(session: RaceSession, client: "web" | "api" = "web"): R
 /** True when the instance accepts the session: the dashboard (web) or the account list (API). */
 export async function isLive(baseURL: string, session: RaceSession, client: "web" | "api"): Promise<boolean> {
   const path = client === "web" ? "/dashboard" : "/api/v1/accounts";
-  const response = await fetch(`${baseURL}${path}`, { headers: carrying(session, client), redirect: "manual" });
+  const response = await raceFetch(`${baseURL}${path}`, { headers: carrying(session, client), redirect: "manual" });
   if (response.status === 200) return true;
   if (client === "api" && response.status === 401) return false;
   if (client === "web" && response.status === 307 && response.headers.get("location")?.includes("/signin"))
@@ -133,7 +135,7 @@ export async function isLive(baseURL: string, session: RaceSession, client: "web
 
 /** The server action behind the page's form (useActionState forms render `$ACTION_1:0`). */
 export async function actionIdOf(baseURL: string, path: string, session: RaceSession): Promise<string> {
-  const response = await fetch(`${baseURL}${path}`, { headers: carrying(session), redirect: "manual" });
+  const response = await raceFetch(`${baseURL}${path}`, { headers: carrying(session), redirect: "manual" });
   const html = await response.text();
   const match = /name="\$ACTION_1:0" value="([^"]+)"/.exec(html) ?? /name="\$ACTION_ID_([0-9a-f]+)"/.exec(html);
   if (!match) throw new Error(`no server action on ${path} (${response.status})`);
@@ -154,7 +156,7 @@ export async function postAction(
   options: { stateful?: boolean } = {},
 ): Promise<{ status: number; redirect: string | null; body: string }> {
   const { body, contentType } = multipart(formParts(fields, { plain: options.stateful === false }));
-  const response = await fetch(`${baseURL}${path}`, {
+  const response = await raceFetch(`${baseURL}${path}`, {
     method: "POST",
     body: new Uint8Array(body),
     redirect: "manual",
@@ -172,4 +174,40 @@ export async function postAction(
 /** Waits `ms`: racers start a little apart, so some are in flight at every moment of the change. */
 export function after(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+type RaceResponse = {
+  status: number;
+  headers: { get: (name: string) => string | null };
+  text: () => Promise<string>;
+  json: () => Promise<unknown>;
+};
+
+/** fetch's shape for what races send, on a new connection each time; redirects are not followed. */
+export function raceFetch(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; redirect?: "manual" } = {},
+): Promise<RaceResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: init.method ?? "GET", headers: init.headers, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const body = Buffer.concat(chunks).toString("utf8");
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: { get: (name) => [response.headers[name.toLowerCase()] ?? null].flat()[0] ?? null },
+            text: async () => body,
+            json: async () => JSON.parse(body) as unknown,
+          });
+        });
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(init.body);
+  });
 }

@@ -6,7 +6,7 @@
 import { TRANSFER_IN_PROGRESS_MESSAGE } from "@/lib/bank/limits";
 import type { Db } from "@/lib/db";
 import type { TestUser } from "./fixtures";
-import { carrying, postAction, type RaceSession } from "./races";
+import { carrying, postAction, raceFetch, type RaceSession } from "./races";
 
 export type TransferAnswer =
   | { kind: "sent"; id: string }
@@ -23,7 +23,7 @@ export async function sendByApi(baseURL: string, session: RaceSession, payment: 
     toAccountNumber: payment.to.accountNumber,
     amount: payment.amount,
   };
-  const response = await fetch(`${baseURL}/api/v1/transfers`, {
+  const response = await raceFetch(`${baseURL}/api/v1/transfers`, {
     method: "POST",
     body: JSON.stringify(body),
     headers: { ...carrying(session, "api"), "Content-Type": "application/json", "Idempotency-Key": payment.key },
