@@ -49,7 +49,14 @@ class Refused extends Error {}
 
 const INSUFFICIENT_FUNDS = "Insufficient funds for this transfer.";
 
+const NOT_YOUR_ACCOUNT = "Choose one of your accounts to pay from.";
+
 export async function executeTransfer(input: TransferInput, db: Db = appDb): Promise<TransferOutcome> {
+  // Text that is no record ID names no account, and is not stored under the key either: a
+  // client's garbage (a lone surrogate, a NUL) would be a database error, a 500, not a refusal.
+  if (!isRecordId(input.fromAccountId)) {
+    return { ok: false, reason: "refused", message: NOT_YOUR_ACCOUNT, replayed: false };
+  }
   // The common retry, long after the original: answered without a transaction.
   const previous = await findRequest(db, input);
   if (previous) return replay(previous, input);
@@ -67,7 +74,6 @@ export async function executeTransfer(input: TransferInput, db: Db = appDb): Pro
 type Payer = { id: string; number: string; balanceCents: number } | null;
 
 function payerAccount(db: Db, input: TransferInput): Promise<Payer> {
-  if (!isRecordId(input.fromAccountId)) return Promise.resolve(null);
   return db.account.findFirst({
     where: { id: input.fromAccountId, userId: input.userId },
     select: { id: true, number: true, balanceCents: true },
@@ -137,7 +143,7 @@ function replay(original: StoredRequest, input: TransferInput): TransferOutcome 
 }
 
 async function moveMoney(tx: Db, input: TransferInput, claimId: string, from: Payer): Promise<string> {
-  if (!from) throw new Refused("Choose one of your accounts to pay from.");
+  if (!from) throw new Refused(NOT_YOUR_ACCOUNT);
   const to = await tx.account.findUnique({ where: { number: input.toAccountNumber } });
   if (!to) throw new Refused("No account has that number. Check it and try again.");
   if (to.id === from.id) throw new Refused("Choose two different accounts.");
