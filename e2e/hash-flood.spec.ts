@@ -9,7 +9,7 @@
 // (lib/session/store.ts `createSessionWithinCap`; policy values in lib/session/policy.ts).
 import { apiSignIn, apiStepUp, apiStepUpAttempt, bearer, ownAddress } from "./support/api";
 import { floodThenSignIn } from "./support/hash-flood";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, signIn, test, eventTimes } from "./support/fixtures";
 import { POLICY_PRESETS } from "@/lib/session/policy";
 
 const { maxLiveSessionsPerUser, stepUpsPerFamilyPerHour } = POLICY_PRESETS.default;
@@ -43,7 +43,7 @@ test("correct step-ups beyond the family's hourly budget get a 429 with Retry-Af
     const body = await refused.json();
     expect(body).toEqual({ error: "step_up_limit", message: expect.stringContaining("Try again later") });
   }
-  const checkedWrong = await db.securityEvent.count({ where: { userId: user.id, type: "step_up_failure" } });
+  const checkedWrong = await eventTimes(db, { userId: user.id, type: "step_up_failure" });
   expect(checkedWrong, "the wrong password over budget was never checked").toBe(0);
   // The session itself lives on; a new sign-in is a new family with a budget of its own.
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);

@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { apiSignIn, apiTransfer, bearer } from "./support/api";
 import { booksOf } from "./support/ledger";
-import { openAdminPanel, signIn, transferFormFields } from "./support/fixtures";
+import { eventTimes, openAdminPanel, signIn, transferFormFields } from "./support/fixtures";
 import { actionIdOn, callAction, formParts, plainActionIds } from "./support/server-action";
 import { expect, expectNoLeak, missingId, strangerStillSignedIn, test } from "./support/stranger";
 
@@ -185,7 +185,8 @@ test("a customer posting the admin panel's actions with another customer's IDs g
   await expect(panel.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();
   await panel.goto("/admin");
   const actions = await plainActionIds(panel);
-  expect(actions.length, "the panel's forms: option, end, end all, disable").toBe(4);
+  // Option, end, end all, disable; and unlock where another test has left an account locked.
+  expect(actions.length, "the panel's forms").toBeGreaterThanOrEqual(4);
   await panel.context().close();
 
   await signIn(page, user);
@@ -200,10 +201,7 @@ test("a customer posting the admin panel's actions with another customer's IDs g
   expect(await strangerStillSignedIn(request, stranger)).toBe(true);
   // Each refusal is recorded (the page the action answers with is refused and recorded too),
   // folded into one row with a count like every repeated failure (lib/session/events.ts).
-  const denied = await db.securityEvent.aggregate({
-    where: { userId: user.id, type: "admin_access_denied" },
-    _sum: { count: true },
-  });
-  expect(denied._sum.count).toBeGreaterThanOrEqual(actions.length);
+  const denied = await eventTimes(db, { userId: user.id, type: "admin_access_denied" });
+  expect(denied).toBeGreaterThanOrEqual(actions.length);
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "admin_setting_changed" } })).toBe(0);
 });

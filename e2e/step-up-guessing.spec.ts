@@ -8,7 +8,7 @@
 // password change. Runs on SQLite and PostgreSQL (@postgres).
 import type { APIResponse } from "@playwright/test";
 import { apiSignIn, apiStepUpAttempt } from "./support/api";
-import { expect, test } from "./support/fixtures";
+import { expect, test, eventTimes } from "./support/fixtures";
 
 const GUESSES = 30;
 const LIMIT = 5;
@@ -26,7 +26,7 @@ test(
       Array.from({ length: GUESSES }, (_, i) => apiStepUpAttempt(request, stolen, `wrong-guess-${i}`).then(answer)),
     );
 
-    const checked = await db.securityEvent.count({ where: { userId: user.id, type: "step_up_failure" } });
+    const checked = await eventTimes(db, { userId: user.id, type: "step_up_failure" });
     expect(checked, "passwords checked with bcrypt").toBe(LIMIT);
     const afterLimit = answers.filter((a) => a.status !== 403);
     expect(afterLimit.length).toBeGreaterThanOrEqual(GUESSES - LIMIT + 1);
@@ -58,7 +58,7 @@ test(
 
     expect(right.status, "the right password, after the limit").toBe(401);
     expect(right.body.reason).toBe("step_up_failures");
-    const checked = await db.securityEvent.count({ where: { userId: user.id, type: "step_up_failure" } });
+    const checked = await eventTimes(db, { userId: user.id, type: "step_up_failure" });
     expect(checked, "passwords checked: the wrong ones within the limit, never the right one").toBe(LIMIT);
     // Wrong guesses within the limit may learn how many attempts are left; every other answer,
     // the right password's included, is one and the same refusal.

@@ -1,7 +1,7 @@
 // Threat: someone at an unattended or hijacked session moves money without knowing the
 // password. Defense: transfers need the password entered within stepUpFreshnessMinutes (5) on
 // this server-side session (lib/session/step-up.ts); 5 wrong passwords end the session.
-import { balanceOf, expect, fillTransfer, signIn, signInStale, test } from "./support/fixtures";
+import { balanceOf, expect, fillTransfer, signIn, signInStale, test, eventTimes } from "./support/fixtures";
 
 test("a stale session is asked for the password, keeps the details, then transfers", async ({
   page,
@@ -52,5 +52,5 @@ test("five wrong passwords end the session", async ({ page, user, createUser, db
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin/);
   expect(await balanceOf(db, user.accountId)).toBe(250_000);
-  expect(await db.securityEvent.count({ where: { userId: user.id, type: "step_up_failure" } })).toBe(5);
+  expect(await eventTimes(db, { userId: user.id, type: "step_up_failure" })).toBe(5);
 });

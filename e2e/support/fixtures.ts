@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import { hashPassword } from "@/lib/auth/password";
 import { watchCsp, type CspViolation } from "./csp-watch";
 import { serverDatabaseUrl, type ServerName } from "./servers";
@@ -289,6 +290,15 @@ export async function changePasswordInUi(page: Page, current: string, next: stri
   await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("Confirm new password").fill(next);
   await page.getByRole("button", { name: "Change password" }).click();
+}
+
+/**
+ * How many times an event happened. Repeated failures share one row with a count
+ * (lib/session/events.ts), so counting rows would undercount them.
+ */
+export async function eventTimes(db: Db, where: Prisma.SecurityEventWhereInput): Promise<number> {
+  const { _sum } = await db.securityEvent.aggregate({ where, _sum: { count: true } });
+  return _sum.count ?? 0;
 }
 
 export async function balanceOf(db: Db, accountId: string): Promise<number> {
