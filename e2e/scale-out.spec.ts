@@ -23,6 +23,7 @@ import {
   sessionCookieValue,
   setRotationAge,
   signInOnNewDevice,
+  signInWithForm,
   stepUpWithTransfer,
   transferFormFields,
   type TestUser,
@@ -165,6 +166,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
   }) => {
     const user = await createUser();
     const page = await newPageOn(browser, a);
+    await signInWithForm(page, user);
     const old = await stepUpWithTransfer(page, db, user, await createUser());
     expect(await sessionCookieValue(page)).not.toBe(old);
     await expectDashboardOn(page, b, user);

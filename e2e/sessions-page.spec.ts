@@ -2,12 +2,11 @@
 // sessions page lists every live session (device, IP, started, last active) and ends any one
 // or all others, after a fresh step-up (ASVS 5.0 7.5.2); an ended session is refused on its
 // very next request (lib/session/revoke.ts).
-import { ageSession, expect, signIn, signInOnNewDevice, test } from "./support/fixtures";
+import { expect, makeStepUpDue, test } from "./support/fixtures";
 
-test("lists sessions and ends another one after a step-up", async ({ page, browser, baseURL, user, db }) => {
-  await signIn(page, user);
-  const phone = await signInOnNewDevice(browser, baseURL!, user);
-  await ageSession(db, user.id, { ageMinutes: 6 });
+test("lists sessions and ends another one after a step-up", async ({ signedInPage: page, newDevice, user, db }) => {
+  const phone = await newDevice();
+  await makeStepUpDue(db, user);
 
   await page.goto("/security/sessions");
   const rows = page.getByRole("table", { name: "Your sessions" }).getByRole("row");
@@ -24,13 +23,11 @@ test("lists sessions and ends another one after a step-up", async ({ page, brows
 
   await phone.goto("/dashboard");
   await expect(phone).toHaveURL(/reason=revoked/);
-  await phone.context().close();
 });
 
-test("Sign out everywhere else ends all other sessions", async ({ page, browser, baseURL, user, db }) => {
-  const laptop = await signInOnNewDevice(browser, baseURL!, user);
-  const tablet = await signInOnNewDevice(browser, baseURL!, user);
-  await signIn(page, user);
+test("Sign out everywhere else ends all other sessions", async ({ signedInPage: page, newDevice, user, db }) => {
+  const laptop = await newDevice();
+  const tablet = await newDevice();
 
   await page.goto("/security/sessions");
   await page.getByRole("button", { name: "Sign out everywhere else" }).click();
@@ -39,6 +36,5 @@ test("Sign out everywhere else ends all other sessions", async ({ page, browser,
   for (const other of [laptop, tablet]) {
     await other.goto("/dashboard");
     await expect(other).toHaveURL(/reason=revoked/);
-    await other.context().close();
   }
 });

@@ -1,16 +1,15 @@
 // Threat: someone at an unattended or hijacked session moves money without knowing the
 // password. Defense: transfers need the password entered within stepUpFreshnessMinutes (5) on
 // this server-side session (lib/session/step-up.ts); 5 wrong passwords end the session.
-import { balanceOf, expect, fillTransfer, signIn, signInStale, test, eventTimes } from "./support/fixtures";
+import { balanceOf, expect, fillTransfer, makeStepUpDue, test, eventTimes } from "./support/fixtures";
 
 test("a stale session is asked for the password, keeps the details, then transfers", async ({
-  page,
+  signedInPage: page,
   user,
-  createUser,
+  payee,
   db,
 }) => {
-  const payee = await createUser();
-  await signInStale(page, db, user);
+  await makeStepUpDue(db, user);
   await fillTransfer(page, payee, "60.00", "Concert tickets");
   await page.getByRole("button", { name: "Send transfer" }).click();
 
@@ -26,17 +25,14 @@ test("a stale session is asked for the password, keeps the details, then transfe
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "step_up_success" } })).toBe(1);
 });
 
-test("a session signed in moments ago skips the step-up", async ({ page, user, createUser }) => {
-  const payee = await createUser();
-  await signIn(page, user);
+test("a session signed in moments ago skips the step-up", async ({ signedInPage: page, payee }) => {
   await fillTransfer(page, payee, "1.00");
   await page.getByRole("button", { name: "Send transfer" }).click();
   await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();
 });
 
-test("five wrong passwords end the session", async ({ page, user, createUser, db }) => {
-  const payee = await createUser();
-  await signInStale(page, db, user);
+test("five wrong passwords end the session", async ({ signedInPage: page, user, payee, db }) => {
+  await makeStepUpDue(db, user);
   await fillTransfer(page, payee, "10.00");
   await page.getByRole("button", { name: "Send transfer" }).click();
   for (const left of ["4 attempts", "3 attempts", "2 attempts", "1 attempt"]) {

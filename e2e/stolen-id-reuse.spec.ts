@@ -4,24 +4,30 @@
 // (refuseRotatedOutId in lib/session/reuse.ts), at every door that takes an ID: any request,
 // sign-out, and a new sign-in from the browser holding it. Within the window it is refused quietly:
 // a request already in flight from another tab is not theft.
-import { expect, replay, SESSION_COOKIE, setRotationAge, signIn, stepUpWithTransfer, test } from "./support/fixtures";
+import {
+  expect,
+  replay,
+  SESSION_COOKIE,
+  setRotationAge,
+  signInWithForm,
+  stepUpWithTransfer,
+  test,
+} from "./support/fixtures";
 
 test("replaying a rotated-out ID ends the whole family and records the theft", async ({
-  page,
-  browser,
+  signedInPage: page,
+  newDevice,
   baseURL,
   user,
-  createUser,
+  payee,
   db,
 }) => {
-  const stolen = await stepUpWithTransfer(page, db, user, await createUser());
+  const stolen = await stepUpWithTransfer(page, db, user, payee);
   await setRotationAge(db, user.id, 60);
 
-  const thief = await browser.newContext({ baseURL });
-  const thiefPage = await thief.newPage();
-  await replay(thiefPage, stolen, baseURL!);
-  await expect(thiefPage).toHaveURL(/\/signin/);
-  await thief.close();
+  const thief = await newDevice(null);
+  await replay(thief, stolen, baseURL!);
+  await expect(thief).toHaveURL(/\/signin/);
 
   const reuse = await db.securityEvent.findFirst({ where: { userId: user.id, type: "reuse_detected" } });
   expect(reuse).not.toBeNull();
@@ -36,23 +42,21 @@ test("replaying a rotated-out ID ends the whole family and records the theft", a
 });
 
 test("an old ID arriving within the grace window is refused without ending the session", async ({
-  page,
-  browser,
+  signedInPage: page,
+  newDevice,
   baseURL,
   user,
-  createUser,
+  payee,
   db,
 }) => {
-  const inFlight = await stepUpWithTransfer(page, db, user, await createUser());
+  const inFlight = await stepUpWithTransfer(page, db, user, payee);
   // Dated a minute ahead: however slow this machine is, the replay below is still inside the
   // 10-second window on the server's clock (a real 2-second age could expire before it lands).
   await setRotationAge(db, user.id, -60);
 
-  const otherTab = await browser.newContext({ baseURL });
-  const otherPage = await otherTab.newPage();
-  await replay(otherPage, inFlight, baseURL!);
-  await expect(otherPage).toHaveURL(/\/signin/);
-  await otherTab.close();
+  const otherTab = await newDevice(null);
+  await replay(otherTab, inFlight, baseURL!);
+  await expect(otherTab).toHaveURL(/\/signin/);
 
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "reuse_detected" } })).toBe(0);
   await page.goto("/dashboard");
@@ -60,22 +64,21 @@ test("an old ID arriving within the grace window is refused without ending the s
 });
 
 test("a rotated-out ID presented at sign-out ends the family and is recorded", async ({
-  page,
-  browser,
+  signedInPage: page,
+  newDevice,
   baseURL,
   user,
-  createUser,
+  payee,
   db,
 }) => {
-  const stolen = await stepUpWithTransfer(page, db, user, await createUser());
+  const stolen = await stepUpWithTransfer(page, db, user, payee);
   await setRotationAge(db, user.id, 60);
 
   // Signing out with the old cookie is one more door the old ID is presented at.
-  const thief = await browser.newContext({ baseURL });
+  const thief = (await newDevice(null)).context();
   await thief.addCookies([{ name: SESSION_COOKIE, value: stolen, url: baseURL! }]);
   const answer = await thief.request.post("/signout", { headers: { Origin: baseURL! }, maxRedirects: 0 });
   expect(answer.status()).toBeLessThan(400);
-  await thief.close();
 
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "reuse_detected" } })).toBe(1);
   expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
@@ -84,21 +87,21 @@ test("a rotated-out ID presented at sign-out ends the family and is recorded", a
 });
 
 test("a rotated-out cookie in the browser that signs in again ends the family and is recorded", async ({
-  page,
-  browser,
+  signedInPage: page,
+  newDevice,
   baseURL,
   user,
+  payee,
   createUser,
   db,
 }) => {
-  const stolen = await stepUpWithTransfer(page, db, user, await createUser());
+  const stolen = await stepUpWithTransfer(page, db, user, payee);
   await setRotationAge(db, user.id, 60);
 
   // The thief's browser still holds the old cookie when it signs in to an account of its own.
-  const thief = await browser.newContext({ baseURL });
-  await thief.addCookies([{ name: SESSION_COOKIE, value: stolen, url: baseURL! }]);
-  await signIn(await thief.newPage(), await createUser());
-  await thief.close();
+  const thief = await newDevice(null);
+  await thief.context().addCookies([{ name: SESSION_COOKIE, value: stolen, url: baseURL! }]);
+  await signInWithForm(thief, await createUser());
 
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "reuse_detected" } })).toBe(1);
   expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);

@@ -2,11 +2,12 @@
 // without sharing state), direct access to its server's database, and the session-ageing
 // helper that makes time pass on the server without waiting.
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import bcrypt from "bcrypt";
 import { createDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { hashPassword } from "@/lib/auth/password";
 import { watchCsp, type CspViolation } from "./csp-watch";
+import { PAST_STEP_UP_FRESHNESS } from "./policy";
 import { serverDatabaseUrl, type ServerName } from "./servers";
 
 /** What an attack spec expects of the server it runs against: to stop the attack, or not. */
@@ -26,8 +27,18 @@ type Role = "customer" | "admin";
 type TestFixtures = {
   target: Target;
   server: ServerName;
+  /** The test's own customer. */
   user: TestUser;
+  /** Another customer, for the test's transfers to pay. */
+  payee: TestUser;
   createUser: (options?: { role?: Role }) => Promise<TestUser>;
+  /** `page`, signed in as `user` through the app's own sign-in routes (it is on no page yet). */
+  signedInPage: Page;
+  /**
+   * Another device: a browser context of its own (its own cookies), signed in as `user` unless
+   * told whom, or signed out with `null`. Closed when the test ends.
+   */
+  newDevice: (as?: TestUser | null) => Promise<Page>;
   /** The CSP violations the test's pages raised; any fails the test unless it expects them. */
   cspViolations: CspViolation[];
   expectCspViolations: boolean;
@@ -37,6 +48,8 @@ type TestFixtures = {
 let reportedViolations: CspViolation[] = [];
 
 export const TEST_PASSWORD = "correct-horse-battery-staple";
+/** bcrypt's lowest cost: the test users' hashes are checked hundreds of times a run. */
+export const TEST_BCRYPT_COST = 4;
 const OPENING_BALANCE_CENTS = 250_000;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -75,13 +88,32 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
-  // Real bcrypt at the real cost, hashed once per worker and shared by its test users.
-  passwordHash: [async ({}, use) => use(await hashPassword(TEST_PASSWORD)), { scope: "worker" }],
+  // Real bcrypt at a low cost, hashed once per worker and shared by its test users: every
+  // sign-in and step-up checks it, one at a time per server (lib/auth/password.ts). What the
+  // server itself writes uses its own cost (password-change.spec.ts checks it is production's).
+  passwordHash: [async ({}, use) => use(await bcrypt.hash(TEST_PASSWORD, TEST_BCRYPT_COST)), { scope: "worker" }],
   createUser: async ({ db, passwordHash }, use) => {
     await use((options) => createTestUser(db, passwordHash, options?.role ?? "customer"));
   },
   user: async ({ createUser }, use) => {
     await use(await createUser());
+  },
+  payee: async ({ createUser }, use) => {
+    await use(await createUser());
+  },
+  signedInPage: async ({ page, user }, use) => {
+    await signInOverHttp(page.context(), user);
+    await use(page);
+  },
+  newDevice: async ({ browser, baseURL, user }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (as = user) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      if (as) await signInOverHttp(context, as);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
   },
 });
 
@@ -117,8 +149,22 @@ export async function createTestUser(
   return { id: user.id, email, password, name, accountId: account.id, accountNumber: account.number };
 }
 
-/** Signs in through the real form and waits for the dashboard. */
-export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">): Promise<void> {
+/**
+ * Signs a browser context in as the sign-in form does (lib/auth/options.ts): next-auth's CSRF
+ * token, then its Credentials callback, which starts the session and sets the cookie in the
+ * context. The same server code as the form, without rendering the sign-in page.
+ */
+async function signInOverHttp(context: BrowserContext, user: Pick<TestUser, "email" | "password">): Promise<void> {
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken, callbackUrl: "/dashboard", json: "true" },
+  });
+  const { url } = (await response.json()) as { url: string };
+  expect(new URL(url).pathname, `${user.email} signs in`).toBe("/dashboard");
+}
+
+/** Signs in through the real form and waits for the dashboard: for specs about signing in. */
+export async function signInWithForm(page: Page, user: Pick<TestUser, "email" | "password">): Promise<void> {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
@@ -213,18 +259,9 @@ export function accountLink(page: Page, name: string | RegExp): Locator {
   return page.getByRole("region", { name: "Your accounts" }).getByRole("link", { name });
 }
 
-/** Signs in, then makes the password entry 6 minutes old: step-up is due. */
-export async function signInStale(page: Page, db: Db, user: TestUser): Promise<void> {
-  await signIn(page, user);
-  await ageSession(db, user.id, { ageMinutes: 6 });
-}
-
-/** A second device: its own browser context, signed in as the same user. */
-export async function signInOnNewDevice(browser: Browser, baseURL: string, user: TestUser): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, user);
-  return page;
+/** Makes the user's password entry older than step-up accepts: the next sensitive action asks for it. */
+export async function makeStepUpDue(db: Db, user: Pick<TestUser, "id">): Promise<void> {
+  await ageSession(db, user.id, { ageMinutes: PAST_STEP_UP_FRESHNESS });
 }
 
 /** Presents `token` as this page's session cookie and opens the dashboard: a copied ID replayed. */
@@ -261,9 +298,9 @@ export async function idStillWorks(
   }
 }
 
-/** Signs in stale, then sends a transfer that asks for the password: returns the ID the step-up rotated out. */
+/** With step-up due, sends a transfer that asks for the password: returns the ID the step-up rotated out. */
 export async function stepUpWithTransfer(page: Page, db: Db, user: TestUser, payee: TestUser): Promise<string> {
-  await signInStale(page, db, user);
+  await makeStepUpDue(db, user);
   const old = (await sessionCookieValue(page))!;
   await fillTransfer(page, payee, "3.00");
   await page.getByRole("button", { name: "Send transfer" }).click();
@@ -273,9 +310,8 @@ export async function stepUpWithTransfer(page: Page, db: Db, user: TestUser, pay
   return old;
 }
 
-/** An admin on a new device enters the panel (signed in moments ago: no password asked). */
-export async function openAdminPanel(browser: Browser, baseURL: string, admin: TestUser): Promise<Page> {
-  const page = await signInOnNewDevice(browser, baseURL, admin);
+/** A signed-in admin enters the panel (signed in moments ago: no password asked). */
+export async function enterAdminPanel(page: Page): Promise<Page> {
   await page.goto("/admin");
   await page.getByRole("button", { name: "Enter admin panel" }).click();
   return page;
@@ -323,4 +359,19 @@ export async function attackOutcome(page: Page, evidence: Locator): Promise<bool
   const signInPage = page.getByRole("heading", { name: "Sign in to Vaultline" });
   await expect(evidence.or(signInPage), "the attack either shows the victim's data or ends at sign-in").toBeVisible();
   return evidence.isVisible();
+}
+
+// --- Transitional: the free helpers the specs are being moved off (removed once none use them).
+export const signIn = signInWithForm;
+export async function signInStale(page: Page, db: Db, user: TestUser): Promise<void> {
+  await signInWithForm(page, user);
+  await makeStepUpDue(db, user);
+}
+export async function signInOnNewDevice(browser: Browser, baseURL: string, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  await signInWithForm(page, user);
+  return page;
+}
+export async function openAdminPanel(browser: Browser, baseURL: string, admin: TestUser): Promise<Page> {
+  return enterAdminPanel(await signInOnNewDevice(browser, baseURL, admin));
 }
