@@ -5,7 +5,8 @@
 // touches passes axe (WCAG 2.2 A and AA rules) with no serious or critical violation, under the
 // same Content-Security-Policy as production.
 import { expectAccessible } from "./support/accessibility";
-import { ageSession, expect, fillTransfer, signIn, signInStale, test } from "./support/fixtures";
+import { ageSession, expect, fillTransfer, makeStepUpDue, test } from "./support/fixtures";
+import { POLICY } from "./support/policy";
 
 test("sign-in, with and without an error shown", async ({ page }) => {
   await page.goto("/signin");
@@ -17,8 +18,8 @@ test("sign-in, with and without an error shown", async ({ page }) => {
   await expectAccessible(page, "sign-in with an error");
 });
 
-test("dashboard, security settings and the sessions page", async ({ page, user }) => {
-  await signIn(page, user);
+test("dashboard, security settings and the sessions page", async ({ signedInPage: page }) => {
+  await page.goto("/dashboard");
   await expectAccessible(page, "dashboard");
   for (const path of ["/security", "/security/sessions", "/security/password"]) {
     await page.goto(path);
@@ -26,9 +27,8 @@ test("dashboard, security settings and the sessions page", async ({ page, user }
   }
 });
 
-test("the transfer form, then its step-up prompt", async ({ page, user, createUser, db }) => {
-  const payee = await createUser();
-  await signInStale(page, db, user);
+test("the transfer form, then its step-up prompt", async ({ signedInPage: page, user, payee, db }) => {
+  await makeStepUpDue(db, user);
   await fillTransfer(page, payee, "12.00", "Lunch");
   await expectAccessible(page, "transfer form");
   await page.getByRole("button", { name: "Send transfer" }).click();
@@ -36,9 +36,8 @@ test("the transfer form, then its step-up prompt", async ({ page, user, createUs
   await expectAccessible(page, "step-up prompt");
 });
 
-test("the admin panel, before and after entering it", async ({ page, createUser }) => {
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
+test("the admin panel, before and after entering it", async ({ page, admin, signInAs }) => {
+  await signInAs(page, admin);
   await page.goto("/admin");
   await expectAccessible(page, "admin entry");
   await page.getByRole("button", { name: "Enter admin panel" }).click();
@@ -46,12 +45,13 @@ test("the admin panel, before and after entering it", async ({ page, createUser 
   await expectAccessible(page, "admin panel");
 });
 
-test("the timeout warning dialog", async ({ page, user, db }) => {
+test("the timeout warning dialog", async ({ signedInPage: page, user, db }) => {
   await page.clock.install();
-  await signIn(page, user);
   await page.goto("/transfers");
-  await ageSession(db, user.id, { idleMinutes: 13.5 });
-  await page.clock.fastForward(13.5 * 60_000);
+  // Inside the warning's lead before the high tier's idle limit, on both clocks.
+  const idleMinutes = POLICY.idleTimeoutMinutes.high - POLICY.warningLeadSeconds / 60 / 2;
+  await ageSession(db, user.id, { idleMinutes });
+  await page.clock.fastForward(idleMinutes * 60_000);
   await expect(page.getByRole("dialog", { name: "Are you still there?" })).toBeVisible();
   await expectAccessible(page, "timeout warning");
 });

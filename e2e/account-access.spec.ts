@@ -5,12 +5,12 @@
 // named by ID: e2e/object-level-access.spec.ts.
 import { randomUUID } from "node:crypto";
 import { apiSignIn, apiTransfer } from "./support/api";
-import { accountLink, addAccount, expect, signIn, TEST_PASSWORD, test } from "./support/fixtures";
+import { accountLink, addAccount, expect, test, TEST_PASSWORD } from "./support/fixtures";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-test("a signed-in customer sees balances and the transaction history", async ({ page, user }) => {
-  await signIn(page, user);
+test("a signed-in customer sees balances and the transaction history", async ({ signedInPage: page, user }) => {
+  await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
   await expect(page.getByTestId("balance")).toHaveText("$2,500.00");
   await accountLink(page, /Checking/).click();
@@ -33,6 +33,7 @@ test("the dashboard's recent activity: the latest ten entries of the user's acco
   user,
   createUser,
   db,
+  signInAs,
 }) => {
   const savings = await addAccount(db, user, "Savings");
   // Eleven card payments a day apart, older than the opening deposit, over both accounts.
@@ -68,7 +69,8 @@ test("the dashboard's recent activity: the latest ten entries of the user's acco
     },
   });
 
-  await signIn(page, user);
+  await signInAs(page, user);
+  await page.goto("/dashboard");
   const activity = page.getByRole("table", { name: "Recent activity" });
   const rows = activity.locator("tbody tr");
   await expect(rows).toHaveCount(10);
@@ -90,10 +92,16 @@ test("the dashboard's recent activity: the latest ten entries of the user's acco
   await expect(page.getByRole("heading", { name: "Savings" })).toBeVisible();
 });
 
-test("a customer without transactions sees that said, not an empty table", async ({ page, db, passwordHash }) => {
+test("a customer without transactions sees that said, not an empty table", async ({
+  page,
+  db,
+  passwordHash,
+  signInAs,
+}) => {
   const email = `test-${randomUUID().slice(0, 8)}@vaultline.test`;
   await db.user.create({ data: { email, name: "Nora New", passwordHash } });
-  await signIn(page, { email, password: TEST_PASSWORD });
+  await signInAs(page, { email, password: TEST_PASSWORD });
+  await page.goto("/dashboard");
   await expect(page.getByText("You have no accounts yet.")).toBeVisible();
   await expect(page.getByText("No transactions yet.")).toBeVisible();
   await expect(page.getByRole("table", { name: "Recent activity" })).toHaveCount(0);

@@ -6,14 +6,16 @@
 // is sent back to the panel's door. The JSON API has no admin route at all. The option's own
 // proof is in admin-single-session.spec.ts, whose tests the server-wide option belongs to.
 import { apiSignIn, bearer } from "./support/api";
-import { adminPanelHeading, expect, openAdminPanel, signIn, test } from "./support/fixtures";
+import { adminPanelHeading, enterAdminPanel, expect, test } from "./support/fixtures";
 import { callAction, formParts, plainActionIds } from "./support/server-action";
 
 test("an admin session that never entered the panel ends, disables and changes nothing", async ({
   page,
-  browser,
+  newDevice,
+  signInAs,
   request,
   user,
+  admin,
   createUser,
   db,
   baseURL,
@@ -22,7 +24,7 @@ test("an admin session that never entered the panel ends, disables and changes n
   const customerSession = await db.session.findFirstOrThrow({ where: { userId: user.id, endedAt: null } });
   const customerLive = async () =>
     (await request.get("/api/v1/accounts", { headers: bearer(customerToken) })).status() === 200;
-  const panel = await openAdminPanel(browser, baseURL!, await createUser({ role: "admin" }));
+  const panel = await enterAdminPanel(await newDevice(await createUser({ role: "admin" })));
   await expect(adminPanelHeading(panel)).toBeVisible();
   await panel.goto("/admin");
   const actions = await plainActionIds(panel);
@@ -31,8 +33,7 @@ test("an admin session that never entered the panel ends, disables and changes n
   const fields = formParts({ userId: user.id, sessionId: customerSession.id }, { plain: true });
 
   // Signed in moments ago: the password is fresh, but this session never entered the panel.
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
+  await signInAs(page, admin);
   for (const action of actions) {
     const { answer } = await callAction(page.request, "/admin", action, fields, baseURL!);
     expect(answer.status, `admin action ${action}`).toBeLessThan(500);

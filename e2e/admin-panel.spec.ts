@@ -4,15 +4,7 @@
 // 2-hour absolute lifetime (lib/session/admin.ts); admins end sessions and disable accounts,
 // which ends their sessions at once (ASVS 5.0 7.4.2).
 import type { Page } from "@playwright/test";
-import {
-  ageSession,
-  expect,
-  sessionCookieValue,
-  signIn,
-  signInOnNewDevice,
-  test,
-  eventTimes,
-} from "./support/fixtures";
+import { makeStepUpDue, eventTimes, expect, sessionCookieValue, test } from "./support/fixtures";
 
 /** Signed in moments ago, the step-up is fresh: no password. Otherwise pass it. */
 async function enterAdmin(page: Page, password?: string) {
@@ -22,8 +14,7 @@ async function enterAdmin(page: Page, password?: string) {
   await expect(page.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();
 }
 
-test("a customer reaching /admin gets a 404 and an event, not a redirect", async ({ page, user, db }) => {
-  await signIn(page, user);
+test("a customer reaching /admin gets a 404 and an event, not a redirect", async ({ signedInPage: page, user, db }) => {
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(404);
   await expect(page).toHaveURL(/\/admin$/);
@@ -32,12 +23,12 @@ test("a customer reaching /admin gets a 404 and an event, not a redirect", async
 
 test("entering the panel needs the password, rotates the ID and caps the session at 2 hours", async ({
   page,
-  createUser,
   db,
+  admin,
+  signInAs,
 }) => {
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
-  await ageSession(db, admin.id, { ageMinutes: 6 });
+  await signInAs(page, admin);
+  await makeStepUpDue(db, admin);
   const before = await sessionCookieValue(page);
 
   await enterAdmin(page, admin.password);
@@ -50,15 +41,15 @@ test("entering the panel needs the password, rotates the ID and caps the session
 
 test("an admin ends a customer's sessions; the customer is told why", async ({
   page,
-  browser,
-  baseURL,
   user,
   createUser,
   db,
+  newDevice,
+  signInAs,
 }) => {
   const admin = await createUser({ role: "admin" });
-  const customer = await signInOnNewDevice(browser, baseURL!, user);
-  await signIn(page, admin);
+  const customer = await newDevice();
+  await signInAs(page, admin);
   await enterAdmin(page);
 
   await page.getByRole("button", { name: `End all sessions of ${user.email}` }).click();
@@ -66,20 +57,19 @@ test("an admin ends a customer's sessions; the customer is told why", async ({
   await customer.goto("/dashboard");
   await expect(customer).toHaveURL(/reason=revoked_by_admin/);
   await expect(customer.getByText("Your session was ended by an administrator.")).toBeVisible();
-  await customer.context().close();
 });
 
 test("disabling an account ends its sessions and blocks sign-in", async ({
   page,
-  browser,
-  baseURL,
   user,
   createUser,
   db,
+  newDevice,
+  signInAs,
 }) => {
   const admin = await createUser({ role: "admin" });
-  const customer = await signInOnNewDevice(browser, baseURL!, user);
-  await signIn(page, admin);
+  const customer = await newDevice();
+  await signInAs(page, admin);
   await enterAdmin(page);
 
   await page.getByRole("button", { name: `Disable account of ${user.email}` }).click();
@@ -92,12 +82,10 @@ test("disabling an account ends its sessions and blocks sign-in", async ({
   await customer.getByLabel("Password").fill(user.password);
   await customer.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(customer.getByText("Incorrect email or password.")).toBeVisible();
-  await customer.context().close();
 });
 
-test("the event log filters by type and user", async ({ page, user, createUser }) => {
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
+test("the event log filters by type and user", async ({ page, user, admin, signInAs }) => {
+  await signInAs(page, admin);
   await enterAdmin(page);
   await page.getByLabel("Type").selectOption({ label: "Entered the admin panel" });
   await page.getByRole("button", { name: "Filter" }).click();

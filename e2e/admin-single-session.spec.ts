@@ -5,7 +5,8 @@
 // a session that entered the panel (requireAdmin({ elevated: true }), lib/session/guard.ts).
 // Serial: the option is server-wide.
 import type { Db } from "@/lib/db";
-import { adminPanelHeading, expect, openAdminPanel, signIn, test } from "./support/fixtures";
+import { adminPanelHeading, enterAdminPanel, expect, test } from "./support/fixtures";
+import { POLICY } from "./support/policy";
 import { callAction, formParts } from "./support/server-action";
 
 test.describe.configure({ mode: "serial" });
@@ -21,16 +22,15 @@ async function setMode(db: Db, mode: string) {
 test.afterAll(async ({ db }) => setMode(db, "newest-wins"));
 
 test("newest-wins: opening the panel elsewhere ends the first admin session, which is told why", async ({
-  browser,
-  baseURL,
   createUser,
   db,
+  newDevice,
 }) => {
   await setMode(db, "newest-wins");
   const admin = await createUser({ role: "admin" });
-  const first = await openAdminPanel(browser, baseURL!, admin);
+  const first = await enterAdminPanel(await newDevice(admin));
   await expect(adminPanelHeading(first)).toBeVisible();
-  const second = await openAdminPanel(browser, baseURL!, admin);
+  const second = await enterAdminPanel(await newDevice(admin));
   await expect(adminPanelHeading(second)).toBeVisible();
 
   await first.goto("/admin");
@@ -39,16 +39,15 @@ test("newest-wins: opening the panel elsewhere ends the first admin session, whi
 });
 
 test("oldest-wins: a second elevation is refused, naming where and since when", async ({
-  browser,
-  baseURL,
   createUser,
   db,
+  newDevice,
 }) => {
   await setMode(db, "oldest-wins");
   const admin = await createUser({ role: "admin" });
-  const first = await openAdminPanel(browser, baseURL!, admin);
+  const first = await enterAdminPanel(await newDevice(admin));
   await expect(adminPanelHeading(first)).toBeVisible();
-  const second = await openAdminPanel(browser, baseURL!, admin);
+  const second = await enterAdminPanel(await newDevice(admin));
   await expect(second.getByText(/already open in another session: Chrome on Linux at .+, since /)).toBeVisible();
   await expect(adminPanelHeading(second)).toHaveCount(0);
 
@@ -57,48 +56,42 @@ test("oldest-wins: a second elevation is refused, naming where and since when", 
 });
 
 test("oldest-wins: an elevated session dead by policy (idle 3 h, never marked ended) blocks nothing", async ({
-  browser,
-  baseURL,
   createUser,
   db,
+  newDevice,
 }) => {
   await setMode(db, "oldest-wins");
   const admin = await createUser({ role: "admin" });
-  const first = await openAdminPanel(browser, baseURL!, admin);
+  const first = await enterAdminPanel(await newDevice(admin));
   await expect(adminPanelHeading(first)).toBeVisible();
-  // Idle 3 hours: past the high tier's 15 minutes and the admin's 2-hour life, yet still endedAt null.
-  const threeHoursAgo = new Date(Date.now() - 3 * 3_600_000);
+  // Idle an hour past the admin's lifetime (and so past the high tier's limit), yet still endedAt null.
+  const longAgo = new Date(Date.now() - (POLICY.adminAbsoluteLifetimeHours + 1) * 3_600_000);
   await db.session.updateMany({
     where: { userId: admin.id, elevatedAt: { not: null }, endedAt: null },
-    data: { lastSeenAt: threeHoursAgo, elevatedAt: threeHoursAgo },
+    data: { lastSeenAt: longAgo, elevatedAt: longAgo },
   });
 
-  const second = await openAdminPanel(browser, baseURL!, admin);
+  const second = await enterAdminPanel(await newDevice(admin));
   await expect(adminPanelHeading(second)).toBeVisible();
   // The dead session is not listed as live either.
   const listed = second.getByRole("row").filter({ hasText: admin.email });
   await expect(listed.getByRole("listitem")).toHaveCount(1);
 });
 
-test("off: two admin panels at once", async ({ browser, baseURL, createUser, db }) => {
+test("off: two admin panels at once", async ({ createUser, db, newDevice }) => {
   await setMode(db, "off");
   const admin = await createUser({ role: "admin" });
-  const first = await openAdminPanel(browser, baseURL!, admin);
-  const second = await openAdminPanel(browser, baseURL!, admin);
+  const first = await enterAdminPanel(await newDevice(admin));
+  const second = await enterAdminPanel(await newDevice(admin));
   await expect(adminPanelHeading(second)).toBeVisible();
   await first.goto("/admin");
   await expect(adminPanelHeading(first)).toBeVisible();
 });
 
-test("changing the option in the panel is recorded as a security event", async ({
-  browser,
-  baseURL,
-  createUser,
-  db,
-}) => {
+test("changing the option in the panel is recorded as a security event", async ({ createUser, db, newDevice }) => {
   await setMode(db, "newest-wins");
   const admin = await createUser({ role: "admin" });
-  const panel = await openAdminPanel(browser, baseURL!, admin);
+  const panel = await enterAdminPanel(await newDevice(admin));
   await panel.getByLabel("When an admin opens the panel in a second session").selectOption("oldest-wins");
   await panel.getByRole("button", { name: "Save option" }).click();
   const changes = { where: { userId: admin.id, type: "admin_setting_changed" } };
@@ -111,13 +104,15 @@ test("changing the option in the panel is recorded as a security event", async (
 
 test("an admin session that never entered the panel cannot change the option, even posting the action itself", async ({
   page,
-  browser,
   baseURL,
   createUser,
   db,
+  admin,
+  signInAs,
+  newDevice,
 }) => {
   await setMode(db, "newest-wins");
-  const panel = await openAdminPanel(browser, baseURL!, await createUser({ role: "admin" }));
+  const panel = await enterAdminPanel(await newDevice(await createUser({ role: "admin" })));
   await expect(adminPanelHeading(panel)).toBeVisible();
   await panel.goto("/admin");
   const saveOption = panel.locator("form", { has: panel.getByRole("button", { name: "Save option" }) });
@@ -125,8 +120,7 @@ test("an admin session that never entered the panel cannot change the option, ev
   const oldestWins = formParts({ mode: "oldest-wins" }, { plain: true });
 
   // Signed in moments ago (a fresh password), but never entered the panel.
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
+  await signInAs(page, admin);
   const { answer } = await callAction(page.request, "/admin", actionId, oldestWins, baseURL!);
   expect(answer.status).toBeLessThan(500);
   expect(await db.setting.findUnique({ where: { key: "admin.singleSession" } })).toMatchObject({

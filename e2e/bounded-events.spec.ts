@@ -10,7 +10,7 @@
 // Policy: eventAggregationWindowMinutes (lib/session/policy.ts).
 import { readFileSync } from "node:fs";
 import { apiSignInAttempt, documentationAddress } from "./support/api";
-import { changePasswordInUi, expect, openAdminPanel, signInOnNewDevice, test } from "./support/fixtures";
+import { changePasswordInUi, enterAdminPanel, expect, test } from "./support/fixtures";
 import { rawRequest } from "./support/raw-http";
 import { serverLogPath } from "./support/servers";
 
@@ -57,11 +57,10 @@ test("a flood of 150 failed sign-ins from one address is one row per reason, wit
 });
 
 test("after a flood, another user's password change still shows in the admin log, and the filter finds it", async ({
-  browser,
-  baseURL,
   request,
   createUser,
   user,
+  newDevice,
 }) => {
   test.setTimeout(FLOOD_TIMEOUT_MS);
   const flooded = await createUser();
@@ -73,11 +72,11 @@ test("after a flood, another user's password change still shows in the admin log
       ),
     );
   }
-  const victim = await signInOnNewDevice(browser, baseURL!, user);
+  const victim = await newDevice();
   await changePasswordInUi(victim, user.password, "a-brand-new-passphrase-9");
   await expect(victim.getByText(/^Password changed\./)).toBeVisible();
 
-  const admin = await openAdminPanel(browser, baseURL!, await createUser({ role: "admin" }));
+  const admin = await enterAdminPanel(await newDevice(await createUser({ role: "admin" })));
   const events = admin.getByRole("table", { name: "Security events" });
   const floodRow = events.getByRole("row").filter({ hasText: flooded.email }).filter({ hasText: "throttled" });
   await expect(floodRow.getByRole("cell", { name: /^\d+$/ })).toHaveText(String(FLOOD - 5));

@@ -4,11 +4,11 @@
 // lib/session/cookies.ts: HttpOnly, SameSite=Strict, Path=/, no Domain, no Max-Age/Expires
 // (__Host- and Secure over HTTPS: lib/session/cookies.test.ts); the value is 256 bits from the
 // platform CSPRNG (lib/session/tokens.ts), stored only as its SHA-256.
-import { expect, SESSION_COOKIE, sessionCookieValue, signIn, signInOnNewDevice, test } from "./support/fixtures";
+import { expect, SESSION_COOKIE, sessionCookieValue, signInWithForm, test } from "./support/fixtures";
 
 test("the session cookie is HttpOnly, SameSite=Strict, host-only and ends with the browser", async ({ page, user }) => {
   const signInResponse = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
-  await signIn(page, user);
+  await signInWithForm(page, user);
   const setCookies = (await (await signInResponse).headersArray())
     .filter((h) => h.name.toLowerCase() === "set-cookie")
     .map((h) => h.value)
@@ -26,8 +26,11 @@ test("the session cookie is HttpOnly, SameSite=Strict, host-only and ends with t
   expect(await page.evaluate(() => document.cookie)).not.toContain(SESSION_COOKIE);
 });
 
-test("the token is 256 bits of opaque randomness and only its hash is stored", async ({ page, user, db }) => {
-  await signIn(page, user);
+test("the token is 256 bits of opaque randomness and only its hash is stored", async ({
+  signedInPage: page,
+  user,
+  db,
+}) => {
   const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
   expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
   const session = await db.session.findFirst({ where: { userId: user.id } });
@@ -40,10 +43,11 @@ test("the token is 256 bits of opaque randomness and only its hash is stored", a
 // the user, the time, a counter — differ in far fewer.
 const MIN_DIFFERING_BITS = 80;
 
-test("session IDs issued moments apart share no structure", async ({ browser, baseURL, page, user, createUser }) => {
+test("session IDs issued moments apart share no structure", async ({ page, user, createUser, signInAs, newDevice }) => {
   const other = await createUser();
-  await signIn(page, user);
-  const devices = [await signInOnNewDevice(browser, baseURL!, user), await signInOnNewDevice(browser, baseURL!, other)];
+  await signInAs(page, user);
+  await page.goto("/dashboard");
+  const devices = [await newDevice(user), await newDevice(other)];
   const ids = [];
   for (const signedIn of [page, ...devices]) ids.push(Buffer.from((await sessionCookieValue(signedIn))!, "base64url"));
   for (const device of devices) await device.context().close();

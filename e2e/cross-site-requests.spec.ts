@@ -15,10 +15,9 @@ import {
   expect,
   SESSION_COOKIE,
   sessionCookieValue,
-  signIn,
   test,
-  transferFormFields,
   type TestUser,
+  transferFormFields,
 } from "./support/fixtures";
 import type { Db } from "@/lib/db";
 
@@ -69,8 +68,7 @@ const SITES: { host: AttackerHost; kind: string }[] = [
 
 for (const { host, kind } of SITES) {
   test.describe(`a forged form on ${kind}`, () => {
-    test("cannot sign the victim out or clear their cookie", async ({ page, user, db, baseURL }) => {
-      await signIn(page, user);
+    test("cannot sign the victim out or clear their cookie", async ({ signedInPage: page, user, db, baseURL }) => {
       const cookie = await sessionCookieValue(page);
 
       const answer = await submitFromAttackerSite(page, host, { action: `${baseURL}/signout`, fields: {} });
@@ -81,8 +79,7 @@ for (const { host, kind } of SITES) {
       await expectStillSignedIn(page, db, user, cookie);
     });
 
-    test("cannot keep an idle session alive", async ({ page, user, db, baseURL }) => {
-      await signIn(page, user);
+    test("cannot keep an idle session alive", async ({ signedInPage: page, user, db, baseURL }) => {
       await ageSession(db, user.id, { idleMinutes: 10 });
       const [before] = await liveSessions(db, user.id);
 
@@ -102,9 +99,11 @@ for (const { host, kind } of SITES) {
       createUser,
       db,
       baseURL,
+      signInAs,
     }) => {
       const mallory = await createUser();
-      await signIn(page, user);
+      await signInAs(page, user);
+      await page.goto("/dashboard");
       const cookie = await sessionCookieValue(page);
       const actionFields = await serverActionFields(page, "/transfers");
       expect(Object.keys(actionFields).length, "the form carries its action id").toBeGreaterThan(0);
@@ -123,9 +122,17 @@ for (const { host, kind } of SITES) {
       await expectStillSignedIn(page, db, user, cookie);
     });
 
-    test("cannot sign the victim into the attacker's account", async ({ page, user, createUser, db, baseURL }) => {
+    test("cannot sign the victim into the attacker's account", async ({
+      page,
+      user,
+      createUser,
+      db,
+      baseURL,
+      signInAs,
+    }) => {
       const mallory = await createUser();
-      await signIn(page, user);
+      await signInAs(page, user);
+      await page.goto("/dashboard");
       const cookie = await sessionCookieValue(page);
 
       const answer = await submitFromAttackerSite(page, host, {
@@ -151,8 +158,7 @@ test.describe("a request that names a foreign origin, cookie and all", () => {
     { "Sec-Fetch-Site": "same-site" },
   ];
 
-  test("sign-out and keep-alive are refused and change nothing", async ({ page, request, user, db }) => {
-    await signIn(page, user);
+  test("sign-out and keep-alive are refused and change nothing", async ({ signedInPage: page, request, user, db }) => {
     const cookie = await sessionCookieValue(page);
     await ageSession(db, user.id, { idleMinutes: 10 });
     const [before] = await liveSessions(db, user.id);
@@ -170,9 +176,10 @@ test.describe("a request that names a foreign origin, cookie and all", () => {
     expect(after?.lastSeenAt).toEqual(before?.lastSeenAt);
   });
 
-  test("a server action call is refused before it runs", async ({ page, request, user, createUser, db }) => {
+  test("a server action call is refused before it runs", async ({ page, request, user, createUser, db, signInAs }) => {
     const mallory = await createUser();
-    await signIn(page, user);
+    await signInAs(page, user);
+    await page.goto("/dashboard");
     const cookie = await sessionCookieValue(page);
     const fields = await serverActionFields(page, "/transfers");
     const reference = Object.entries(fields).find(([name]) => /^\$ACTION_\d+:0$/.test(name))?.[1];
@@ -230,8 +237,8 @@ test.describe("a request that names a foreign origin, cookie and all", () => {
 });
 
 test.describe("the app's own same-origin requests", () => {
-  test("keep-alive from the page and the sign-out button still work", async ({ page, user, db }) => {
-    await signIn(page, user);
+  test("keep-alive from the page and the sign-out button still work", async ({ signedInPage: page, user, db }) => {
+    await page.goto("/dashboard");
     await ageSession(db, user.id, { idleMinutes: 10 });
     const status = await page.evaluate(
       async () => (await fetch("/session/keep-alive?tier=medium", { method: "POST" })).status,

@@ -11,23 +11,16 @@
 // are injected on throwaway PostgreSQL databases of the spec's own servers: connections refused
 // (ALLOW_CONNECTIONS false) and every open one terminated, then allowed again; and a SIGKILL.
 import { randomUUID } from "node:crypto";
-import {
-  request as playwrightRequest,
-  type APIRequestContext,
-  type APIResponse,
-  type Browser,
-  type Page,
-  type Response,
-} from "@playwright/test";
+import { type APIRequestContext, type APIResponse, type Browser, type Page, type Response } from "@playwright/test";
 import pg from "pg";
 import { apiSignIn, apiSignInAttempt, apiTransfer, bearer, expectApiError } from "./support/api";
-import { startOwnServer, type DirectServer } from "./support/direct-server";
+import { type DirectServer } from "./support/direct-server";
 import {
   createTestUser,
   expect,
   fillTransfer,
   sessionCookieValue,
-  signIn,
+  signInOverHttp,
   test,
   type TestUser,
 } from "./support/fixtures";
@@ -35,6 +28,7 @@ import { booksOf, expectBooksBalanced } from "./support/ledger";
 import { spareServerPort } from "./support/servers";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 import { pgConnectionConfig, quoteIdent } from "@/lib/database-url";
+import { warningOpensAt } from "./support/policy";
 import {
   UNAVAILABLE_ACTION_MESSAGE,
   UNAVAILABLE_MESSAGE,
@@ -122,7 +116,8 @@ async function expectOutageJson(response: APIResponse): Promise<void> {
 async function signedInPage(browser: Browser, server: DirectServer, user: TestUser): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseURL });
   const page = await context.newPage();
-  await signIn(page, user);
+  await signInOverHttp(context, user);
+  await page.goto("/dashboard");
   return page;
 }
 
@@ -166,24 +161,22 @@ async function resendAll(
 test.describe("the database becomes unreachable, then returns", () => {
   // One server and one database for the group; its tests take the database away in turn.
   test.describe.configure({ mode: "default" });
+  // The group's tests and helpers reach the server, its database and a client through these.
   let server: DirectServer;
   let database: DatabaseSwitch;
   let api: APIRequestContext;
 
-  test.beforeAll(async ({}, testInfo) => {
+  test.beforeAll(async ({ ownServer }, testInfo) => {
     testInfo.setTimeout(120_000);
-    server = await startOwnServer({ name: "outage", database: "postgres", port: spareServerPort(0) });
+    ({ api, ...server } = await ownServer({ name: "outage", database: "postgres", port: spareServerPort(0) }));
     database = new DatabaseSwitch(server.databaseUrl);
     await database.connect();
-    api = await playwrightRequest.newContext({ baseURL: server.baseURL });
   });
   test.afterEach(async () => {
     await database.restore(); // whatever a failed test left behind
   });
   test.afterAll(async () => {
-    await api?.dispose();
     await database?.close();
-    await server?.stop();
   });
 
   test("every page, route and endpoint answers a clear 503, and the same session works again when it returns", async ({
@@ -382,18 +375,22 @@ test.describe("the database becomes unreachable, then returns", () => {
     expect((await api.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
   });
 
-  test("the timeout warning does not take an outage for a signed-out session", async ({ browser, passwordHash }) => {
+  test("the timeout warning does not take an outage for a signed-out session", async ({
+    browser,
+    passwordHash,
+    signInAs,
+  }) => {
     const user = await createTestUser(server.db, passwordHash);
     const context = await browser.newContext({ baseURL: server.baseURL });
     const page = await context.newPage();
     await page.clock.install();
-    await signIn(page, user);
+    await signInAs(page, user);
     await page.goto("/transfers");
     await database.cut();
 
     // The warning opens and polls the server, which cannot say: the tab keeps its countdown.
     const poll = page.waitForResponse((r) => r.url().includes("/session/status"));
-    await page.clock.fastForward(13.5 * 60_000);
+    await page.clock.fastForward((warningOpensAt("high") + 0.5) * 60_000);
     expect((await poll).status()).toBe(503);
     const dialog = page.getByRole("dialog", { name: "Are you still there?" });
     await expect(dialog).toBeVisible();
@@ -413,15 +410,9 @@ test.describe("the server is killed mid-transfer and started again", () => {
   test.describe.configure({ mode: "default" });
   let server: DirectServer;
   let api: APIRequestContext;
-
-  test.beforeAll(async ({}, testInfo) => {
+  test.beforeAll(async ({ ownServer }, testInfo) => {
     testInfo.setTimeout(120_000);
-    server = await startOwnServer({ name: "restart", database: "postgres", port: spareServerPort(1) });
-    api = await playwrightRequest.newContext({ baseURL: server.baseURL });
-  });
-  test.afterAll(async () => {
-    await api?.dispose();
-    await server?.stop();
+    ({ api, ...server } = await ownServer({ name: "restart", database: "postgres", port: spareServerPort(1) }));
   });
 
   test("signed-in users are still signed in and every transfer is applied whole or not at all", async ({

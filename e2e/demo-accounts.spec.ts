@@ -5,7 +5,7 @@
 // (LAB_ALLOW=1); a production server renders nothing of them, not even in the data the page
 // hands to the browser (app/signin/demo-accounts.ts).
 import { expectAccessible } from "./support/accessibility";
-import { startOwnServer, type DirectServer } from "./support/direct-server";
+import type { DirectServer } from "./support/direct-server";
 import { expect, test } from "./support/fixtures";
 import { DEMO_USERS } from "../prisma/seed";
 
@@ -23,13 +23,9 @@ test("a production server's sign-in page names no demo account, not even in its 
 
 test.describe("on a lab server", () => {
   let server: DirectServer;
-
-  test.beforeAll(async ({}, testInfo) => {
+  test.beforeAll(async ({ ownServer }, testInfo) => {
     testInfo.setTimeout(120_000);
-    server = await startOwnServer({ name: "demo-accounts", database: "sqlite", flaws: "", lab: true });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
+    server = await ownServer({ name: "demo-accounts", database: "sqlite", flaws: "", lab: true });
   });
 
   test("the sign-in page lists every demo account, and one button fills in the form", async ({ browser }) => {

@@ -8,9 +8,8 @@
 // Policy value: 20 failures per address in 15 minutes (lib/auth/throttle-policy.ts);
 // TRUSTED_PROXY_COUNT=0 by default (this spec's own direct server) and 1 on the main e2e servers.
 import { randomUUID } from "node:crypto";
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { apiSignInAttempt, documentationAddress, expectApiError, type Headers } from "./support/api";
-import { startDirectServer, type DirectServer } from "./support/direct-server";
 import { expect, test } from "./support/fixtures";
 import { SIGN_IN_THROTTLE } from "@/lib/auth/throttle-policy";
 import { MAX_USER_AGENT_LENGTH } from "@/lib/session/client-address";
@@ -45,23 +44,15 @@ async function failSignIns(request: APIRequestContext, count: number, headers: (
 test.describe("a directly exposed server (no proxy in front)", () => {
   // One server for the group, whose tests run in order; each starts with no failures counted.
   test.describe.configure({ mode: "default" });
-  let server: DirectServer;
-  let api: APIRequestContext;
-
-  test.beforeAll(async ({}, testInfo) => {
-    testInfo.setTimeout(120_000);
-    server = await startDirectServer();
-    api = await playwrightRequest.newContext({ baseURL: server.baseURL });
-  });
-  test.afterAll(async () => {
-    await api?.dispose();
-    await server?.stop();
-  });
-  test.beforeEach(async () => {
-    await server.db.signInFailure.deleteMany({});
+  test.beforeEach(async ({ ownServer }) => {
+    await (await ownServer("direct")).db.signInFailure.deleteMany({});
   });
 
-  test("a new forged X-Forwarded-For per request neither evades the per-address limit nor blames anyone else", async () => {
+  test("a new forged X-Forwarded-For per request neither evades the per-address limit nor blames anyone else", async ({
+    ownServer,
+  }) => {
+    const server = await ownServer("direct");
+    const { api } = server;
     test.slow(); // 21 sign-ins, each paying for a real bcrypt compare
     const forged: string[] = [];
     const forge = () => {
@@ -78,7 +69,11 @@ test.describe("a directly exposed server (no proxy in front)", () => {
     expect(await server.db.signInFailure.count({ where: { ip: { in: forged } } })).toBe(0);
   });
 
-  test("the stored address is the socket's: nothing from a forged header, 8 KB or one named like the server's own; the user agent is cut", async () => {
+  test("the stored address is the socket's: nothing from a forged header, 8 KB or one named like the server's own; the user agent is cut", async ({
+    ownServer,
+  }) => {
+    const server = await ownServer("direct");
+    const { api } = server;
     const response = await apiSignInAttempt(api, BOB, {
       "X-Forwarded-For": HUGE,
       "X-Vaultline-Peer-Address": "203.0.113.66",

@@ -1,7 +1,7 @@
 // Threat: account enumeration — a sign-in form that answers "no such user" differently from
 // "wrong password" tells an attacker which emails bank here. Defense: one generic message and
 // one bcrypt compare for every failure (lib/auth/credentials.ts).
-import { expect, sessionCookieValue, test, eventTimes } from "./support/fixtures";
+import { eventTimes, expect, sessionCookieValue, test } from "./support/fixtures";
 
 const GENERIC = "Incorrect email or password.";
 

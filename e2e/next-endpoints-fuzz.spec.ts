@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { apiSignIn, ownAddress } from "./support/api";
-import { accountLink, expect, signIn, test, type TestUser } from "./support/fixtures";
+import { accountLink, expect, test, type TestUser } from "./support/fixtures";
 import { answerOf, expectSafeAnswer, runs, type Answer } from "./support/hostile";
 import { headerValue, pathSegment } from "./support/hostile-values";
 import { signInLogLines } from "./support/log-secrets";
@@ -131,9 +131,10 @@ test.describe("server actions", () => {
     user,
     server,
     baseURL,
+    signInAs,
   }) => {
     test.slow();
-    await signIn(page, user);
+    await signInAs(page, user);
     await page.goto("/transfers");
     const transferId = await actionIdOn(page);
     expect(transferId, "the transfer form's action ID").toMatch(/^[0-9a-f]{42}$/);
@@ -204,14 +205,19 @@ test.describe("navigation headers", () => {
   });
 });
 
-test("the client router's own navigations and prefetches pass the front door (the control)", async ({ page, user }) => {
+test("the client router's own navigations and prefetches pass the front door (the control)", async ({
+  page,
+  user,
+  signInAs,
+}) => {
   const navigations: { url: string; status: number; tree: boolean }[] = [];
   page.on("response", async (response) => {
     const headers = await response.request().allHeaders();
     if (headers["rsc"] === undefined) return;
     navigations.push({ url: response.url(), status: response.status(), tree: "next-router-state-tree" in headers });
   });
-  await signIn(page, user);
+  await signInAs(page, user);
+  await page.goto("/dashboard");
   await accountLink(page, /Checking/).click();
   await expect(page.getByRole("cell", { name: "Opening deposit" })).toBeVisible();
   await page.getByRole("link", { name: "Profile" }).click();

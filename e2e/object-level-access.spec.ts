@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { apiSignIn, apiTransfer, bearer } from "./support/api";
 import { booksOf } from "./support/ledger";
-import { eventTimes, openAdminPanel, signIn, transferFormFields } from "./support/fixtures";
+import { enterAdminPanel, eventTimes, transferFormFields } from "./support/fixtures";
 import { actionIdOn, callAction, formParts, plainActionIds } from "./support/server-action";
 import { expect, expectNoLeak, missingId, strangerStillSignedIn, test } from "./support/stranger";
 
@@ -33,8 +33,10 @@ function redirectOf(answer: { headers: Record<string, string> }): string | undef
   return answer.headers["x-action-redirect"]?.split(";")[0];
 }
 
-test("another customer's account page is not found and shows nothing of it", async ({ page, user, stranger }) => {
-  await signIn(page, user);
+test("another customer's account page is not found and shows nothing of it", async ({
+  signedInPage: page,
+  stranger,
+}) => {
   const theirs = await visit(page, `/accounts/${stranger.accountId}`);
   const nobodys = await visit(page, `/accounts/${missingId()}`);
   expect(theirs.status).toBe(404);
@@ -66,12 +68,11 @@ test("another customer's history entry is no cursor into one's own account", asy
 });
 
 test("another customer's transfer receipt is not found and shows nothing of it", async ({
-  page,
+  signedInPage: page,
   request,
   user,
   stranger,
 }) => {
-  await signIn(page, user);
   const theirs = await visit(page, `/transfers/${stranger.transferId}`);
   const nobodys = await visit(page, `/transfers/${missingId()}`);
   expect(theirs.status).toBe(404);
@@ -92,14 +93,13 @@ test("another customer's transfer receipt is not found and shows nothing of it",
 });
 
 test("another customer's session cannot be ended from the sessions page; it stays live", async ({
-  page,
+  signedInPage: page,
   request,
   user,
   stranger,
   db,
   baseURL,
 }) => {
-  await signIn(page, user);
   await page.goto("/security/sessions");
   const endSessions = await actionIdOn(page);
   const end = async (target: string) =>
@@ -124,9 +124,10 @@ test("paying from another customer's account is refused as from one that does no
   stranger,
   db,
   baseURL,
+  signInAs,
 }) => {
   const before = await booksOf(db, [user, stranger]);
-  await signIn(page, user);
+  await signInAs(page, user);
   await page.goto("/transfers");
   const submitTransfer = await actionIdOn(page);
   const pay = async (from: string) => {
@@ -172,16 +173,17 @@ test("another customer's idempotency key makes one's own transfer, never replays
 
 test("a customer posting the admin panel's actions with another customer's IDs gets its 404; nothing changes", async ({
   page,
-  browser,
   request,
   user,
   stranger,
   createUser,
   db,
   baseURL,
+  signInAs,
+  newDevice,
 }) => {
   // Whoever reads an admin's page gets the action IDs; a customer then names the stranger in each.
-  const panel = await openAdminPanel(browser, baseURL!, await createUser({ role: "admin" }));
+  const panel = await enterAdminPanel(await newDevice(await createUser({ role: "admin" })));
   await expect(panel.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();
   await panel.goto("/admin");
   const actions = await plainActionIds(panel);
@@ -189,7 +191,8 @@ test("a customer posting the admin panel's actions with another customer's IDs g
   expect(actions.length, "the panel's forms").toBeGreaterThanOrEqual(4);
   await panel.context().close();
 
-  await signIn(page, user);
+  await signInAs(page, user);
+  await page.goto("/dashboard");
   const fields = { userId: stranger.id, sessionId: stranger.sessionId, mode: "off" };
   for (const action of actions) {
     const { answer } = await callAction(page.request, "/admin", action, formParts(fields, { plain: true }), baseURL!);

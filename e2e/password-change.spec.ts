@@ -2,27 +2,20 @@
 // password to lock them out. Defense: a password change ends every other session and API token
 // of the user at once (commitPasswordChange in lib/session/revoke.ts) and gives the
 // current device a new ID; new passwords need 12+ characters, not the old one, not common.
-import {
-  changePasswordInUi,
-  expect,
-  idStillWorks,
-  sessionCookieValue,
-  signIn,
-  signInOnNewDevice,
-  test,
-} from "./support/fixtures";
+import bcrypt from "bcrypt";
+import { changePasswordInUi, expect, idStillWorks, sessionCookieValue, signInWithForm, test } from "./support/fixtures";
 
 const NEW_PASSWORD = "violet-harbour-engine-42";
 
 test("changing the password ends the other device's session and keeps this one on a new ID", async ({
-  page,
+  signedInPage: page,
   browser,
   baseURL,
   user,
   db,
+  newDevice,
 }) => {
-  await signIn(page, user);
-  const otherDevice = await signInOnNewDevice(browser, baseURL!, user);
+  const otherDevice = await newDevice();
   const before = await sessionCookieValue(page);
 
   await changePasswordInUi(page, user.password, NEW_PASSWORD);
@@ -39,12 +32,24 @@ test("changing the password ends the other device's session and keeps this one o
   await expect(otherDevice.getByText("Your password was changed")).toBeVisible();
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "password_changed" } })).toBe(1);
 
-  await signIn(otherDevice, { email: user.email, password: NEW_PASSWORD });
-  await otherDevice.context().close();
+  await signInWithForm(otherDevice, { email: user.email, password: NEW_PASSWORD });
 });
 
-test("weak, reused, mismatched or unverified new passwords are refused", async ({ page, user, db }) => {
-  await signIn(page, user);
+// The test users' hashes are written by the fixtures at bcrypt's lowest cost, to keep the suite
+// fast; what this proves is the cost the production server itself writes.
+test("the production server hashes a new password with bcrypt at cost 12 or more", async ({
+  signedInPage: page,
+  user,
+  db,
+}) => {
+  await changePasswordInUi(page, user.password, NEW_PASSWORD);
+  await expect(page.getByText(/^Password changed\./)).toBeVisible();
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(passwordHash).toMatch(/^\$2b\$/);
+  expect(bcrypt.getRounds(passwordHash!)).toBeGreaterThanOrEqual(12);
+});
+
+test("weak, reused, mismatched or unverified new passwords are refused", async ({ signedInPage: page, user, db }) => {
   await page.goto("/security/password");
   const attempt = async (current: string, next: string, confirm: string, message: string) => {
     await page.getByLabel("Current password").fill(current);

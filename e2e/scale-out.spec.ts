@@ -18,15 +18,14 @@ import {
   changePasswordInUi,
   test as base,
   expect,
-  openAdminPanel,
+  enterAdminPanel,
   replay,
   sessionCookieValue,
   setRotationAge,
-  signInOnNewDevice,
-  signInWithForm,
+  signInOverHttp,
   stepUpWithTransfer,
-  transferFormFields,
   type TestUser,
+  transferFormFields,
 } from "./support/fixtures";
 import { expectBooksBalanced } from "./support/ledger";
 import { actionIdOn, callAction, formParts } from "./support/server-action";
@@ -64,9 +63,10 @@ const OPENING_BALANCE_CENTS = 250_000;
 const COVERED = 10;
 const SHARE_AMOUNT = (OPENING_BALANCE_CENTS / COVERED / 100).toFixed(2);
 
-/** A browser of its own on `server`, not signed in. */
-async function newPageOn(browser: Browser, server: DirectServer): Promise<Page> {
+/** A browser of its own on `server`, signed in as `user` when one is named. */
+async function newPageOn(browser: Browser, server: DirectServer, user?: TestUser): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseURL });
+  if (user) await signInOverHttp(context, user);
   return context.newPage();
 }
 
@@ -130,7 +130,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     db,
   }) => {
     const user = await createUser();
-    const page = await signInOnNewDevice(browser, a.baseURL, user);
+    const page = await newPageOn(browser, a, user);
     const id = await sessionCookieValue(page);
 
     await expectDashboardOn(page, b, user);
@@ -144,7 +144,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     createUser,
   }) => {
     const user = await createUser();
-    const page = await signInOnNewDevice(browser, a.baseURL, user);
+    const page = await newPageOn(browser, a, user);
     const copied = (await sessionCookieValue(page))!;
     await expectDashboardOn(page, b, user);
 
@@ -165,8 +165,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     db,
   }) => {
     const user = await createUser();
-    const page = await newPageOn(browser, a);
-    await signInWithForm(page, user);
+    const page = await newPageOn(browser, a, user);
     const old = await stepUpWithTransfer(page, db, user, await createUser());
     expect(await sessionCookieValue(page)).not.toBe(old);
     await expectDashboardOn(page, b, user);
@@ -190,9 +189,9 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     createUser,
   }) => {
     const user = await createUser();
-    const webOnA = await signInOnNewDevice(browser, a.baseURL, user);
+    const webOnA = await newPageOn(browser, a, user);
     const tokenOnA = await apiSignIn(api.a, user);
-    const onB = await signInOnNewDevice(browser, b.baseURL, user);
+    const onB = await newPageOn(browser, b, user);
 
     await changePasswordInUi(onB, user.password, "violet-harbour-engine-42");
     await expect(onB.getByText("Password changed. 2 other sessions were signed out")).toBeVisible();
@@ -214,7 +213,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
     db,
   }) => {
     const admin = await createUser({ role: "admin" });
-    const panelOnA = await openAdminPanel(browser, a.baseURL, admin);
+    const panelOnA = await enterAdminPanel(await newPageOn(browser, a, admin));
     const option = panelOnA.getByLabel("When an admin opens the panel in a second session");
     await expect(option).toHaveValue("newest-wins");
     await option.selectOption("oldest-wins");
@@ -224,7 +223,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
       .toBe(1);
 
     // Under the default (newest-wins) B would end A's panel; oldest-wins refuses B instead.
-    const panelOnB = await openAdminPanel(browser, b.baseURL, admin);
+    const panelOnB = await enterAdminPanel(await newPageOn(browser, b, admin));
     await expect(panelOnB.getByText(/already open in another session: Chrome on Linux at .+, since /)).toBeVisible();
     await expect(adminPanelHeading(panelOnB)).toHaveCount(0);
     await panelOnA.goto("/admin");
@@ -240,7 +239,7 @@ test.describe("two instances on one database", { tag: "@postgres" }, () => {
   }) => {
     test.slow(); // 200 requests at once on two production servers
     const [payer, payee] = [await createUser(), await createUser()];
-    const page = await signInOnNewDevice(browser, a.baseURL, payer);
+    const page = await newPageOn(browser, a, payer);
     await page.goto("/transfers");
     const actionId = await actionIdOn(page);
     const token = await apiSignIn(api.b, payer);

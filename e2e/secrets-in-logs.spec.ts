@@ -8,7 +8,7 @@
 // writes tokens there on purpose (e2e/attacks/token-in-logs.spec.ts replays them).
 import { readFileSync } from "node:fs";
 import { apiSignIn, ownAddress } from "./support/api";
-import { expect, TEST_PASSWORD, test } from "./support/fixtures";
+import { expect, test, TEST_PASSWORD } from "./support/fixtures";
 import { findLeaks, tokenHash, type SecretsToFind } from "./support/log-secrets";
 import {
   serverDatabaseUrl,

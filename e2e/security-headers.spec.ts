@@ -8,7 +8,7 @@
 // e2e/next-endpoints-fuzz.spec.ts).
 import type { APIResponse, Page } from "@playwright/test";
 import { startAttackerSite } from "./support/attacker-site";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 type HeaderSource = { headers: () => Record<string, string> };
 
@@ -36,10 +36,11 @@ function expectSecurityHeaders(response: HeaderSource | APIResponse, where: stri
   return nonce!;
 }
 
-test("every kind of response carries the security headers", async ({ page, user }) => {
+test("every kind of response carries the security headers", async ({ page, user, signInAs }) => {
   const signInPage = await page.goto("/signin");
   const firstNonce = expectSecurityHeaders(signInPage!, "sign-in page");
-  await signIn(page, user);
+  await signInAs(page, user);
+  await page.goto("/dashboard");
   const dashboard = await page.goto("/dashboard");
   const secondNonce = expectSecurityHeaders(dashboard!, "dashboard");
   expect(secondNonce, "a fresh nonce for every response").not.toBe(firstNonce);

@@ -5,10 +5,15 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { apiSignIn, apiTransfer } from "./support/api";
-import { expect, idStillWorks, sessionCookieValue, signIn, test } from "./support/fixtures";
+import { expect, idStillWorks, sessionCookieValue, test } from "./support/fixtures";
 
-test("the cookie replayed after sign-out is refused by the server", async ({ page, browser, user, baseURL, db }) => {
-  await signIn(page, user);
+test("the cookie replayed after sign-out is refused by the server", async ({
+  signedInPage: page,
+  browser,
+  user,
+  baseURL,
+  db,
+}) => {
   const copied = await sessionCookieValue(page);
   expect(copied).toBeTruthy();
 
@@ -46,7 +51,12 @@ function signedInPages(ids: Record<string, string>): string[] {
   });
 }
 
-test("sign-out is offered on every signed-in page and only answers POST", async ({ page, request, createUser }) => {
+test("sign-out is offered on every signed-in page and only answers POST", async ({
+  page,
+  request,
+  createUser,
+  signInAs,
+}) => {
   // An administrator (the admin panel's door is a signed-in page too) with a transfer to show.
   const admin = await createUser({ role: "admin" });
   const payee = await createUser();
@@ -60,7 +70,8 @@ test("sign-out is offered on every signed-in page and only answers POST", async 
   const pages = signedInPages({ "accounts/[id]": admin.accountId, "transfers/[id]": (await sent.json()).transfer.id });
   expect(pages).toEqual(expect.arrayContaining(["/dashboard", "/transfers", "/security/sessions", "/admin"]));
 
-  await signIn(page, admin);
+  await signInAs(page, admin);
+  await page.goto("/dashboard");
   for (const address of pages) {
     const response = await page.goto(address);
     expect(response?.status(), address).toBe(200);

@@ -2,7 +2,7 @@
 // sign-in and uses it once the victim has signed in. Defense: every sign-in mints a new ID and
 // ignores the one presented (startWebSession in lib/session/lifecycle.ts).
 import { randomBytes } from "node:crypto";
-import { expect, idStillWorks, SESSION_COOKIE, sessionCookieValue, signIn, test } from "./support/fixtures";
+import { expect, idStillWorks, SESSION_COOKIE, sessionCookieValue, signInWithForm, test } from "./support/fixtures";
 import { tokenHash } from "./support/log-secrets";
 
 test("an ID planted before sign-in is never the one that gets authenticated", async ({
@@ -14,7 +14,7 @@ test("an ID planted before sign-in is never the one that gets authenticated", as
   const planted = randomBytes(32).toString("base64url");
   await page.context().addCookies([{ name: SESSION_COOKIE, value: planted, url: baseURL! }]);
 
-  await signIn(page, user);
+  await signInWithForm(page, user);
 
   const issued = await sessionCookieValue(page);
   expect(issued, "sign-in sets a session cookie").toBeTruthy();
@@ -25,15 +25,14 @@ test("an ID planted before sign-in is never the one that gets authenticated", as
 });
 
 test("signing in again in the same browser gets a new ID and ends the one it held", async ({
-  page,
+  signedInPage: page,
   browser,
   user,
   baseURL,
   db,
 }) => {
-  await signIn(page, user);
   const first = (await sessionCookieValue(page))!;
-  await signIn(page, user);
+  await signInWithForm(page, user);
   const second = await sessionCookieValue(page);
   expect(second).toBeTruthy();
   expect(second).not.toBe(first);
@@ -45,16 +44,15 @@ test("signing in again in the same browser gets a new ID and ends the one it hel
 });
 
 test("signing in as someone else ends the previous user's session in this browser", async ({
-  page,
+  signedInPage: page,
   browser,
   user,
   createUser,
   baseURL,
   db,
 }) => {
-  await signIn(page, user);
   const first = (await sessionCookieValue(page))!;
-  await signIn(page, await createUser());
+  await signInWithForm(page, await createUser());
   const firstRow = await db.session.findUniqueOrThrow({ where: { tokenHash: tokenHash(first) } });
   expect(firstRow.endedAt).not.toBeNull();
   expect(await idStillWorks(browser, baseURL!, first, user)).toBe(false);

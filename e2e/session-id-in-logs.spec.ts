@@ -5,13 +5,17 @@
 // (lib/session/lifecycle.ts, lib/session/tokens.ts). e2e/secrets-in-logs.spec.ts searches every
 // server's whole output once the run is over; this spec reads the line as a sign-in writes it.
 import { apiSignIn, ownAddress } from "./support/api";
-import { expect, sessionCookieValue, signIn, TEST_PASSWORD, test } from "./support/fixtures";
+import { expect, sessionCookieValue, test, TEST_PASSWORD } from "./support/fixtures";
 import { findLeaks, signInLogLines, tokenHash } from "./support/log-secrets";
 import { serverLogPath } from "./support/servers";
 import { TOKEN_POLICY } from "@/lib/session/policy";
 
-test("a sign-in is logged with its session's fingerprint, never its token", async ({ page, request, server, user }) => {
-  await signIn(page, user);
+test("a sign-in is logged with its session's fingerprint, never its token", async ({
+  signedInPage: page,
+  request,
+  server,
+  user,
+}) => {
   const tokens = { web: (await sessionCookieValue(page))!, api: await apiSignIn(request, user, ownAddress()) };
   const lines = await signInLogLines(serverLogPath(server), user.id, 2);
 

@@ -3,13 +3,12 @@
 // reads one would hold the session. Defense: the web session travels in the cookie alone
 // (lib/session/cookies.ts): no page writes it into a link, and an ID in the query string is
 // never read. (The API's bearer token: e2e/api/api-token-transport.spec.ts.)
-import { expect, idStillWorks, sessionCookieValue, signIn, test } from "./support/fixtures";
+import { expect, idStillWorks, sessionCookieValue, test } from "./support/fixtures";
 
 // The names URL-rewriting frameworks and hand-rolled apps put a session ID under.
 const SESSION_PARAMS = ["sid", "session", "sessionid", "session_id", "jsessionid", "token", "PHPSESSID"];
 
-test("no link and no address on the signed-in pages carries the session ID", async ({ page, user }) => {
-  await signIn(page, user);
+test("no link and no address on the signed-in pages carries the session ID", async ({ signedInPage: page, user }) => {
   const id = (await sessionCookieValue(page))!;
   for (const path of ["/dashboard", `/accounts/${user.accountId}`, "/transfers", "/security", "/profile"]) {
     await page.goto(path);
@@ -24,10 +23,9 @@ test("no link and no address on the signed-in pages carries the session ID", asy
 test("a session ID in the address opens nothing, under any usual parameter name", async ({
   browser,
   baseURL,
-  page,
+  signedInPage: page,
   user,
 }) => {
-  await signIn(page, user);
   const id = (await sessionCookieValue(page))!;
   const stranger = await browser.newContext({ baseURL });
   const strangerPage = await stranger.newPage();

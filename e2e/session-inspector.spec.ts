@@ -2,7 +2,7 @@
 // session only by a fingerprint of its SHA-256 hash (lib/session/status.ts), never the token,
 // and makes rotation visible: a step-up changes the fingerprint and adds to the timeline.
 import type { Page } from "@playwright/test";
-import { ageSession, expect, fillTransfer, sessionCookieValue, signIn, signInStale, test } from "./support/fixtures";
+import { ageSession, expect, fillTransfer, makeStepUpDue, sessionCookieValue, test } from "./support/fixtures";
 import { tokenHash } from "./support/log-secrets";
 
 const fingerprintOf = (token: string) => tokenHash(token).slice(0, 8);
@@ -18,11 +18,10 @@ function fact(page: Page, term: string) {
 }
 
 test("the inspector shows the hash fingerprint, the tier and the deadlines, never the token", async ({
-  page,
+  signedInPage: page,
   user,
   db,
 }) => {
-  await signIn(page, user);
   // Signed in 2 minutes ago: the absolute and step-up deadlines then read differently from their limits.
   await ageSession(db, user.id, { ageMinutes: 2 });
   await page.reload();
@@ -42,8 +41,10 @@ test("after a step-up the inspector shows the new fingerprint and the rotation",
   user,
   createUser,
   db,
+  signInAs,
 }) => {
-  await signInStale(page, db, user);
+  await signInAs(page, user);
+  await makeStepUpDue(db, user);
   await fillTransfer(page, await createUser(), "2.00");
   await page.getByRole("button", { name: "Send transfer" }).click();
   await page.getByLabel("Password").fill(user.password);

@@ -5,7 +5,8 @@
 // may follow sign-in (lib/auth/safe-next-path.ts; the hostile ones are in open-redirect.spec.ts).
 // Policy value relied on: the high tier's 15-minute idle limit.
 import type { Page } from "@playwright/test";
-import { ageSession, expect, signIn, test, type TestUser } from "./support/fixtures";
+import { ageSession, expect, test, type TestUser } from "./support/fixtures";
+import { idleMessage, pastIdleLimit } from "./support/policy";
 
 async function signInThroughForm(page: Page, user: TestUser): Promise<void> {
   await page.getByLabel("Email").fill(user.email);
@@ -34,19 +35,18 @@ test("an anonymous visit to an account's history signs in and returns there, que
 });
 
 test("a session that timed out on the way to the transfer form returns there after signing in again", async ({
-  page,
+  signedInPage: page,
   user,
   db,
 }) => {
-  await signIn(page, user);
-  await ageSession(db, user.id, { idleMinutes: 16 });
+  await ageSession(db, user.id, { idleMinutes: pastIdleLimit("high") });
   // A link followed inside the app: Next fetches the page itself, and its internal query
   // parameters must not end up in the way back.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Transfer" }).click();
   await expect(page).toHaveURL(
     (url) => url.searchParams.get("reason") === "idle" && url.searchParams.get("next") === "/transfers",
   );
-  await expect(page.getByText("You were signed out after 15 minutes of inactivity.")).toBeVisible();
+  await expect(page.getByText(idleMessage("high"))).toBeVisible();
   await signInThroughForm(page, user);
   await expect(page).toHaveURL((url) => url.pathname === "/transfers");
 });

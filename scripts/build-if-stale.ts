@@ -1,6 +1,6 @@
 // The production build, made again when the sources are newer than it: `npm run lab`,
-// `npm run screenshots` and `npm run bench` run the app as `npm start` does, and must show and
-// measure the code as it is now.
+// `npm run test:e2e`, `npm run screenshots` and `npm run bench` run the app as `npm start`
+// does, and must show, test and measure the code as it is now.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";

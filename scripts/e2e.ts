@@ -1,6 +1,7 @@
 // `npm run test:e2e [-- playwright arguments]`: the Playwright suite against the production
-// build. Uses Debian's Chromium when installed (playwright.config.ts); elsewhere, e.g. on a
-// laptop, it installs Playwright's own Chromium first.
+// build, made again first when the sources changed since it (as `npm run lab` does). Uses
+// Debian's Chromium when installed (playwright.config.ts); elsewhere, e.g. on a laptop, it
+// installs Playwright's own Chromium first.
 //
 // Only the servers the run needs start: Playwright lists the tests the arguments select (their
 // projects, and the projects those depend on), and each project names its server. So
@@ -12,6 +13,7 @@ import { chromium } from "@playwright/test";
 import config from "../playwright.config";
 import { systemChromium } from "../e2e/support/browser";
 import { serverLogPaths } from "../e2e/support/servers";
+import { buildIfStale } from "./build-if-stale";
 
 const PLAYWRIGHT = "node_modules/.bin/playwright";
 
@@ -57,6 +59,7 @@ function clearServerLogs(): void {
 }
 
 const args = process.argv.slice(2);
+buildIfStale();
 ensureBrowser();
 clearServerLogs();
 const servers = serversFor(args);

@@ -8,6 +8,7 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { captureOutput, launchE2eServer, newServerSecret } from "../../scripts/e2e-server";
+import { startAttackerSite, type AttackerSite } from "../../scripts/attacker-site";
 import { createDb, type Db } from "@/lib/db";
 import { newLabKey } from "@/lib/lab/key";
 import { serverDatabaseUrl, serverFlaws, serverLogPath, throwawayDatabaseUrl } from "./servers";
@@ -40,14 +41,41 @@ export type DirectServerOptions = {
   env?: Record<string, string>;
 };
 
-/** The server of e2e/forged-client-address.spec.ts. */
-export function startDirectServer(): Promise<DirectServer> {
-  return startServerOfItsOwn({ name: "direct", databaseUrl: serverDatabaseUrl("direct") });
-}
+export type OwnServerOptions =
+  | (DirectServerOptions & {
+      /** Also start the attacker's site of `npm run lab`, and tell the server its address (the lab's inbox). */
+      attackerSite?: boolean;
+    })
+  /** The directly exposed server of e2e/forged-client-address.spec.ts, on the suite's database kind. */
+  | "direct";
 
-/** A server of the spec's own, on a fresh throwaway database named for it. */
-export function startOwnServer(options: DirectServerOptions): Promise<DirectServer> {
-  return startServerOfItsOwn({ ...options, databaseUrl: throwawayDatabaseUrl(options.name, options.database) });
+export type OwnServer = DirectServer & { attacker?: AttackerSite };
+
+/**
+ * A server of the spec's own, on a fresh throwaway database named for it (the `ownServer`
+ * fixture of e2e/support/fixtures.ts starts one per worker).
+ */
+export async function startOwnServer(options: OwnServerOptions): Promise<OwnServer> {
+  if (options === "direct") return startServerOfItsOwn({ name: "direct", databaseUrl: serverDatabaseUrl("direct") });
+  const { attackerSite, ...server } = options;
+  const databaseUrl = throwawayDatabaseUrl(options.name, options.database);
+  if (!attackerSite) return startServerOfItsOwn({ ...server, databaseUrl });
+  const port = server.port ?? (await freePort());
+  const attacker = await startAttackerSite({ port: 0, bankUrl: `http://localhost:${port}` });
+  const bank = await startServerOfItsOwn({
+    ...server,
+    port,
+    databaseUrl,
+    env: { ...server.env, LAB_ATTACKER_URL: attacker.url },
+  });
+  return {
+    ...bank,
+    attacker,
+    stop: async () => {
+      await bank.stop();
+      await attacker.close();
+    },
+  };
 }
 
 /**

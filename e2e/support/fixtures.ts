@@ -2,11 +2,21 @@
 // without sharing state), direct access to its server's database, and the session-ageing
 // helper that makes time pass on the server without waiting.
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import bcrypt from "bcrypt";
+import { BCRYPT_COST } from "@/lib/auth/password";
 import { createDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { watchCsp, type CspViolation } from "./csp-watch";
+import { startOwnServer, type OwnServer, type OwnServerOptions } from "./direct-server";
 import { PAST_STEP_UP_FRESHNESS } from "./policy";
 import { serverDatabaseUrl, type ServerName } from "./servers";
 
@@ -22,7 +32,16 @@ export type TestUser = {
   accountNumber: string;
 };
 
-type WorkerFixtures = { db: Db; passwordHash: string; cspWatchedBrowser: Browser };
+type WorkerFixtures = {
+  db: Db;
+  passwordHash: string;
+  cspWatchedBrowser: Browser;
+  /**
+   * Starts a server of the spec's own, with an HTTP client for it, once per worker and name
+   * (a group's beforeAll asks for it); every one is stopped when the worker ends.
+   */
+  ownServer: (options: OwnServerOptions) => Promise<OwnServer & { api: APIRequestContext }>;
+};
 type Role = "customer" | "admin";
 type TestFixtures = {
   target: Target;
@@ -31,9 +50,17 @@ type TestFixtures = {
   user: TestUser;
   /** Another customer, for the test's transfers to pay. */
   payee: TestUser;
-  createUser: (options?: { role?: Role }) => Promise<TestUser>;
+  /** An administrator of the test's own. */
+  admin: TestUser;
+  /**
+   * More users. `productionCost: true` hashes the password at the server's own bcrypt cost, for
+   * specs that compare the time of a real check with another.
+   */
+  createUser: (options?: { role?: Role; productionCost?: boolean }) => Promise<TestUser>;
   /** `page`, signed in as `user` through the app's own sign-in routes (it is on no page yet). */
   signedInPage: Page;
+  /** Signs a page's browser context in as someone, as signedInPage does (its cookies are the context's). */
+  signInAs: (page: Page, who: Pick<TestUser, "email" | "password">) => Promise<void>;
   /**
    * Another device: a browser context of its own (its own cookies), signed in as `user` unless
    * told whom, or signed out with `null`. Closed when the test ends.
@@ -88,18 +115,48 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
+  ownServer: [
+    async ({ playwright }, use) => {
+      const started = new Map<string, Promise<OwnServer & { api: APIRequestContext }>>();
+      await use((options) => {
+        const name = options === "direct" ? "direct" : options.name;
+        if (!started.has(name))
+          started.set(
+            name,
+            startOwnServer(options).then(async (server) => ({
+              ...server,
+              api: await playwright.request.newContext({ baseURL: server.baseURL }),
+            })),
+          );
+        return started.get(name)!;
+      });
+      for (const server of await Promise.all(started.values())) {
+        await server.api.dispose();
+        await server.stop();
+      }
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
   // Real bcrypt at a low cost, hashed once per worker and shared by its test users: every
   // sign-in and step-up checks it, one at a time per server (lib/auth/password.ts). What the
   // server itself writes uses its own cost (password-change.spec.ts checks it is production's).
   passwordHash: [async ({}, use) => use(await bcrypt.hash(TEST_PASSWORD, TEST_BCRYPT_COST)), { scope: "worker" }],
   createUser: async ({ db, passwordHash }, use) => {
-    await use((options) => createTestUser(db, passwordHash, options?.role ?? "customer"));
+    await use(async ({ role = "customer", productionCost = false } = {}) =>
+      createTestUser(db, productionCost ? await productionPasswordHash() : passwordHash, role),
+    );
   },
   user: async ({ createUser }, use) => {
     await use(await createUser());
   },
   payee: async ({ createUser }, use) => {
     await use(await createUser());
+  },
+  admin: async ({ createUser }, use) => {
+    await use(await createUser({ role: "admin" }));
+  },
+  signInAs: async ({}, use) => {
+    await use((page, who) => signInOverHttp(page.context(), who));
   },
   signedInPage: async ({ page, user }, use) => {
     await signInOverHttp(page.context(), user);
@@ -118,6 +175,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+let productionHash: Promise<string> | undefined;
+
+/** TEST_PASSWORD at the server's own bcrypt cost, hashed once per worker when first asked for. */
+function productionPasswordHash(): Promise<string> {
+  return (productionHash ??= bcrypt.hash(TEST_PASSWORD, BCRYPT_COST));
+}
 
 /** A customer (or admin) with one checking account and its opening deposit, in `db`. */
 export async function createTestUser(
@@ -152,9 +216,13 @@ export async function createTestUser(
 /**
  * Signs a browser context in as the sign-in form does (lib/auth/options.ts): next-auth's CSRF
  * token, then its Credentials callback, which starts the session and sets the cookie in the
- * context. The same server code as the form, without rendering the sign-in page.
+ * context. The same server code as the form, without rendering the sign-in page. For a server
+ * of the spec's own, pass a context whose baseURL is that server's.
  */
-async function signInOverHttp(context: BrowserContext, user: Pick<TestUser, "email" | "password">): Promise<void> {
+export async function signInOverHttp(
+  context: BrowserContext,
+  user: Pick<TestUser, "email" | "password">,
+): Promise<void> {
   const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await context.request.post("/api/auth/callback/credentials", {
     form: { email: user.email, password: user.password, csrfToken, callbackUrl: "/dashboard", json: "true" },
