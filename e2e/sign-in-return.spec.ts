@@ -3,7 +3,9 @@
 // to that page, query included, instead of dropping the user on the dashboard. The guard
 // (requireSession in lib/session/guard.ts) names the page in `next`; only a same-origin path
 // may follow sign-in (lib/auth/safe-next-path.ts; the hostile ones are in open-redirect.spec.ts).
-// Policy value relied on: the high tier's 15-minute idle limit.
+// The timeout warning's own sign-out at zero (components/session-watch.tsx) names the page too.
+// Policy values relied on: the high tier's 15-minute idle limit, the medium tier's 30 minutes
+// and the warning's 2-minute lead.
 import type { Page } from "@playwright/test";
 import { ageSession, expect, signIn, test, type TestUser } from "./support/fixtures";
 
@@ -49,4 +51,27 @@ test("a session that timed out on the way to the transfer form returns there aft
   await expect(page.getByText("You were signed out after 15 minutes of inactivity.")).toBeVisible();
   await signInThroughForm(page, user);
   await expect(page).toHaveURL((url) => url.pathname === "/transfers");
+});
+
+test("the timeout warning's sign-out at zero returns to the page it was on, query included", async ({
+  page,
+  user,
+  db,
+}) => {
+  await page.clock.install();
+  await signIn(page, user);
+  const history = `/accounts/${user.accountId}?from=statement-mail`;
+  await page.goto(history);
+  // The server's idle clock just short of the medium tier's 30 minutes, the browser's at the
+  // warning: at zero the tab itself signs out; the server had not ended the session.
+  await ageSession(db, user.id, { idleMinutes: 28.5 });
+  await page.clock.fastForward(28.5 * 60_000);
+  await expect(page.getByRole("dialog", { name: "Are you still there?" })).toBeVisible();
+  await page.clock.fastForward(90_000);
+  await expect(page).toHaveURL(
+    (url) => url.searchParams.get("reason") === "idle" && url.searchParams.get("next") === history,
+  );
+  expect((await db.session.findFirstOrThrow({ where: { userId: user.id } })).endReason).toBe("idle");
+  await signInThroughForm(page, user);
+  await expect(page).toHaveURL((url) => url.pathname + url.search === history);
 });
