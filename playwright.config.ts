@@ -16,6 +16,8 @@ export default defineConfig<{ target: Target; server: ServerName }>({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
   expect: { timeout: 5_000 },
+  // Clears earlier runs' server logs (after the webServer entries below have started).
+  globalSetup: "./e2e/support/global-setup.ts",
   use: {
     trace: "retain-on-failure",
     launchOptions: {

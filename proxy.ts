@@ -7,8 +7,9 @@
 // Next, has already refused unknown methods, oversized bodies and request targets that do not
 // decode.)
 import { NextResponse, type NextRequest } from "next/server";
-import { API_ERRORS, apiError } from "@/lib/api/errors";
+import { apiError } from "@/lib/api/errors";
 import { databaseReachable } from "@/lib/db-health";
+import { answersWithJson, ERRORS } from "@/lib/error-body.mjs";
 import { appOrigin } from "@/lib/env";
 import { labAccessAnswer } from "@/lib/lab/access";
 import { flawOn } from "@/lib/lab/flaws";
@@ -121,10 +122,10 @@ function hasRepeatedParameter(params: URLSearchParams): boolean {
 
 const REPEATED_PARAMETER_MESSAGE = "A query parameter appears more than once. Send each parameter once.";
 
-/** The API's JSON error under /api, a short text everywhere else. */
+/** The JSON error where programs call (/api/, /session/), a short text everywhere else. */
 function refuse(request: NextRequest, code: "cross_site" | "bad_request", message: string): NextResponse {
-  if (request.nextUrl.pathname.startsWith("/api/")) return apiError(code, message);
-  return refuseWith(API_ERRORS[code].status, message);
+  if (answersWithJson(request.nextUrl.pathname)) return apiError(code, message);
+  return refuseWith(ERRORS[code].status, message);
 }
 
 function refuseWith(status: number, message: string): NextResponse {

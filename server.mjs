@@ -21,6 +21,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES } from "node:http";
 import nextEnv from "@next/env";
 import { BASELINE_HEADERS, NON_PAGE_CSP, STRICT_TRANSPORT_SECURITY } from "./lib/baseline-headers.mjs";
+import { answersWithJson, errorBody, ERRORS } from "./lib/error-body.mjs";
 import { logger, REQUEST_ID_HEADER } from "./lib/logger.mjs";
 import { isUnreadableRouterState, UNREADABLE_ROUTER_STATE_MESSAGE } from "./lib/router-state-header.mjs";
 
@@ -44,37 +45,40 @@ const MAX_BODY_BYTES = 64 * 1024;
 // refused instead.
 const MAX_REDIRECT_LENGTH = 2048;
 
-/** The refusal for a request the app must not see, or null. */
+/** The refusal (an error code and its message) or redirect for a request the app must not see, or null. */
 function frontDoorRefusal(req) {
-  if (!isRoutableTarget(req.url)) return { status: 400, message: "The address of this request is not valid." };
+  if (!isRoutableTarget(req.url)) return { code: "bad_request", message: "The address of this request is not valid." };
   const redirect = cleanAddressRedirect(req.url);
   if (redirect) return redirect;
   // A client navigation (RSC: 1) whose cache-busting _rsc parameter does not match is redirected
   // by Next to the same address with the right one: the whole address echoed again.
   if (req.headers.rsc !== undefined && req.url.length > MAX_REDIRECT_LENGTH) {
-    return { status: 414, message: "The address of this request is too long." };
+    return { code: "uri_too_long", message: "The address of this request is too long." };
   }
   if (!ALLOWED_METHODS.includes(req.method ?? "")) {
     return {
-      status: 405,
+      code: "method_not_allowed",
       message: `This method is not allowed. Use ${ALLOWED_METHODS.join(", ")}.`,
       headers: { Allow: ALLOWED_METHODS.join(", ") },
     };
   }
   const length = req.headers["content-length"];
   if (length === undefined && req.headers["transfer-encoding"] !== undefined) {
-    return { status: 411, message: "Send the body with a Content-Length header." };
+    return { code: "length_required", message: "Send the body with a Content-Length header." };
   }
   if (Number(length ?? 0) > MAX_BODY_BYTES) {
-    return { status: 413, message: `The body is too large: at most ${MAX_BODY_BYTES / 1024} KB is accepted.` };
+    return {
+      code: "body_too_large",
+      message: `The body is too large: at most ${MAX_BODY_BYTES / 1024} KB is accepted.`,
+    };
   }
   if (isUnreadableRouterState(req.headers["next-router-state-tree"])) {
-    return { status: 400, message: UNREADABLE_ROUTER_STATE_MESSAGE };
+    return { code: "bad_request", message: UNREADABLE_ROUTER_STATE_MESSAGE };
   }
   return null;
 }
 
-/** The clean form of a path Next would redirect, as a 308 for a page or a 404 for the API; null when already clean. */
+/** The clean form of a path Next would redirect, as a redirect for a page or a 404 for the API; null when already clean. */
 function cleanAddressRedirect(target) {
   const [path, ...query] = target.split("?");
   const clean = path
@@ -82,32 +86,28 @@ function cleanAddressRedirect(target) {
     .replace(/\/{2,}/g, "/")
     .replace(/(.)\/$/, "$1");
   if (clean === path) return null;
-  if (clean.startsWith("/api/")) return { status: 404, message: "There is no endpoint at this address.", api: true };
+  if (clean.startsWith("/api/"))
+    return { code: "not_found", message: "There is no endpoint at this address.", json: true };
   // Backslashes become slashes before doubled slashes collapse, so Location is never `//host`.
   const location = [clean, ...query].join("?");
   if (location.length > MAX_REDIRECT_LENGTH)
-    return { status: 414, message: "The address of this request is too long." };
-  return { status: 308, message: "", headers: { Location: location } };
+    return { code: "uri_too_long", message: "The address of this request is too long." };
+  return { location };
 }
 
-const REFUSAL_CODES = {
-  400: "bad_request",
-  404: "not_found",
-  405: "method_not_allowed",
-  411: "length_required",
-  413: "body_too_large",
-  414: "uri_too_long",
-};
-
-/** The API's JSON error shape under /api (`api`: its clean path is), a short text elsewhere (a redirect has no body). */
-function refuse(req, res, { status, message, headers = {}, api = req.url?.startsWith("/api/") }) {
-  res.writeHead(status, {
+/**
+ * A redirect, or a refusal: the one JSON error body (lib/error-body.mjs) where programs call
+ * (`json`: where the clean path is such a place), a short text elsewhere.
+ */
+function refuse(req, res, { code, message, location, headers = {}, json = answersWithJson(req.url ?? "") }) {
+  // The body is not read: the connection closes rather than parse what follows as a request.
+  if (location) return res.writeHead(308, { Location: location, Connection: "close" }).end();
+  res.writeHead(ERRORS[code].status, {
     ...headers,
-    "Content-Type": api ? "application/json" : "text/plain; charset=utf-8",
-    // The body is not read: the connection closes rather than parse what follows as a request.
+    "Content-Type": json ? "application/json" : "text/plain; charset=utf-8",
     Connection: "close",
   });
-  res.end(api && status !== 308 ? JSON.stringify({ error: REFUSAL_CODES[status], message }) : message);
+  res.end(json ? JSON.stringify(errorBody(code, message)) : message);
 }
 
 // What an answer carries when proxy.ts did not dress it: the proxy sets nosniff on everything it

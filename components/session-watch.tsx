@@ -10,6 +10,16 @@ import { SessionInspector } from "./session-inspector";
 
 const TICK_MS = 1000;
 
+/** This page (path and query), for signing in again to return to, as the guard names a refused visit's page. */
+function currentPath(): string {
+  return window.location.pathname + window.location.search;
+}
+
+/** The sign-in page that says why the session ended and leads back here. */
+function signInAgainAddress(reason: string, tier: string): string {
+  return `/signin?${new URLSearchParams({ reason, tier, next: currentPath() })}`;
+}
+
 export function SessionWatch({ status, facts }: { status: SessionStatus; facts: InspectorFacts }) {
   const limitMs = status.idleLimitSeconds * 1000;
   const leadMs = status.warningLeadSeconds * 1000;
@@ -19,17 +29,19 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
   const idleLeft = lastActivity + limitMs - now;
   const warning = idleLeft <= leadMs;
   const signOutForm = useRef<HTMLFormElement>(null);
+  const returnTo = useRef<HTMLInputElement>(null);
 
   const signOutIdle = useCallback(() => {
     announce({ type: "signed-out", reason: "idle" });
+    // Read now, not at render: the server renders this component too, without a window.
+    if (returnTo.current) returnTo.current.value = currentPath();
     signOutForm.current?.requestSubmit();
   }, []);
 
   const adoptServerStatus = useCallback(
     (answer: Response, body: unknown) => {
       if (answer.status === 401) {
-        const reason = (body as { reason?: string }).reason ?? "ended";
-        window.location.assign(`/signin?reason=${reason}&tier=${status.tier}`);
+        window.location.assign(signInAgainAddress((body as { reason?: string }).reason ?? "ended", status.tier));
         return;
       }
       // Anything else (a 503 while the database is away) says nothing about the session: the
@@ -50,7 +62,7 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
   useEffect(() => {
     const unsubscribe = listen((message: SessionMessage) => {
       if (message.type === "activity") setLastActivity((current) => Math.max(current, message.lastActivity));
-      else window.location.assign(`/signin?reason=${message.reason}&tier=${status.tier}`);
+      else window.location.assign(signInAgainAddress(message.reason, status.tier));
     });
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => {
@@ -88,6 +100,7 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
       <form ref={signOutForm} method="post" action="/signout" hidden>
         <input type="hidden" name="reason" value="idle" />
         <input type="hidden" name="tier" value={status.tier} />
+        <input ref={returnTo} type="hidden" name="next" defaultValue="" />
       </form>
       {warning && idleLeft > 0 && (
         <TimeoutDialog

@@ -9,6 +9,7 @@
 import type { Page } from "@playwright/test";
 import { apiSignInAttempt, bearer, expectApiError } from "./support/api";
 import { forgedFormPage, startAttackerSite, type AttackerHost, type ForgedForm } from "./support/attacker-site";
+import { expectErrorShape } from "./support/error-shape";
 import {
   ageSession,
   balanceOf,
@@ -19,6 +20,7 @@ import {
   type TestUser,
   transferFormFields,
 } from "./support/fixtures";
+import { answerOf } from "./support/hostile";
 import type { Db } from "@/lib/db";
 
 const EVIL = "http://evil.example";
@@ -169,7 +171,7 @@ test.describe("a request that names a foreign origin, cookie and all", () => {
       expect(signOut.headers()).not.toHaveProperty("clear-site-data");
       expect(signOut.headers()["set-cookie"]).toBeUndefined();
       const keepAlive = await request.post("/session/keep-alive?tier=high", { headers: withCookie });
-      expect(keepAlive.status(), JSON.stringify(headers)).toBe(403);
+      expectErrorShape(await answerOf(keepAlive), "cross_site", JSON.stringify(headers));
     }
     const [after] = await liveSessions(db, user.id);
     expect(after?.id).toBe(before?.id);

@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import fc from "fast-check";
 import { ownAddress } from "./support/api";
+import { expectErrorShape } from "./support/error-shape";
 import {
   makeStepUpDue,
   balanceOf,
@@ -257,7 +258,7 @@ test.describe("sign-in @postgres", () => {
       });
       const answer = await answerOf(response);
       expectSignInRefused(answer, secretsFor({ passwords: [user.password] }), what);
-      expect(answer.status, what).toBe(415);
+      expectErrorShape(answer, "unsupported_media_type", what);
     }
     const brokenForms: [string, Buffer][] = [
       ["non-UTF-8 bytes", Buffer.concat([Buffer.from(form + "&email="), Buffer.from([0xff, 0xfe, 0x00])])],

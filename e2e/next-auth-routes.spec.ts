@@ -2,8 +2,11 @@
 // success while the Vaultline session stays valid (a user or a client library believes it signed
 // out), and routes the app never uses answer 500s with error text. Defense: the next-auth route
 // (app/api/auth/[...nextauth]/route.ts) passes on only the two endpoints the sign-in form calls,
-// `GET /api/auth/csrf` and `POST /api/auth/callback/credentials`; everything else is a 404.
+// `GET /api/auth/csrf` and `POST /api/auth/callback/credentials`; everything else is the API's
+// JSON 404.
+import { expectErrorShape } from "./support/error-shape";
 import { expect, sessionCookieValue, test } from "./support/fixtures";
+import { answerOf } from "./support/hostile";
 
 const ROUTES = [
   "signin",
@@ -31,7 +34,7 @@ test("only the two routes the sign-in form uses exist; the rest are 404, never a
       const name = `${method} ${route}`;
       expect(response.status(), name).toBeLessThan(500);
       if (USED.includes(name)) expect(response.status(), name).not.toBe(404);
-      else expect(response.status(), name).toBe(404);
+      else expectErrorShape(await answerOf(response), "not_found", name);
     }
   }
   for (const path of [
@@ -40,8 +43,8 @@ test("only the two routes the sign-in form uses exist; the rest are 404, never a
     "/api/auth/callback%2Fcredentials",
     "/api/auth/csrf/extra",
   ]) {
-    expect((await request.get(path)).status(), path).toBe(404);
-    expect((await request.post(path, { form: { json: "true" } })).status(), path).toBe(404);
+    expectErrorShape(await answerOf(await request.get(path)), "not_found", path);
+    expectErrorShape(await answerOf(await request.post(path, { form: { json: "true" } })), "not_found", path);
   }
 });
 

@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { apiSignIn, ownAddress } from "./support/api";
+import { expectErrorShape } from "./support/error-shape";
 import { accountLink, expect, test, type TestUser } from "./support/fixtures";
 import { answerOf, expectSafeAnswer, runs, type Answer } from "./support/hostile";
 import { headerValue, pathSegment } from "./support/hostile-values";
@@ -308,7 +309,10 @@ test.describe("Next's redirects", () => {
         expect(answer.body.length, `${what}: a short answer`).toBeLessThan(2048);
         expect((answer.headers["location"] ?? "").length, `${what}: a short Location`).toBeLessThan(2048);
         expect(answer.headers["refresh"] ?? "", `${what}: no Refresh echo`).toHaveLength(0);
-        if (!clean && /^\/\/?api\//.test(path)) expect(answer.status, `${what}: the API does not redirect`).toBe(404);
+        if (!clean && /^\/\/?api\//.test(path)) {
+          expect(answer.status, `${what}: the API does not redirect`).toBe(404);
+          expectErrorShape(answer, "not_found", what);
+        }
       }),
       runs(60),
     );

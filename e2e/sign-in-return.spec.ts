@@ -3,10 +3,12 @@
 // to that page, query included, instead of dropping the user on the dashboard. The guard
 // (requireSession in lib/session/guard.ts) names the page in `next`; only a same-origin path
 // may follow sign-in (lib/auth/safe-next-path.ts; the hostile ones are in open-redirect.spec.ts).
-// Policy value relied on: the high tier's 15-minute idle limit.
+// The timeout warning's own sign-out at zero (components/session-watch.tsx) names the page too.
+// Policy values relied on: the high tier's 15-minute idle limit, the medium tier's 30 minutes
+// and the warning's 2-minute lead.
 import type { Page } from "@playwright/test";
 import { ageSession, expect, test, type TestUser } from "./support/fixtures";
-import { idleMessage, pastIdleLimit } from "./support/policy";
+import { idleMessage, pastIdleLimit, POLICY, warningOpensAt } from "./support/policy";
 
 async function signInThroughForm(page: Page, user: TestUser): Promise<void> {
   await page.getByLabel("Email").fill(user.email);
@@ -49,4 +51,29 @@ test("a session that timed out on the way to the transfer form returns there aft
   await expect(page.getByText(idleMessage("high"))).toBeVisible();
   await signInThroughForm(page, user);
   await expect(page).toHaveURL((url) => url.pathname === "/transfers");
+});
+
+test("the timeout warning's sign-out at zero returns to the page it was on, query included", async ({
+  page,
+  user,
+  db,
+  signInAs,
+}) => {
+  await page.clock.install();
+  await signInAs(page, user);
+  const history = `/accounts/${user.accountId}?from=statement-mail`;
+  await page.goto(history);
+  // The server's idle clock inside the medium tier's warning, as the browser's: at zero the tab
+  // itself signs out; the server had not ended the session.
+  const inWarning = warningOpensAt("medium") + 0.5;
+  await ageSession(db, user.id, { idleMinutes: inWarning });
+  await page.clock.fastForward(inWarning * 60_000);
+  await expect(page.getByRole("dialog", { name: "Are you still there?" })).toBeVisible();
+  await page.clock.fastForward((POLICY.idleTimeoutMinutes.medium - inWarning) * 60_000);
+  await expect(page).toHaveURL(
+    (url) => url.searchParams.get("reason") === "idle" && url.searchParams.get("next") === history,
+  );
+  expect((await db.session.findFirstOrThrow({ where: { userId: user.id } })).endReason).toBe("idle");
+  await signInThroughForm(page, user);
+  await expect(page).toHaveURL((url) => url.pathname + url.search === history);
 });

@@ -5,8 +5,13 @@
 // copies; a forged Host makes Next doubt a server action's origin. Defense: server.mjs refuses
 // unknown methods (405) and bodies over 64 KB or of undeclared length (413/411) before Next
 // parses them; proxy.ts refuses repeated query parameters (400) and foreign-origin writes (403).
+// Where programs call (/api/, /session/) each refusal is the one JSON error (lib/error-body.mjs).
 import type { APIResponse, Page } from "@playwright/test";
+import type { ErrorCode } from "@/lib/error-body.mjs";
+import { expectErrorShape } from "./support/error-shape";
 import { expect, test } from "./support/fixtures";
+import { answerOf } from "./support/hostile";
+import { rawRequest } from "./support/raw-http";
 
 /** A clear refusal: the status asked for, a short message, and no sign of the code behind it. */
 async function expectClearRefusal(response: APIResponse, status: number, message: RegExp): Promise<void> {
@@ -14,6 +19,11 @@ async function expectClearRefusal(response: APIResponse, status: number, message
   const body = await response.text();
   expect(body).toMatch(message);
   expect(body, "no stack trace").not.toMatch(/\bat .+\.(js|ts|mjs):\d+|node_modules|Error:/);
+}
+
+/** A refusal to a program: the one JSON error shape, with this code. */
+async function expectJsonRefusal(response: APIResponse, code: ErrorCode): Promise<void> {
+  expectErrorShape(await answerOf(response), code, `${response.url()}`);
 }
 
 /** The hidden fields of the transfer form's server action, as anyone can read them from the page. */
@@ -28,7 +38,7 @@ async function transferActionFields(page: Page): Promise<Record<string, string>>
 
 for (const method of ["TRACE", "PUT", "PATCH"]) {
   test(`${method} is refused with 405 before Next sees it`, async ({ request }) => {
-    for (const path of ["/", "/dashboard", "/api/v1/accounts", "/api/auth/session"]) {
+    for (const path of ["/", "/dashboard", "/api/v1/accounts", "/api/auth/session", "/session/status?tier=low"]) {
       const response = await request.fetch(path, {
         method,
         headers: { Cookie: "vaultline.session=secret-looking-value" },
@@ -36,6 +46,7 @@ for (const method of ["TRACE", "PUT", "PATCH"]) {
       await expectClearRefusal(response, 405, /This method is not allowed/);
       expect(response.headers()["allow"]).toBe("GET, HEAD, POST, DELETE, OPTIONS");
       expect(await response.text(), "TRACE must not echo the cookie back").not.toContain("secret-looking-value");
+      if (!["/", "/dashboard"].includes(path)) await expectJsonRefusal(response, "method_not_allowed");
     }
   });
 }
@@ -51,6 +62,7 @@ test("a body over 64 KB is refused with 413, on pages, actions and the API alike
   await expectClearRefusal(action, 413, /too large: at most 64 KB/);
   const api = await request.post("/api/v1/transfers", { data: { memo: huge } });
   await expectClearRefusal(api, 413, /too large/);
+  await expectJsonRefusal(api, "body_too_large");
   const signInRoute = await request.post("/api/auth/callback/credentials", {
     form: { email: user.email, password: huge },
   });
@@ -104,10 +116,20 @@ test("repeated query parameters are refused with 400 on the admin filters and th
   await expectClearRefusal(await request.get("/admin?type=sign_in&type=sign_out"), 400, /appears more than once/);
   await expectClearRefusal(await request.get("/admin?from=2026-01-01&from=2026-02-01"), 400, /appears more than once/);
   const api = await request.get("/api/v1/accounts?limit=1&limit=2");
-  expect(api.status()).toBe(400);
-  expect((await api.json()).error).toBe("bad_request");
+  await expectJsonRefusal(api, "bad_request");
   // One of each still works.
   expect((await request.get("/admin?type=sign_in")).status()).toBe(200);
+});
+
+test("the front door refuses an API address that does not decode, or would be redirected, in the one JSON shape", async ({
+  baseURL,
+}) => {
+  // Raw: a client library would encode or clean the address before sending it.
+  const undecodable = await rawRequest(baseURL!, "GET /api/v1/accounts/%ff HTTP/1.1");
+  expect(undecodable.status).toBe(400);
+  expectErrorShape(undecodable, "bad_request", "an address that does not decode");
+  const trailingSlash = await rawRequest(baseURL!, "GET /api/v1/accounts/ HTTP/1.1");
+  expectErrorShape(trailingSlash, "not_found", "an address with a trailing slash");
 });
 
 test("CONNECT is answered, not left hanging", async ({ baseURL }) => {

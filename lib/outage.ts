@@ -5,15 +5,13 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { serviceUnavailable } from "@/lib/api/errors";
 import { failedForOutage } from "@/lib/db-health";
+import { answersWithJson } from "@/lib/error-body.mjs";
 import {
   UNAVAILABLE_ACTION_MESSAGE,
   UNAVAILABLE_MESSAGE,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
   UNAVAILABLE_TITLE,
 } from "@/lib/service-unavailable";
-
-/** Routes a program calls: they get the API's JSON error. */
-const JSON_PATHS = ["/api/", "/session/"];
 
 // No script and no style, so it needs nothing from a Content-Security-Policy; only constants in it.
 const PAGE = `<!DOCTYPE html>
@@ -29,10 +27,9 @@ const PAGE = `<!DOCTYPE html>
 </html>
 `;
 
-/** 503: JSON under /api and /session, plain text to a server action, a page to anyone else. */
+/** 503: JSON where programs call (/api/, /session/), plain text to a server action, a page to anyone else. */
 export function unavailableAnswer(request: Request): Response {
-  const { pathname } = new URL(request.url);
-  if (JSON_PATHS.some((prefix) => pathname.startsWith(prefix))) return serviceUnavailable();
+  if (answersWithJson(new URL(request.url).pathname)) return serviceUnavailable();
   const retryAfter = { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) };
   // Next's client turns a server action's text/plain error (exactly that type) into an error
   // with the body as its message, which the error boundary (app/(bank)/error.tsx) recognises.

@@ -8,11 +8,10 @@
 // `npm run test:e2e -- e2e/idle-timeout.spec.ts` starts the secure server alone, on SQLite, with
 // no PostgreSQL; with no arguments every server starts. E2E_SERVERS, when set, decides instead.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import config from "../playwright.config";
 import { systemChromium } from "../e2e/support/browser";
-import { serverLogPaths } from "../e2e/support/servers";
 import { buildIfStale } from "./build-if-stale";
 
 const PLAYWRIGHT = "node_modules/.bin/playwright";
@@ -53,15 +52,9 @@ function serversFor(args: string[]): string | undefined {
   return [...new Set(servers)].join(",");
 }
 
-/** The secrets-in-logs spec reads every log of this port base: none may be left from an earlier run. */
-function clearServerLogs(): void {
-  for (const log of serverLogPaths()) rmSync(log, { force: true });
-}
-
 const args = process.argv.slice(2);
 buildIfStale();
 ensureBrowser();
-clearServerLogs();
 const servers = serversFor(args);
 const started = Date.now();
 if (servers !== undefined && args.length > 0) console.log(`Servers for this run: ${servers || "none"}.`);

@@ -53,7 +53,7 @@ test("bad input is a 400 in the API's shape, never a 500 or a stack trace", asyn
     { data: "[]", error: "bad_request" },
     { data: JSON.stringify({ email: "a@b.test" }), error: "bad_request" },
     { data: JSON.stringify({ email: 42, password: ["x"] }), error: "bad_request" },
-  ];
+  ] as const;
   for (const { data, error } of cases) {
     const response = await request.post("/api/v1/sessions", {
       data: Buffer.from(data),

@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { apiSignIn, bearer, ownAddress } from "../support/api";
+import { expectErrorShape } from "../support/error-shape";
 import { balanceOf, expect, test, type TestUser } from "../support/fixtures";
 import { answerOf, balancesOf, expectSafeAnswer, runs, secretsFor, type Answer } from "../support/hostile";
 import {
@@ -36,9 +37,7 @@ async function expectApiRefusal(answer: Answer, statuses: number[], secrets: str
   // Node's HTTP parser answers a request line or headers over 16 KB itself, before any route.
   if (answer.status === 431) return;
   expect(statuses, `${context}: status ${answer.status}: ${answer.body.slice(0, 200)}`).toContain(answer.status);
-  const body = JSON.parse(answer.body);
-  expect(typeof body.error, `${context}: the API's error shape`).toBe("string");
-  expect(typeof body.message).toBe("string");
+  expectErrorShape(answer, undefined, context);
 }
 
 // Sign-in and step-up check each well-formed guess with real bcrypt (cost 12, ~0.25 s alone and

@@ -6,7 +6,10 @@
 // cannot do this to a directly exposed server (e2e/forged-client-address.spec.ts).
 import { randomInt } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type { ErrorCode } from "@/lib/error-body.mjs";
+import { expectErrorShape } from "./error-shape";
 import { expect, type TestUser } from "./fixtures";
+import { answerOf } from "./hostile";
 
 export type Headers = Record<string, string>;
 
@@ -74,16 +77,12 @@ export function apiTransfer(
   });
 }
 
-/** The error body every API failure shares: code and message, nothing else but a reason or count. */
+/** The status and code of an API failure, in the one error shape (e2e/support/error-shape.ts). */
 export async function expectApiError(
   response: APIResponse,
   status: number,
-  error: string,
+  error: ErrorCode,
 ): Promise<Record<string, unknown>> {
   expect(response.status()).toBe(status);
-  const body = await response.json();
-  expect(body.error).toBe(error);
-  expect(typeof body.message).toBe("string");
-  expect(Object.keys(body).every((k) => ["error", "message", "reason", "attemptsLeft"].includes(k))).toBe(true);
-  return body;
+  return expectErrorShape(await answerOf(response), error);
 }

@@ -6,6 +6,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
+import { apiError } from "@/lib/api/errors";
 
 /** The sign-in form's own type: a urlencoded form, nothing that next-auth would read as JSON. */
 const FORM_CONTENT_TYPE = /^application\/x-www-form-urlencoded\s*(?:;\s*charset=[\w-]+\s*)?$/i;
@@ -16,10 +17,10 @@ const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.call
 /** A 4xx for a request next-auth must not see, or null. */
 export function refuseNextAuthInput(request: NextRequest): Response | null {
   if (request.method === "POST" && !FORM_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) {
-    return new Response("Send the sign-in form as application/x-www-form-urlencoded.", { status: 415 });
+    return apiError("unsupported_media_type", "Send the sign-in form as application/x-www-form-urlencoded.");
   }
   if (request.nextUrl.searchParams.has("callbackUrl")) {
-    return new Response("The sign-in routes take no callbackUrl in the address.", { status: 400 });
+    return apiError("bad_request", "The sign-in routes take no callbackUrl in the address.");
   }
   return null;
 }

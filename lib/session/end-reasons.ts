@@ -105,6 +105,11 @@ export function signedOutMessage(reason: string | undefined, tier: string | unde
   return textsFor(reason as InvalidReason).web(TIERS.find((t) => t === tier) ?? null);
 }
 
+/** The web's text for a refused session: the session routes' 401 says it. */
+export function webReasonMessage(reason: InvalidReason, tier: Tier | null): string {
+  return textsFor(reason).web(tier);
+}
+
 /** The API's text for a refused session. */
 export function apiReasonMessage(reason: InvalidReason): string {
   return textsFor(reason).api;

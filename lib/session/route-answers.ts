@@ -1,6 +1,7 @@
 // JSON answers for the session routes the timeout warning talks to.
 import "server-only";
 import { NextResponse } from "next/server";
+import { apiError, sessionEnded } from "@/lib/api/errors";
 import { TIERS, type Tier } from "./policy";
 import { sessionStatus } from "./status";
 import type { Validation } from "./validate";
@@ -11,12 +12,10 @@ export function tierParam(request: Request): Tier | null {
 }
 
 export function badTier(): NextResponse {
-  return NextResponse.json({ error: "bad_request", message: "tier must be low, medium or high" }, { status: 400 });
+  return apiError("bad_request", "tier must be low, medium or high");
 }
 
 export function statusAnswer(result: Validation, tier: Tier): NextResponse {
-  if (!result.ok) {
-    return NextResponse.json({ error: "session_ended", reason: result.reason }, { status: 401 });
-  }
+  if (!result.ok) return sessionEnded(result.reason, tier);
   return NextResponse.json(sessionStatus(result.session, tier));
 }

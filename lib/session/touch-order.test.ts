@@ -11,10 +11,10 @@ import { pgConnectionConfig, quoteIdent } from "../database-url";
 import { createDb, type Db } from "../db";
 import { setupDatabase } from "../../scripts/db-setup";
 import { runOnMaintenanceDb } from "../../prisma/cli-adapters";
+import { testPostgresUrl } from "../../scripts/test-postgres";
 import { touchSession } from "./store";
 
-const BASE_URL = process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const url = Object.assign(new URL(BASE_URL), { pathname: `/vaultline_touch_${process.pid}_${Date.now()}` }).toString();
+const url = testPostgresUrl(`vaultline_touch_${process.pid}_${Date.now()}`);
 const T0 = new Date("2026-12-01T10:00:00.000Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 

@@ -1,10 +1,11 @@
 // next-auth serves only what the sign-in form uses: its CSRF token and the Credentials callback
 // (lib/auth/options.ts). Its other routes would contradict the session store (its sign-out
 // reports success while the Vaultline session lives on; its session route knows nothing of
-// ours), so they do not exist: a plain 404, exactly like any unknown path. Input next-auth would
+// ours), so they do not exist: a 404, exactly like any unknown path of the API. Input next-auth would
 // answer with a 500 never reaches it (lib/auth/next-auth-input.ts).
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { apiError } from "@/lib/api/errors";
 import { dropUnusableCallbackCookie, refuseNextAuthInput } from "@/lib/auth/next-auth-input";
 import { authOptions } from "@/lib/auth/options";
 import { appOrigin } from "@/lib/env";
@@ -30,7 +31,7 @@ function isUsed(method: string, path: string[]): boolean {
 
 async function handler(request: NextRequest, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
-  if (!isUsed(request.method, nextauth)) return new Response("Not found.", { status: 404 });
+  if (!isUsed(request.method, nextauth)) return apiError("not_found");
   const refused = refuseNextAuthInput(request);
   if (refused) return refused;
   await dropUnusableCallbackCookie(appOrigin());

@@ -1,4 +1,5 @@
-// Any other /api/v1 path answers in the API's own error shape rather than with an HTML page.
+// Any other path under /api (/api itself, /api/v1, an endpoint that does not exist) answers in
+// the API's own error shape rather than with the HTML 404 page.
 import { apiError } from "@/lib/api/errors";
 import { publicApiRoute } from "@/lib/api/handler";
 
