@@ -38,7 +38,8 @@ export default defineConfig<{ target: Target; server: ServerName }>({
     // scale-out.spec.ts starts its own instances on PostgreSQL: it runs once, in the postgres project.
     {
       name: "secure",
-      testIgnore: ["attacks/**", "secrets-in-logs.spec.ts", "scale-out.spec.ts"],
+      // Races run on PostgreSQL only: SQLite serialises every write, so a race there cannot fail.
+      testIgnore: ["attacks/**", "races/**", "secrets-in-logs.spec.ts", "scale-out.spec.ts"],
       use: { baseURL: serverUrl("secure"), server: "secure", target: "secure" },
     },
     // After the secure specs: some of those change server-wide settings (the admin

@@ -14,6 +14,7 @@ test("the cookie replayed after sign-out is refused by the server", async ({
   baseURL,
   db,
 }) => {
+  await page.goto("/dashboard");
   const copied = await sessionCookieValue(page);
   expect(copied).toBeTruthy();
 

@@ -24,7 +24,7 @@ test("the inspector shows the hash fingerprint, the tier and the deadlines, neve
 }) => {
   // Signed in 2 minutes ago: the absolute and step-up deadlines then read differently from their limits.
   await ageSession(db, user.id, { ageMinutes: 2 });
-  await page.reload();
+  await page.goto("/dashboard");
   const token = (await sessionCookieValue(page))!;
   await expect(await openInspector(page)).toHaveText(fingerprintOf(token));
   await expect(fact(page, "Page tier")).toHaveText("medium");

@@ -41,6 +41,7 @@ test("a session that timed out on the way to the transfer form returns there aft
   user,
   db,
 }) => {
+  await page.goto("/dashboard");
   await ageSession(db, user.id, { idleMinutes: pastIdleLimit("high") });
   // A link followed inside the app: Next fetches the page itself, and its internal query
   // parameters must not end up in the way back.

@@ -1,7 +1,7 @@
 // The race harness. SQLite's single connection serialises every write and hides races; two
 // production instances on one PostgreSQL database, each with its own connection pool, do not.
-// Race specs (e2e/races/*.spec.ts) run in the secure project on SQLite and, tagged @postgres,
-// in the postgres project on PostgreSQL; either way against two instances of one deployment.
+// So race specs (e2e/races/*.spec.ts, all tagged @postgres) run in the postgres project only,
+// against two instances of one deployment: on SQLite the same rounds could never fail.
 // `race()` fires the same request many times at once, spread over both instances, for many
 // rounds, and checks the invariant after every round: one lucky round proves nothing.
 //
@@ -14,7 +14,7 @@ import { request as httpRequest } from "node:http";
 import bcrypt from "bcrypt";
 import { startInstances, type DirectServer } from "./direct-server";
 import { createTestUser, test as base, SESSION_COOKIE, type TestUser } from "./fixtures";
-import { spareServerPort, type ServerName } from "./servers";
+import { spareServerPort } from "./servers";
 import { documentationAddress } from "./api";
 import { formParts, multipart } from "./server-action";
 
@@ -40,13 +40,11 @@ type RaceWorkerFixtures = { instances: DirectServer[] };
 export const test = base.extend<RaceFixtures, RaceWorkerFixtures>({
   instances: [
     async ({}, use, workerInfo) => {
-      const server = (workerInfo.project.use as { server?: ServerName }).server;
-      const database = server === "postgres" ? "postgres" : "sqlite";
       // Spare ports 6–9: two per worker (the config runs two workers).
       const first = 6 + 2 * workerInfo.parallelIndex;
       const instances = await startInstances({
-        name: `races-${database}-${workerInfo.parallelIndex}`,
-        database,
+        name: `races-${workerInfo.parallelIndex}`,
+        database: "postgres",
         ports: [spareServerPort(first), spareServerPort(first + 1)],
         // As the main servers: each racer brings its own client address (as the one trusted
         // proxy reports it), so the per-address sign-in limit measures the race, not the suite.
