@@ -54,7 +54,7 @@ test("a page that throws shows Next's error overlay with the error, and no CSP v
   const cspErrors = cspConsoleErrors(page);
   await page.goto(`${dev.baseURL}/throws`);
   // Next lists an error its error boundary caught as an issue on its indicator; one click opens it.
-  await page.locator("nextjs-portal").getByRole("button", { name: "Open issues overlay" }).click();
+  await page.locator("nextjs-portal").getByRole("button", { name: "Open 1 issue" }).click();
   const overlay = page.locator("nextjs-portal").getByRole("dialog", { name: "Runtime Error" });
   await expect(overlay.getByText(MESSAGE).first()).toBeVisible();
   await expect(overlay.getByText("app/(bank)/throws/page.tsx").first()).toBeVisible();
