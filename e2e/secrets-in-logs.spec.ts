@@ -19,7 +19,7 @@ import {
   type ServerName,
 } from "./support/servers";
 import { createDb } from "@/lib/db";
-import { parseFlaws } from "@/lib/lab/flaws";
+import { parseFlaws } from "@/lib/lab/flaw-names";
 import { DEMO_USERS } from "../prisma/seed";
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

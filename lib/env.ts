@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { databaseKind, DEFAULT_DATABASE_URL, isOwnSqliteFile, sqlitePath } from "./database-url";
-import { parseFlaws } from "./lab/flaws";
+import { parseFlaws } from "./lab/flaw-names";
 import { MIN_LAB_KEY_LENGTH } from "./lab/key";
-import { POLICY_PRESETS, type PolicyPreset } from "./session/policy";
+import { POLICY_PRESET_NAMES, type PolicyPreset } from "./session/preset-names";
 
 /** next-auth signs its CSRF token with it: 32 random characters at least (`openssl rand -base64 32`). */
 export const MIN_SECRET_LENGTH = 32;
@@ -89,8 +89,8 @@ const schema = z.object({
   ),
   SESSION_POLICY: z
     .preprocess(unsetWhenBlank, z.string().trim().default("default"))
-    .refine((name) => Object.hasOwn(POLICY_PRESETS, name), {
-      error: (issue) => `must be one of ${Object.keys(POLICY_PRESETS).join(", ")}, not "${String(issue.input)}".`,
+    .refine((name) => (POLICY_PRESET_NAMES as readonly string[]).includes(name), {
+      error: (issue) => `must be one of ${POLICY_PRESET_NAMES.join(", ")}, not "${String(issue.input)}".`,
     }) as unknown as z.ZodType<PolicyPreset>,
   /** Plain HTTP in production, on purpose (a local trial of the production build). */
   ALLOW_PLAIN_HTTP: onSwitch("plain HTTP in production on purpose"),

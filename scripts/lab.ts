@@ -14,7 +14,7 @@
 // exactly as its attack spec proves.
 import { spawn } from "node:child_process";
 import { LAB_DATABASE_URL } from "../lib/database-url";
-import { parseFlaws } from "../lib/lab/flaws";
+import { parseFlaws } from "../lib/lab/flaw-names";
 import { labKeyUrl, newLabKey } from "../lib/lab/key";
 import { startAttackerSite, type AttackerSite } from "./attacker-site";
 import { buildIfStale } from "./build-if-stale";

@@ -12,7 +12,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FLAW_NAMES, FLAWS, type FlawName } from "../lib/lab/flaws";
+import { FLAW_NAMES, type FlawName } from "../lib/lab/flaw-names";
+import { FLAWS } from "../lib/lab/flaws";
 
 type Outcome = { file: string; title: string; project: string; status: string; errors: string[] };
 

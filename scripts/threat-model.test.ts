@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { FLAW_NAMES, FLAWS, isFlawName } from "../lib/lab/flaws";
+import { FLAW_NAMES, isFlawName } from "../lib/lab/flaw-names";
+import { FLAWS } from "../lib/lab/flaws";
 
 const ROOT = path.resolve(__dirname, "..");
 const DOC = "docs/threat-model.md";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { FLAW_NAMES } from "@/lib/lab/flaws";
+import { FLAW_NAMES } from "@/lib/lab/flaw-names";
 import { jumpInTime, resetDemoData, timeJumps, type TimeJump } from "@/lib/lab/demo-data";
 import { requireLabKey } from "@/lib/lab/guard";
 import { clearInbox } from "@/lib/lab/inbox";

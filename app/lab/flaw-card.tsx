@@ -1,5 +1,6 @@
 import { DEMOS } from "@/lib/lab/demos";
-import { FLAWS, type FlawName } from "@/lib/lab/flaws";
+import type { FlawName } from "@/lib/lab/flaw-names";
+import { FLAWS } from "@/lib/lab/flaws";
 import type { SourceExcerpt } from "@/lib/lab/source";
 import { switchFlaw } from "./actions";
 

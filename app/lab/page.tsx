@@ -1,4 +1,5 @@
-import { activeFlaws, FLAW_NAMES } from "@/lib/lab/flaws";
+import { FLAW_NAMES } from "@/lib/lab/flaw-names";
+import { activeFlaws } from "@/lib/lab/flaws";
 import { timeJumps } from "@/lib/lab/demo-data";
 import { hasLabKey } from "@/lib/lab/guard";
 import { attackerSiteUrl, readInbox } from "@/lib/lab/inbox";

@@ -3,7 +3,7 @@
 // the room should see. {bank} and {attacker} stand for the two addresses `npm run lab` printed;
 // the console's time-travel buttons stand in for the minutes and hours a demo cannot wait.
 // The full scripts, with the fix and the test that proves it, are in docs/trainer-guide.md.
-import type { FlawName } from "./flaws";
+import type { FlawName } from "./flaw-names";
 
 export type Demo = {
   steps: readonly string[];

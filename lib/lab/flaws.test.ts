@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseEnv, startupProblems, type ServerEnv } from "../env";
-import { FLAW_NAMES, flawOn, holdSwitches, parseFlaws } from "./flaws";
+import { FLAW_NAMES, parseFlaws } from "./flaw-names";
+import { flawOn, holdSwitches } from "./flaws";
 
 describe("lab flaws", () => {
   it("parses names, all, and nothing", () => {

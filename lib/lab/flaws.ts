@@ -3,8 +3,10 @@
 // point at it. Every flaw names the finding it reproduces, the published source it comes from, the
 // secure test that proves its defense and its attack specs (`npm run test:flaws` checks all three,
 // flaw by flaw). Lab mode is LAB_ALLOW=1: only there can a defense be off, and only there does
-// the lab console (/lab) switch them while the server runs.
+// the lab console (/lab) switch them while the server runs. The names themselves, and the parser
+// of LAB_FLAWS, are in flaw-names.ts.
 import { serverEnv, type ServerEnv } from "../env";
+import { FLAW_NAMES, type FlawName } from "./flaw-names";
 
 /** The published findings the flaws reproduce, by the short names docs/session-policy.md uses. */
 export const SEEDS = {
@@ -399,29 +401,7 @@ export const FLAWS = {
     test: "after 20 consecutive failures even the right password is refused, as a wrong one is",
     attacks: ["e2e/attacks/no-lockout-escalation.spec.ts"],
   },
-} as const satisfies Record<string, FlawEntry>;
-
-export type FlawName = keyof typeof FLAWS;
-
-export const FLAW_NAMES = Object.keys(FLAWS) as FlawName[];
-
-export function isFlawName(name: string): name is FlawName {
-  return Object.hasOwn(FLAWS, name);
-}
-
-/** Parses a LAB_FLAWS value; throws on unknown names so a typo never silently runs secure. */
-export function parseFlaws(value: string | undefined): FlawName[] {
-  const names = (value ?? "")
-    .split(",")
-    .map((n) => n.trim())
-    .filter(Boolean);
-  if (names.includes("all")) return [...FLAW_NAMES];
-  const unknown = names.filter((n) => !isFlawName(n));
-  if (unknown.length > 0) {
-    throw new Error(`Unknown lab flaw(s): ${unknown.join(", ")}. Known: ${FLAW_NAMES.join(", ")}, all`);
-  }
-  return names as FlawName[];
-}
+} as const satisfies Record<FlawName, FlawEntry>;
 
 /** Lab mode: LAB_ALLOW=1 says this server is a training server on purpose. */
 export function labMode(env: ServerEnv = serverEnv()): boolean {

@@ -4,13 +4,14 @@
 // database at start-up and after each switch. Only ever called in lab mode (LAB_ALLOW=1).
 import "server-only";
 import { db } from "@/lib/db";
-import { FLAW_NAMES, holdSwitches, startingFlaws, type FlawName } from "./flaws";
+import { FLAW_NAMES, type FlawName } from "./flaw-names";
+import { holdSwitches, startingFlaws } from "./flaws";
 
 /** Start-up: LAB_FLAWS decides the starting state, whatever the last lab left behind. */
 export async function startLabSwitches(): Promise<void> {
   const starting = startingFlaws();
   await db.$transaction([
-    db.labFlaw.deleteMany({ where: { name: { notIn: FLAW_NAMES } } }),
+    db.labFlaw.deleteMany({ where: { name: { notIn: [...FLAW_NAMES] } } }),
     ...FLAW_NAMES.map((name) => upsertSwitch(name, starting.includes(name))),
   ]);
   await reloadSwitches();

@@ -2,6 +2,7 @@
 // Vaultline changes this file (or picks a preset with SESSION_POLICY) and nothing else.
 // docs/session-policy.md gives the reason and source of each value.
 import { serverEnv } from "../env";
+import type { PolicyPreset } from "./preset-names";
 
 export type Tier = "low" | "medium" | "high";
 
@@ -77,9 +78,8 @@ const strictPolicy: SessionPolicy = {
   absoluteLifetimeHours: 4,
 };
 
-export const POLICY_PRESETS = { default: defaultPolicy, strict: strictPolicy } as const;
-
-export type PolicyPreset = keyof typeof POLICY_PRESETS;
+/** One for each name in preset-names.ts, which SESSION_POLICY may name. */
+export const POLICY_PRESETS: Record<PolicyPreset, SessionPolicy> = { default: defaultPolicy, strict: strictPolicy };
 
 /** The policy in force: the preset SESSION_POLICY names ("default" unless set; lib/env.ts checks it). */
 export function sessionPolicy(preset: PolicyPreset = serverEnv().SESSION_POLICY): SessionPolicy {

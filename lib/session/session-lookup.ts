@@ -11,7 +11,12 @@ import pg from "pg";
 import { databaseKind, pgConnectionConfig, sqlitePath } from "@/lib/database-url";
 import { PG_CONNECTION_TIMEOUT_MS } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import type { SessionWithUser } from "./store";
+import type { Session, User } from "@/lib/generated/sqlite/client";
+
+/** The user as a session carries it: everything but the password hash, which pages never need. */
+type SessionUser = Omit<User, "passwordHash">;
+
+export type SessionWithUser = Session & { user: SessionUser };
 
 export type SessionLookup = {
   byTokenHash(tokenHash: string): Promise<SessionWithUser | null>;

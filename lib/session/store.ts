@@ -3,21 +3,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Db } from "@/lib/db";
-import type { Prisma, Session, User } from "@/lib/generated/sqlite/client";
+import type { Prisma, Session } from "@/lib/generated/sqlite/client";
 import { isRecordId } from "@/lib/text";
 import { flawOn } from "@/lib/lab/flaws";
 import { sessionPolicy, type Tier } from "./policy";
 import type { EndReason } from "./end-reasons";
 import { acceptedSessionsWhere, tiersAtOrAbove } from "./liveness";
 import type { RequestInfo } from "./request";
-import { sessionLookup } from "./session-lookup";
+import { sessionLookup, type SessionWithUser } from "./session-lookup";
 
-/** The user as a session carries it: everything but the password hash, which pages never need. */
-export type SessionUser = Omit<User, "passwordHash">;
-
-export type SessionWithUser = Session & { user: SessionUser };
-
-export type { EndReason };
+export type { EndReason, SessionWithUser };
 
 export type RotationReason = "step_up" | "password_change" | "admin_elevation";
 
