@@ -15,9 +15,9 @@ function rank(tier: Tier): number {
   return TIERS.indexOf(tier);
 }
 
-/** The stored ceiling as a tier (a value we do not know closes everything but low). */
-function storedCeiling(session: Pick<Session, "openTier">): Tier {
-  return TIERS.find((t) => t === session.openTier) ?? "low";
+/** The stored ceiling as a tier (a value we do not know closes everything but the lowest tier). */
+export function storedCeiling(session: Pick<Session, "openTier">): Tier {
+  return TIERS.find((t) => t === session.openTier) ?? TIERS[0];
 }
 
 /**

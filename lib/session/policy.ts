@@ -4,9 +4,20 @@
 import { serverEnv } from "../env";
 import type { PolicyPreset } from "./preset-names";
 
-export type Tier = "low" | "medium" | "high";
+/**
+ * The tiers, from least to most sensitive: a page, action or route names the tier of the most
+ * sensitive thing it shows or changes. A tier added here needs an idle limit in every preset
+ * below, and nothing else in the code (docs/adapting.md, "Add a tier").
+ */
+export const TIERS = ["low", "medium", "high"] as const;
 
-export const TIERS: readonly Tier[] = ["low", "medium", "high"];
+export type Tier = (typeof TIERS)[number];
+
+/**
+ * The most sensitive tier. A new session starts open to it: the database default of
+ * `Session.openTier` names it (policy.test.ts checks the two agree).
+ */
+export const TOP_TIER: Tier = TIERS[TIERS.length - 1]!;
 
 export type SessionPolicy = {
   /** Idle limit per tier: a request to a tier after this much inactivity ends the session. */

@@ -2,7 +2,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { apiError, sessionEnded } from "@/lib/api/errors";
-import { TIERS, type Tier } from "./policy";
+import { TIERS, TOP_TIER, type Tier } from "./policy";
 import { sessionStatus } from "./status";
 import type { Validation } from "./validate";
 
@@ -11,8 +11,11 @@ export function tierParam(request: Request): Tier | null {
   return TIERS.find((t) => t === value) ?? null;
 }
 
+/** "tier must be low, medium or high", naming the policy's tiers. */
+const BAD_TIER_MESSAGE = `tier must be ${TIERS.slice(0, -1).join(", ")} or ${TOP_TIER}`;
+
 export function badTier(): NextResponse {
-  return apiError("bad_request", "tier must be low, medium or high");
+  return apiError("bad_request", BAD_TIER_MESSAGE);
 }
 
 export function statusAnswer(result: Validation, tier: Tier): NextResponse {

@@ -4,7 +4,7 @@ import "server-only";
 import { EVENT_LABELS, eventReason, listFamilyEvents, type SecurityEventType } from "./events";
 import { stepUpFreshUntil } from "./step-up";
 import { fingerprint } from "./tokens";
-import { isTierOpen } from "./liveness";
+import { isTierOpen, storedCeiling } from "./liveness";
 import { sessionPolicy, type Tier, TIERS } from "./policy";
 import type { SessionWithUser } from "./store";
 
@@ -91,7 +91,7 @@ export function sessionDeadlines(
   >,
 ): SessionDeadlines {
   const policy = sessionPolicy();
-  const openTier = TIERS.find((t) => t === session.openTier) ?? "low";
+  const openTier = storedCeiling(session);
   const at = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000).toISOString();
   const idleExpiresAt = (tier: Tier) =>
     isTierOpen(openTier, tier) ? at(session.lastSeenAt, policy.idleTimeoutMinutes[tier]) : null;
@@ -103,6 +103,6 @@ export function sessionDeadlines(
     stepUpFreshUntil: stepUpFreshUntil(session).toISOString(),
     idleTimeoutMinutes: { ...policy.idleTimeoutMinutes },
     openTier,
-    idleExpiresAt: { low: idleExpiresAt("low"), medium: idleExpiresAt("medium"), high: idleExpiresAt("high") },
+    idleExpiresAt: Object.fromEntries(TIERS.map((tier) => [tier, idleExpiresAt(tier)])) as Record<Tier, string | null>,
   };
 }

@@ -12,6 +12,7 @@ import { createDb, type Db } from "../db";
 import { setupDatabase } from "../../scripts/db-setup";
 import { runOnMaintenanceDb } from "../../prisma/cli-adapters";
 import { testPostgresUrl } from "../../scripts/test-postgres";
+import type { Tier } from "./policy";
 import { touchSession } from "./store";
 
 const url = testPostgresUrl(`vaultline_touch_${process.pid}_${Date.now()}`);
@@ -47,8 +48,7 @@ describe("activity writes out of order, on PostgreSQL", () => {
   }
 
   /** The write a request at T0 + `at` minutes makes, with the ceiling it computed. */
-  const touch = (id: string, at: number, openTier: "high" | "medium" | "low") =>
-    touchSession(id, minutes(at), openTier, db);
+  const touch = (id: string, at: number, openTier: Tier) => touchSession(id, minutes(at), openTier, db);
 
   async function row(id: string) {
     return db.session.findUniqueOrThrow({ where: { id }, select: { lastSeenAt: true, openTier: true } });

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isTierOpen, openTierAt } from "./liveness";
-import { POLICY_PRESETS, TIERS, type Tier } from "./policy";
+import { POLICY_PRESETS, TIERS, TOP_TIER, type Tier } from "./policy";
 import type { SessionWithUser } from "./store";
 import { checkSession } from "./validate";
 
@@ -24,7 +24,8 @@ function session(overrides: Partial<SessionWithUser> = {}): SessionWithUser {
     authenticatedAt: NOW,
     credentialGeneration: 0,
     stepUpFailures: 0,
-    openTier: "high",
+    // A new session: every tier open.
+    openTier: TOP_TIER,
     elevatedAt: null,
     expiresAt: new Date(NOW.getTime() + 12 * 60 * MINUTE),
     endedAt: null,
@@ -64,8 +65,9 @@ describe("checkSession", () => {
     });
   }
 
-  it("lets 16 idle minutes open a medium page but not a high one", () => {
-    assert.deepEqual(checkSession(idleFor(16), "medium", NOW, policy), { ok: true, openTier: "medium" });
+  it("lets 16 idle minutes open a medium page but not a high one, and lowers the ceiling", () => {
+    const medium = checkSession(idleFor(16), "medium", NOW, policy);
+    assert.ok(medium.ok && medium.openTier !== "high", JSON.stringify(medium));
     assert.equal(checkSession(idleFor(16), "high", NOW, policy).ok, false);
   });
 
@@ -95,15 +97,16 @@ describe("checkSession", () => {
 });
 
 describe("openTierAt", () => {
-  const at = (minutes: number, openTier: Tier = "high") =>
+  const at = (minutes: number, openTier: Tier = TOP_TIER) =>
     openTierAt({ openTier, lastSeenAt: new Date(NOW.getTime() - minutes * MINUTE) }, NOW, policy);
 
   it("closes every tier whose idle limit the gap exceeded", () => {
-    assert.equal(at(14), "high");
-    assert.equal(at(15), "high");
-    assert.equal(at(15.1), "medium");
-    assert.equal(at(30.1), "low");
-    assert.equal(at(60.1), null);
+    assert.equal(at(0), TOP_TIER);
+    TIERS.forEach((tier, i) => {
+      const limit = policy.idleTimeoutMinutes[tier];
+      assert.equal(at(limit), tier, `idle exactly ${limit} minutes`);
+      assert.equal(at(limit + 0.1), TIERS[i - 1] ?? null, `idle just over ${limit} minutes`);
+    });
   });
 
   it("never raises the stored ceiling", () => {
@@ -113,7 +116,7 @@ describe("openTierAt", () => {
   });
 
   it("treats an unknown stored value as the lowest tier", () => {
-    assert.equal(at(0, "bogus" as Tier), "low");
+    assert.equal(at(0, "bogus" as Tier), TIERS[0]);
   });
 });
 

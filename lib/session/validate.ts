@@ -6,7 +6,7 @@ import { flawOn } from "@/lib/lab/flaws";
 import { asEndReason, asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
 import { isTierOpen, openTierAt } from "./liveness";
-import { sessionPolicy, type SessionPolicy, type Tier } from "./policy";
+import { sessionPolicy, TOP_TIER, type SessionPolicy, type Tier } from "./policy";
 import type { RequestInfo } from "./request";
 import { refuseRotatedOutId } from "./reuse";
 import { endSession, findSessionByHash, touchSession, type ClientType, type SessionWithUser } from "./store";
@@ -34,7 +34,7 @@ export function checkSession(session: SessionWithUser, tier: Tier, now: Date, po
     return { ok: false, reason: "absolute", endNow: "absolute" };
   }
   // LAB FLAW no-idle-timeout: only the browser's warning knows about inactivity.
-  if (flawOn("no-idle-timeout")) return { ok: true, openTier: "high" };
+  if (flawOn("no-idle-timeout")) return { ok: true, openTier: TOP_TIER };
   // The ceiling, not just this request's limit: a tier closed by an earlier gap stays closed.
   const openTier = openTierAt(session, now, policy);
   if (!isTierOpen(openTier, tier)) return { ok: false, reason: "idle", endNow: "idle" };
