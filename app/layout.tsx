@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LabBanner } from "@/components/lab-banner";
+import { publicPage } from "@/lib/session/guard";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,6 +12,7 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
+  publicPage();
   return (
     <html lang="en">
       <body>

@@ -1,7 +1,7 @@
 // Threat: an administrator's session that signed in but never entered the admin panel (a stolen
 // admin cookie, a session left open on a desk) posting the panel's actions directly: a server
 // action's ID is no secret, it is in the page of every admin who opened the panel. Defense:
-// every admin action first calls requireAdmin({ elevated: true }) (lib/session/guard.ts): only a
+// every admin action declares { role: "admin", elevated: true } (lib/session/guard.ts): only a
 // session that entered the panel (a fresh step-up, a new ID, a 2-hour lifetime) acts; any other
 // is sent back to the panel's door. The JSON API has no admin route at all. The option's own
 // proof is in admin-single-session.spec.ts, whose tests the server-wide option belongs to.

@@ -2,7 +2,7 @@
 // single-session option (lib/session/admin.ts), set in the admin panel: newest-wins (default:
 // the other elevated session ends and is told why), oldest-wins (the new elevation is refused,
 // naming where and since when the other runs), off. Changing it is a security event, and needs
-// a session that entered the panel (requireAdmin({ elevated: true }), lib/session/guard.ts).
+// a session that entered the panel (role: "admin", elevated: true; lib/session/guard.ts).
 // Serial: the option is server-wide.
 import type { Db } from "@/lib/db";
 import { adminPanelHeading, enterAdminPanel, expect, test } from "./support/fixtures";

@@ -5,7 +5,7 @@
 // signed-in user (getAccountHistory in lib/bank/accounts.ts, pageOfTransactions in
 // lib/bank/transactions-page.ts, getTransfer and moveMoney in lib/bank/transfers.ts,
 // endOwnSession in lib/session/store.ts), and admin actions need the admin role
-// (requireAdmin in lib/session/guard.ts). Another customer's record answers exactly as one that
+// (role: "admin", lib/session/guard.ts). Another customer's record answers exactly as one that
 // does not exist, shows nothing of it and changes nothing. Lab flaw: `idor`.
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { apiError, ERROR_MESSAGES, sessionRefused, throttled, wrongPassword } from "./api/errors";
+import { apiError, ERROR_MESSAGES, sessionEnded, sessionRefused, throttled, wrongPassword } from "./api/errors";
 import { answersWithJson, errorBody, ERRORS, type ErrorCode } from "./error-body.mjs";
-import { badTier, statusAnswer } from "./session/route-answers";
+import { badTier } from "./session/route-answers";
 
 const ROOT = path.resolve(__dirname, "..");
 const CODES = Object.keys(ERRORS) as ErrorCode[];
@@ -72,7 +72,7 @@ describe("the app's error answers", () => {
 
   it("the session routes answer in the same shape", async () => {
     await expectShape(badTier(), "bad_request");
-    const ended = await expectShape(statusAnswer({ ok: false, reason: "idle" }, "high"), "session_ended");
+    const ended = await expectShape(sessionEnded("idle", "high"), "session_ended");
     assert.equal(ended.reason, "idle");
   });
 });

@@ -1,9 +1,11 @@
 import { BankLink } from "@/components/bank-link";
 import { SignOutButton } from "@/components/sign-out-button";
+import { publicPage } from "@/lib/session/guard";
 
 // The frame of every signed-in page. It shows nothing about the user: each page validates the
 // session itself at its own tier (a layout does not re-run on client navigation).
 export default function BankLayout({ children }: { children: React.ReactNode }) {
+  publicPage();
   return (
     <>
       <header className="topbar">

@@ -4,37 +4,33 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { FLAW_NAMES } from "@/lib/lab/flaw-names";
 import { jumpInTime, resetDemoData, timeJumps, type TimeJump } from "@/lib/lab/demo-data";
-import { requireLabKey } from "@/lib/lab/guard";
+import { labAction } from "@/lib/lab/guard";
 import { clearInbox } from "@/lib/lab/inbox";
 import { switchFlaws } from "@/lib/lab/switches";
 
 /** One flaw's switch: `flaw` names it, `enabled` is "on" (defense off) or "off". */
-export async function switchFlaw(form: FormData): Promise<void> {
-  await requireLabKey();
+export const switchFlaw = labAction(async (form) => {
   const name = FLAW_NAMES.find((n) => n === form.get("flaw"));
   if (!name) return;
   await switchFlaws([name], form.get("enabled") === "on");
   revalidatePath("/lab");
-}
+});
 
-export async function switchAllFlaws(form: FormData): Promise<void> {
-  await requireLabKey();
+export const switchAllFlaws = labAction(async (form) => {
   await switchFlaws(FLAW_NAMES, form.get("enabled") === "on");
   revalidatePath("/lab");
-}
+});
 
 /** Demo data back to the seed, every session ended, the attacker's inbox emptied. */
-export async function resetLab(): Promise<void> {
-  await requireLabKey();
+export const resetLab = labAction(async () => {
   await resetDemoData();
   const emptied = await clearInbox();
   redirect(`/lab?done=${emptied ? "reset" : "reset-no-inbox"}`);
-}
+});
 
-export async function travelInTime(form: FormData): Promise<void> {
-  await requireLabKey();
+export const travelInTime = labAction(async (form) => {
   const jump = Object.keys(timeJumps()).find((j) => j === form.get("jump")) as TimeJump | undefined;
   if (!jump) return;
   await jumpInTime(jump);
   redirect(`/lab?done=${jump}`);
-}
+});

@@ -25,9 +25,10 @@ export default async function LabConsole({
 }: {
   searchParams: Promise<{ done?: string; refused?: string }>;
 }) {
+  const unlocked = await hasLabKey();
   const { done, refused } = await searchParams;
   // Without the key: only the prompt for it, not a switch, a capture or a line of the demos.
-  if (!(await hasLabKey())) return <LabKeyPrompt refused={refused === "key"} />;
+  if (!unlocked) return <LabKeyPrompt refused={refused === "key"} />;
   const [sources, inbox] = await Promise.all([flawSources(), readInbox()]);
   const off = activeFlaws();
   const addresses = { bank: appOrigin(), attacker: attackerSiteUrl() };

@@ -8,19 +8,23 @@ import { NextResponse } from "next/server";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { appOrigin } from "@/lib/env";
 import { answeringOutage } from "@/lib/outage";
+import { publicRoute } from "@/lib/session/guard";
 import { signOutClearSiteData } from "@/lib/session/headers";
 import { endWebSession } from "@/lib/session/lifecycle";
 import { TIERS } from "@/lib/session/policy";
 
-export const POST = answeringOutage(async (request: Request) => {
-  const form = await request.formData().catch(() => new FormData());
-  const idle = form.get("reason") === "idle";
-  await endWebSession(idle ? "idle" : "signed_out");
-  // 303: the browser follows with a GET, so Reload on the sign-in page never re-posts.
-  const response = NextResponse.redirect(new URL(signInAddress(idle, form), appOrigin()), 303);
-  response.headers.set("Clear-Site-Data", signOutClearSiteData());
-  return response;
-});
+// Open to anyone: signing out needs no live session (an expired one is cleared all the same).
+export const POST = publicRoute(
+  answeringOutage(async (request: Request) => {
+    const form = await request.formData().catch(() => new FormData());
+    const idle = form.get("reason") === "idle";
+    await endWebSession(idle ? "idle" : "signed_out");
+    // 303: the browser follows with a GET, so Reload on the sign-in page never re-posts.
+    const response = NextResponse.redirect(new URL(signInAddress(idle, form), appOrigin()), 303);
+    response.headers.set("Clear-Site-Data", signOutClearSiteData());
+    return response;
+  }),
+);
 
 /** The sign-in page with why; after an idle timeout, also the tier and the page to return to. */
 function signInAddress(idle: boolean, form: FormData): string {

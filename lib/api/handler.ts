@@ -1,8 +1,9 @@
 // The frame every /api/v1 route handler runs in, and where it states its protection:
-// `apiRoute({ tier: "high" }, async (request, session) => …)` checks the bearer token for that
-// tier before the handler runs (401 otherwise), so no endpoint can forget it; `activity: false`
-// (the status read) validates without extending the session. `publicApiRoute` is for sign-in
-// and the unknown-path 404. Either way a token in the URL is refused before anything else, and
+// `apiRoute({ tier: "high", fresh: true }, async (request, session) => …)` checks the bearer token
+// for that tier before the handler runs (401 otherwise), and with `fresh` a password entered in
+// the last few minutes (403 step_up_required otherwise), so no endpoint can forget either;
+// `activity: false` (the status read) validates without extending the session. `publicApiRoute`
+// is for sign-in and the unknown-path 404. Either way a token in the URL is refused before anything else, and
 // an unexpected failure becomes the stable JSON 500 (503 when the database went away meanwhile),
 // never a stack trace.
 import "server-only";
@@ -11,6 +12,7 @@ import type { z } from "zod";
 import { failedForOutage } from "@/lib/db-health";
 import { sessionForApi, tokenInUrl } from "@/lib/session/bearer";
 import type { Tier } from "@/lib/session/policy";
+import { isFreshlyAuthenticated } from "@/lib/session/step-up";
 import type { Validation } from "@/lib/session/validate";
 import { apiError, BAD_REQUEST_HINTS, serviceUnavailable, sessionRefused } from "./errors";
 
@@ -20,6 +22,11 @@ export type ApiSession = Extract<Validation, { ok: true }>["session"];
 
 type Protection = {
   tier: Tier;
+  /**
+   * Moves money or changes security: the password entered within the last few minutes (sign-in
+   * or POST /api/v1/sessions/current/step-up), exactly as on the web.
+   */
+  fresh?: boolean;
   /** Whether a call counts as activity (default true); a status read must not extend the session. */
   activity?: boolean;
 };
@@ -32,6 +39,7 @@ export function apiRoute<Context>(
   return framed(async (request, context) => {
     const auth = await sessionForApi(request, protection.tier, { activity: protection.activity ?? true });
     if (!auth.ok) return sessionRefused(auth.reason);
+    if (protection.fresh && !isFreshlyAuthenticated(auth.session)) return apiError("step_up_required");
     return handler(request, auth.session, context);
   });
 }

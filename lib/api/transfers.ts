@@ -1,11 +1,11 @@
-// POST /api/v1/transfers once its guard has passed: the same rules as the web form (amount
-// parser, step-up freshness, one conditional-debit transaction), plus the Idempotency-Key
-// header that makes a retried request one transfer.
+// POST /api/v1/transfers once its guard has passed (the tier and a fresh step-up, declared in
+// app/api/v1/transfers/route.ts): the same rules as the web form (amount parser, one
+// conditional-debit transaction), plus the Idempotency-Key header that makes a retried request
+// one transfer.
 import "server-only";
 import { parseAmount } from "@/lib/bank/amount";
 import { TRANSFER_IN_PROGRESS_RETRY_AFTER_SECONDS } from "@/lib/bank/limits";
 import { executeTransfer, getTransfer, type TransferOutcome } from "@/lib/bank/transfers";
-import { isFreshlyAuthenticated } from "@/lib/session/step-up";
 import type { SessionWithUser } from "@/lib/session/store";
 import { transferAnswer } from "./answers";
 import { apiError, BAD_REQUEST_HINTS } from "./errors";
@@ -19,9 +19,6 @@ export async function sendTransfer(request: Request, session: SessionWithUser): 
   if (!body.ok) return body.response;
   const amount = parseAmount(body.data.amount);
   if (!amount.ok) return apiError("bad_request", amount.message);
-
-  // Moving money needs the password entered within the last few minutes, exactly as on the web.
-  if (!isFreshlyAuthenticated(session)) return apiError("step_up_required");
 
   const wanted = {
     fromAccountId: body.data.fromAccountId,

@@ -4,6 +4,8 @@
 import { serverEnv } from "../env";
 import type { PolicyPreset } from "./preset-names";
 
+export type { PolicyPreset };
+
 /**
  * The tiers, from least to most sensitive: a page, action or route names the tier of the most
  * sensitive thing it shows or changes. A tier added here needs an idle limit in every preset

@@ -1,10 +1,9 @@
-// JSON answers for the session routes the timeout warning talks to.
+// JSON answers for the session routes the timeout warning talks to (lib/session/guard.ts
+// sessionRoute gives them before a handler runs).
 import "server-only";
-import { NextResponse } from "next/server";
-import { apiError, sessionEnded } from "@/lib/api/errors";
+import type { NextResponse } from "next/server";
+import { apiError } from "@/lib/api/errors";
 import { TIERS, TOP_TIER, type Tier } from "./policy";
-import { sessionStatus } from "./status";
-import type { Validation } from "./validate";
 
 export function tierParam(request: Request): Tier | null {
   const value = new URL(request.url).searchParams.get("tier");
@@ -16,9 +15,4 @@ const BAD_TIER_MESSAGE = `tier must be ${TIERS.slice(0, -1).join(", ")} or ${TOP
 
 export function badTier(): NextResponse {
   return apiError("bad_request", BAD_TIER_MESSAGE);
-}
-
-export function statusAnswer(result: Validation, tier: Tier): NextResponse {
-  if (!result.ok) return sessionEnded(result.reason, tier);
-  return NextResponse.json(sessionStatus(result.session, tier));
 }

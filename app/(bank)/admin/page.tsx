@@ -3,7 +3,7 @@ import { listUsersWithSessions, searchEvents } from "@/lib/admin/directory";
 import { singleSessionMode, SINGLE_SESSION_MODES } from "@/lib/session/admin";
 import { describeDevice } from "@/lib/session/device";
 import { EVENT_LABELS, eventReason } from "@/lib/session/events";
-import { requireAdmin } from "@/lib/session/guard";
+import { requireSession } from "@/lib/session/guard";
 import { isFreshlyAuthenticated } from "@/lib/session/step-up";
 import {
   changeSingleSessionMode,
@@ -24,7 +24,7 @@ function parseDate(value: string | undefined): Date | undefined {
 }
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const session = await requireAdmin({ elevated: false });
+  const session = await requireSession("high", { role: "admin" });
   if (!session.elevatedAt) {
     return (
       <>

@@ -5,8 +5,7 @@ import { redirect } from "next/navigation";
 import { parseAmount } from "@/lib/bank/amount";
 import { ACCOUNT_NUMBER_PATTERN, memoProblem } from "@/lib/bank/limits";
 import { executeTransfer, type TransferOutcome } from "@/lib/bank/transfers";
-import { submittedForm } from "@/lib/form-data";
-import { requireFreshAuth, requireSession } from "@/lib/session/guard";
+import { protectedAction, type FormReading } from "@/lib/session/guard";
 import type { TransferErrors, TransferState, TransferValues } from "./form-state";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -47,43 +46,47 @@ function destination({ recipient, toAccount, toNumber }: TransferValues): Destin
   return { ok: false, field: recipient === "own" ? "toAccount" : "toNumber" };
 }
 
-function validate(values: TransferValues) {
+/** A transfer the form describes, checked: where to (the account number) and how much. */
+type CheckedTransfer = { values: TransferValues; toNumber: string; cents: number };
+
+function readTransfer(form: FormData): FormReading<CheckedTransfer, TransferState> {
+  const values = readValues(form);
   const errors: TransferErrors = {};
   const amount = parseAmount(values.amount);
   if (!amount.ok) errors.amount = amount.message;
   const to = destination(values);
   if (!to.ok) errors[to.field] = DESTINATION_MESSAGES[to.field];
-  const toNumber = to.ok ? to.number : "";
   const memo = memoProblem(values.memo);
   if (memo) errors.memo = memo;
   if (!UUID.test(values.idempotencyKey))
     errors.idempotencyKey = "This form has expired. Reload the page and try again.";
-  return { errors, toNumber, cents: amount.ok ? amount.cents : 0 };
+  if (!amount.ok || !to.ok || Object.keys(errors).length > 0)
+    return { ok: false, state: { status: "editing", values, errors, message: errors.idempotencyKey } };
+  return { ok: true, input: { values, toNumber: to.number, cents: amount.cents } };
 }
 
-export async function submitTransfer(_previous: TransferState, submitted: FormData): Promise<TransferState> {
-  const session = await requireSession("high");
-  const form = submittedForm(submitted);
-  const values = readValues(form);
-  const { errors, toNumber, cents } = validate(values);
-  if (Object.keys(errors).length > 0) return { status: "editing", values, errors, message: errors.idempotencyKey };
-
-  // Moving money needs the password entered within the last few minutes, on this session.
-  const fresh = await requireFreshAuth(session, form);
-  if (!fresh.ok) return { status: "step-up", values, message: fresh.message };
-  const { userId } = fresh.session;
-
-  const outcome = await executeTransfer({
-    userId,
-    fromAccountId: values.fromAccountId,
-    toAccountNumber: toNumber,
-    amountCents: cents,
-    memo: values.memo || null,
-    idempotencyKey: values.idempotencyKey,
-  });
-  if (!outcome.ok) return notMade(outcome, values);
-  redirect(`/transfers/${outcome.transferId}`);
-}
+export const submitTransfer = protectedAction(
+  {
+    tier: "high",
+    // Moving money needs the password entered within the last few minutes, on this session.
+    fresh: true,
+    readForm: readTransfer,
+    // The password prompt keeps everything typed.
+    passwordNeeded: (message, { values }): TransferState => ({ status: "step-up", values, message }),
+  },
+  async ({ userId }, { values, toNumber, cents }): Promise<TransferState> => {
+    const outcome = await executeTransfer({
+      userId,
+      fromAccountId: values.fromAccountId,
+      toAccountNumber: toNumber,
+      amountCents: cents,
+      memo: values.memo || null,
+      idempotencyKey: values.idempotencyKey,
+    });
+    if (!outcome.ok) return notMade(outcome, values);
+    redirect(`/transfers/${outcome.transferId}`);
+  },
+);
 
 const REUSED_FORM_MESSAGE = "This form was already sent with other details. Reload the page and try again.";
 

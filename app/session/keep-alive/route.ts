@@ -1,10 +1,8 @@
 // "Stay signed in": a deliberate POST from the user, which counts as activity on the server.
-import { answeringOutage } from "@/lib/outage";
-import { sessionForRoute } from "@/lib/session/guard";
-import { badTier, statusAnswer, tierParam } from "@/lib/session/route-answers";
+import { NextResponse } from "next/server";
+import { sessionRoute } from "@/lib/session/guard";
+import { sessionStatus } from "@/lib/session/status";
 
-export const POST = answeringOutage(async (request: Request) => {
-  const tier = tierParam(request);
-  if (!tier) return badTier();
-  return statusAnswer(await sessionForRoute(tier, { activity: true }), tier);
-});
+export const POST = sessionRoute({ tier: "requested", activity: true }, async (_request, session) =>
+  NextResponse.json(sessionStatus(session, session.tier)),
+);

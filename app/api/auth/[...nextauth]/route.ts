@@ -9,6 +9,7 @@ import { apiError } from "@/lib/api/errors";
 import { dropUnusableCallbackCookie, refuseNextAuthInput } from "@/lib/auth/next-auth-input";
 import { authOptions } from "@/lib/auth/options";
 import { appOrigin } from "@/lib/env";
+import { publicRoute } from "@/lib/session/guard";
 
 const nextAuth = NextAuth(authOptions);
 
@@ -29,13 +30,14 @@ function isUsed(method: string, path: string[]): boolean {
   );
 }
 
-async function handler(request: NextRequest, context: Context): Promise<Response> {
+// Open to anyone: it is the sign-in form's own endpoint.
+const handler = publicRoute(async (request: NextRequest, context: Context): Promise<Response> => {
   const { nextauth } = await context.params;
   if (!isUsed(request.method, nextauth)) return apiError("not_found");
   const refused = refuseNextAuthInput(request);
   if (refused) return refused;
   await dropUnusableCallbackCookie(appOrigin());
   return nextAuth(request, context);
-}
+});
 
 export { handler as GET, handler as POST };
