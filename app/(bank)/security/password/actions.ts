@@ -3,15 +3,13 @@
 import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/auth/change-password";
 import { newPasswordProblem } from "@/lib/auth/password-policy";
-import { submittedForm } from "@/lib/form-data";
-import { requireSession } from "@/lib/session/guard";
+import { protectedAction } from "@/lib/session/guard";
 import { attemptsLeftText, checkSessionPassword } from "@/lib/session/step-up";
 
 export type PasswordState = { status: "editing"; message?: string } | { status: "done"; othersEnded: number };
 
-export async function submitPasswordChange(_previous: PasswordState, submitted: FormData): Promise<PasswordState> {
-  const session = await requireSession("high");
-  const form = submittedForm(submitted);
+// Not `fresh`: the form asks for the current password itself, checked below like a step-up.
+export const submitPasswordChange = protectedAction({ tier: "high" }, async (session, form): Promise<PasswordState> => {
   const text = (name: string) => String(form.get(name) ?? "");
   const current = text("currentPassword");
   const next = text("newPassword");
@@ -30,4 +28,4 @@ export async function submitPasswordChange(_previous: PasswordState, submitted: 
     };
   }
   return { status: "done", othersEnded: await changePassword(session, next) };
-}
+});
