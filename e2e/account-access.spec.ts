@@ -1,9 +1,11 @@
 // Threat: reaching account data without a valid session, or seeing another customer's
 // transactions in a list that gathers several accounts. Defense: every page calls
-// requireSession with its tier (lib/session/guard.ts), and account queries are scoped by owner
-// (lib/bank/accounts.ts), the dashboard's recent activity included. Another customer's records
-// named by ID: e2e/object-level-access.spec.ts.
+// requireSession with its tier (lib/session/guard.ts; scripts/protection-inventory.test.ts fails on
+// a page without it, and the pages visited signed out here are the ones it finds), and account
+// queries are scoped by owner (lib/bank/accounts.ts), the dashboard's recent activity included.
+// Another customer's records named by ID: e2e/object-level-access.spec.ts.
 import { randomUUID } from "node:crypto";
+import { protectedPagePaths } from "../scripts/protection-inventory";
 import { apiSignIn, apiTransfer } from "./support/api";
 import { accountLink, addAccount, expect, test, TEST_PASSWORD } from "./support/fixtures";
 
@@ -19,10 +21,26 @@ test("a signed-in customer sees balances and the transaction history", async ({ 
   await expect(page.getByText(user.email)).toBeVisible();
 });
 
-test("without a session every bank page sends the visitor to sign in", async ({ page, user }) => {
-  for (const path of ["/dashboard", `/accounts/${user.accountId}`, "/profile"]) {
-    await page.goto(path);
-    await expect(page).toHaveURL(/\/signin/);
+test("without a session every protected page sends the visitor to sign in", async ({ page, request, user, db }) => {
+  // A page with an ID in its path is visited at a real record of this user's: what must stop the
+  // visit is the missing session, not a missing record.
+  const savings = await addAccount(db, user, "Savings");
+  const token = await apiSignIn(request, user);
+  const body = { fromAccountId: user.accountId, toAccountNumber: savings.number, amount: "1.00" };
+  const sent = await apiTransfer(request, token, body, randomUUID());
+  expect(sent.status()).toBe(201);
+  const realPaths: Record<string, string> = {
+    "/accounts/[id]": `/accounts/${user.accountId}`,
+    "/transfers/[id]": `/transfers/${(await sent.json()).transfer.id}`,
+  };
+
+  const pages = protectedPagePaths();
+  expect(pages).toContain("/dashboard");
+  for (const pattern of pages) {
+    const path = pattern.includes("[") ? realPaths[pattern] : pattern;
+    expect(path, `${pattern}: give it one of this user's records above`).toBeDefined();
+    await page.goto(path!);
+    await expect(page, `${path} sends to sign in`).toHaveURL(/\/signin/);
     await expect(page.getByLabel("Email")).toBeVisible();
   }
 });
