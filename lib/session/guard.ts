@@ -133,7 +133,9 @@ export function protectedAction<State, Input>(
     const reading = protection.readForm?.(form) ?? { ok: true, input: form as Input };
     if (!reading.ok) return reading.state;
     if (!protection.fresh) return action(session, reading.input);
+    // Fresh already, or the password in this form steps up (and gives the session a new ID).
     const fresh = await confirmFreshAuth(session, formPassword(form));
+    // Ended on the way (too many wrong passwords, or meanwhile): sign in again, told why.
     if (fresh.status === "ended") redirect(`/signin?reason=${fresh.reason}`);
     if (fresh.status === "password-needed") return protection.passwordNeeded(fresh.message, reading.input);
     return action({ ...fresh.session, tier: session.tier }, reading.input);
