@@ -2,17 +2,20 @@
 // password change, an administrator's force-logout. Defense: API tokens are ordinary sessions,
 // so commitPasswordChange and the admin's revokeUserSessions (lib/session/revoke.ts) end
 // them with the web sessions; the next API call gets 401 with the reason.
-import { apiSignIn, bearer, expectApiError } from "../support/api";
-import { changePasswordInUi, expect, signIn, test } from "../support/fixtures";
+import { bearer, expect, expectApiError, test } from "../support/api";
+import { changePasswordInUi, enterAdminPanel } from "../support/fixtures";
 
-test("a password change on the web ends the user's API tokens", async ({ page, request, user }) => {
-  const token = await apiSignIn(request, user);
-  await signIn(page, user);
+test("a password change on the web ends the user's API tokens", async ({
+  signedInPage: page,
+  request,
+  apiToken,
+  user,
+}) => {
   await changePasswordInUi(page, user.password, "violet-harbour-engine-42");
   await expect(page.getByText("Password changed. 1 other session was signed out")).toBeVisible();
 
   const body = await expectApiError(
-    await request.get("/api/v1/accounts", { headers: bearer(token) }),
+    await request.get("/api/v1/accounts", { headers: bearer(apiToken) }),
     401,
     "unauthenticated",
   );
@@ -20,22 +23,19 @@ test("a password change on the web ends the user's API tokens", async ({ page, r
 });
 
 test("an administrator ending a customer's sessions ends their API tokens too", async ({
-  page,
+  newDevice,
   request,
+  apiToken,
   user,
-  createUser,
+  admin,
   db,
 }) => {
-  const token = await apiSignIn(request, user);
-  const admin = await createUser({ role: "admin" });
-  await signIn(page, admin);
-  await page.goto("/admin");
-  await page.getByRole("button", { name: "Enter admin panel" }).click();
-  await page.getByRole("button", { name: `End all sessions of ${user.email}` }).click();
+  const panel = await enterAdminPanel(await newDevice(admin));
+  await panel.getByRole("button", { name: `End all sessions of ${user.email}` }).click();
   await expect.poll(() => db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
 
   const body = await expectApiError(
-    await request.get("/api/v1/accounts", { headers: bearer(token) }),
+    await request.get("/api/v1/accounts", { headers: bearer(apiToken) }),
     401,
     "unauthenticated",
   );

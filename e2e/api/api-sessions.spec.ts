@@ -4,9 +4,12 @@
 // policy as the web (lib/session/bearer.ts → validateSessionToken): tier idle limits, absolute
 // lifetime, server-side sign-out, a new token at step-up and reuse detection.
 import { randomUUID } from "node:crypto";
-import { apiSignIn, apiSignInAttempt, apiStepUp, apiStepUpAttempt, bearer, expectApiError } from "../support/api";
-import { ageSession, expect, setRotationAge, test } from "../support/fixtures";
+import { apiSignInAttempt, apiStepUp, apiStepUpAttempt, bearer, expect, expectApiError, test } from "../support/api";
+import { ageSession, makeStepUpDue, setRotationAge } from "../support/fixtures";
 import { tokenHash } from "../support/log-secrets";
+import { idleBetween, pastIdleLimit, POLICY } from "../support/policy";
+
+const MINUTE_MS = 60_000;
 
 test("sign-in answers an opaque token, stored only as its hash, with the session's deadlines", async ({
   request,
@@ -19,11 +22,13 @@ test("sign-in answers an opaque token, stored only as its hash, with the session
   const body = await response.json();
   expect(body.tokenType).toBe("Bearer");
   expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  expect(body.session.idleTimeoutMinutes).toEqual({ low: 60, medium: 30, high: 15 });
+  expect(body.session.idleTimeoutMinutes).toEqual(POLICY.idleTimeoutMinutes);
   const lastActivity = Date.parse(body.session.lastActivityAt);
-  expect(Date.parse(body.session.idleExpiresAt.high) - lastActivity).toBe(15 * 60_000);
-  expect(Date.parse(body.session.absoluteExpiresAt) - Date.parse(body.session.createdAt)).toBe(12 * 3_600_000);
-  expect(Date.parse(body.session.stepUpFreshUntil) - lastActivity).toBe(5 * 60_000);
+  expect(Date.parse(body.session.idleExpiresAt.high) - lastActivity).toBe(POLICY.idleTimeoutMinutes.high * MINUTE_MS);
+  expect(Date.parse(body.session.absoluteExpiresAt) - Date.parse(body.session.createdAt)).toBe(
+    POLICY.absoluteLifetimeHours * 60 * MINUTE_MS,
+  );
+  expect(Date.parse(body.session.stepUpFreshUntil) - lastActivity).toBe(POLICY.stepUpFreshnessMinutes * MINUTE_MS);
 
   const row = await db.session.findFirstOrThrow({ where: { userId: user.id } });
   expect(row.clientType).toBe("api");
@@ -65,16 +70,16 @@ test("bad input is a 400 in the API's shape, never a 500 or a stack trace", asyn
   await expectApiError(await request.get("/api/v1/no-such-thing"), 404, "not_found");
 });
 
-test("reading the session's deadlines does not extend them", async ({ request, user, db }) => {
-  const token = await apiSignIn(request, user);
-  await ageSession(db, user.id, { idleMinutes: 10 });
+test("reading the session's deadlines does not extend them", async ({ request, apiToken: token, user, db }) => {
+  // Idle a minute short of the shortest limit: every tier still open.
+  await ageSession(db, user.id, { idleMinutes: POLICY.idleTimeoutMinutes.high - 1 });
   const aged = (await db.session.findFirstOrThrow({ where: { userId: user.id } })).lastSeenAt;
 
   const response = await request.get("/api/v1/sessions/current", { headers: bearer(token) });
   expect(response.status()).toBe(200);
   const { session } = await response.json();
   expect(session.lastActivityAt).toBe(aged.toISOString());
-  expect(Date.parse(session.idleExpiresAt.medium)).toBe(aged.getTime() + 30 * 60_000);
+  expect(Date.parse(session.idleExpiresAt.medium)).toBe(aged.getTime() + POLICY.idleTimeoutMinutes.medium * MINUTE_MS);
   expect((await db.session.findFirstOrThrow({ where: { userId: user.id } })).lastSeenAt).toEqual(aged);
 
   await request.get("/api/v1/accounts", { headers: bearer(token) });
@@ -83,8 +88,12 @@ test("reading the session's deadlines does not extend them", async ({ request, u
   );
 });
 
-test("DELETE ends the session on the server: the same token is refused afterwards", async ({ request, user, db }) => {
-  const token = await apiSignIn(request, user);
+test("DELETE ends the session on the server: the same token is refused afterwards", async ({
+  request,
+  apiToken: token,
+  user,
+  db,
+}) => {
   const signOut = await request.delete("/api/v1/sessions/current", { headers: bearer(token) });
   expect(signOut.status()).toBe(204);
 
@@ -107,16 +116,16 @@ test("no token, or a made-up one, is a 401 with reason missing", async ({ reques
   }
 });
 
-test("idle limits follow the endpoint's tier: 16 idle minutes read accounts but cannot transfer", async ({
+test("idle limits follow the endpoint's tier: past the high limit, accounts read but a transfer is refused", async ({
   request,
+  apiToken: token,
   user,
   db,
 }) => {
-  const token = await apiSignIn(request, user);
-  await ageSession(db, user.id, { idleMinutes: 16 });
+  await ageSession(db, user.id, { idleMinutes: idleBetween("high", "medium") });
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
 
-  await ageSession(db, user.id, { idleMinutes: 16 });
+  await ageSession(db, user.id, { idleMinutes: idleBetween("high", "medium") });
   const transfer = await request.post("/api/v1/transfers", {
     data: {},
     headers: { ...bearer(token), "Idempotency-Key": randomUUID() },
@@ -128,24 +137,26 @@ test("idle limits follow the endpoint's tier: 16 idle minutes read accounts but 
   expect((await expectApiError(after, 401, "unauthenticated")).reason).toBe("idle");
 });
 
-test("idle just over the medium limit ends the session on the server", async ({ request, user, db }) => {
-  const token = await apiSignIn(request, user);
-  await ageSession(db, user.id, { idleMinutes: 30.5 });
+test("idle just over the medium limit ends the session on the server", async ({
+  request,
+  apiToken: token,
+  user,
+  db,
+}) => {
+  await ageSession(db, user.id, { idleMinutes: pastIdleLimit("medium") });
   const response = await request.get("/api/v1/accounts", { headers: bearer(token) });
   expect((await expectApiError(response, 401, "unauthenticated")).reason).toBe("idle");
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "session_ended" } })).toBe(1);
 });
 
-test("a busy session still ends at its absolute lifetime", async ({ request, user, db }) => {
-  const token = await apiSignIn(request, user);
-  await ageSession(db, user.id, { ageMinutes: 12 * 60 + 1 });
+test("a busy session still ends at its absolute lifetime", async ({ request, apiToken: token, user, db }) => {
+  await ageSession(db, user.id, { ageMinutes: POLICY.absoluteLifetimeHours * 60 + 1 });
   const response = await request.get("/api/v1/sessions/current", { headers: bearer(token) });
   expect((await expectApiError(response, 401, "unauthenticated")).reason).toBe("absolute");
 });
 
-test("step-up answers a new token; the old one is dead at once", async ({ request, user, db }) => {
-  const old = await apiSignIn(request, user);
-  await ageSession(db, user.id, { ageMinutes: 6 });
+test("step-up answers a new token; the old one is dead at once", async ({ request, apiToken: old, user, db }) => {
+  await makeStepUpDue(db, user);
   const oldRow = await db.session.findFirstOrThrow({ where: { userId: user.id, endedAt: null } });
 
   const response = await apiStepUpAttempt(request, old, user.password);
@@ -154,7 +165,9 @@ test("step-up answers a new token; the old one is dead at once", async ({ reques
   expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect(body.token).not.toBe(old);
   expect(response.headers()["set-cookie"]).toBeUndefined();
-  expect(Date.parse(body.session.stepUpFreshUntil)).toBeGreaterThan(Date.now() + 4 * 60_000);
+  expect(Date.parse(body.session.stepUpFreshUntil)).toBeGreaterThan(
+    Date.now() + (POLICY.stepUpFreshnessMinutes - 1) * MINUTE_MS,
+  );
 
   const newRow = await db.session.findFirstOrThrow({ where: { userId: user.id, endedAt: null } });
   expect(newRow.clientType).toBe("api");
@@ -169,10 +182,10 @@ test("step-up answers a new token; the old one is dead at once", async ({ reques
 
 test("the old token replayed after the grace window ends the whole sign-in and records the theft", async ({
   request,
+  apiToken: stolen,
   user,
   db,
 }) => {
-  const stolen = await apiSignIn(request, user);
   const current = await apiStepUp(request, stolen, user.password);
   await setRotationAge(db, user.id, 60);
 
@@ -185,11 +198,13 @@ test("the old token replayed after the grace window ends the whole sign-in and r
   expect((await expectApiError(owner, 401, "unauthenticated")).reason).toBe("reused");
 });
 
-test("a wrong step-up password is a 403 that counts down, the token unchanged", async ({ request, user }) => {
-  const token = await apiSignIn(request, user);
+test("a wrong step-up password is a 403 that counts down, the token unchanged", async ({
+  request,
+  apiToken: token,
+}) => {
   const response = await apiStepUpAttempt(request, token, "not-my-password");
   const body = await expectApiError(response, 403, "wrong_password");
-  expect(body.attemptsLeft).toBe(4);
+  expect(body.attemptsLeft).toBe(POLICY.stepUpMaxFailures - 1);
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
   await expectApiError(
     await request.post("/api/v1/sessions/current/step-up", { data: "{", headers: bearer(token) }),

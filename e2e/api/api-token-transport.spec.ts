@@ -3,11 +3,10 @@
 // API and an API token would open pages. Defense: lib/session/bearer.ts reads only the
 // Authorization header and refuses a token in the query string with 400 (never echoing it);
 // validateSessionToken refuses a token on the wrong transport (web cookie ≠ API bearer).
-import { apiSignIn, bearer, expectApiError } from "../support/api";
-import { expect, idStillWorks, SESSION_COOKIE, sessionCookieValue, signIn, test } from "../support/fixtures";
+import { bearer, expect, expectApiError, test } from "../support/api";
+import { idStillWorks, SESSION_COOKIE, sessionCookieValue } from "../support/fixtures";
 
-test("a token in the query string is refused with 400 and never echoed", async ({ request, user }) => {
-  const token = await apiSignIn(request, user);
+test("a token in the query string is refused with 400 and never echoed", async ({ request, apiToken: token, user }) => {
   for (const query of [`access_token=${token}`, `token=${token}`, `t=${token}`]) {
     const response = await request.get(`/api/v1/accounts?${query}`);
     await expectApiError(response, 400, "token_in_url");
@@ -26,8 +25,10 @@ test("a token in the query string is refused with 400 and never echoed", async (
   );
 });
 
-test("the web session cookie is refused by the API, as a cookie or as a bearer token", async ({ page, user }) => {
-  await signIn(page, user);
+test("the web session cookie is refused by the API, as a cookie or as a bearer token", async ({
+  signedInPage: page,
+  user,
+}) => {
   const cookie = (await sessionCookieValue(page))!;
   // As a cross-site request riding the browser's cookie would present it.
   const withCookie = await page.request.get("/api/v1/accounts", { headers: { Cookie: `${SESSION_COOKIE}=${cookie}` } });
@@ -38,8 +39,13 @@ test("the web session cookie is refused by the API, as a cookie or as a bearer t
   await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
 });
 
-test("an API token opens no page, as a bearer header or as a cookie", async ({ browser, baseURL, request, user }) => {
-  const token = await apiSignIn(request, user);
+test("an API token opens no page, as a bearer header or as a cookie", async ({
+  browser,
+  baseURL,
+  request,
+  apiToken: token,
+  user,
+}) => {
   const viaHeader = await request.get("/dashboard", { headers: bearer(token), maxRedirects: 0 });
   expect(viaHeader.status()).toBe(307);
   expect(viaHeader.headers()["location"]).toContain("/signin");
@@ -48,8 +54,7 @@ test("an API token opens no page, as a bearer header or as a cookie", async ({ b
   expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(200);
 });
 
-test("API answers, successes and errors alike, are never cached", async ({ request, user }) => {
-  const token = await apiSignIn(request, user);
+test("API answers, successes and errors alike, are never cached", async ({ request, apiToken: token }) => {
   for (const response of [
     await request.get("/api/v1/accounts", { headers: bearer(token) }),
     await request.get("/api/v1/sessions/current", { headers: bearer(token) }),

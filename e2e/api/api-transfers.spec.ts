@@ -4,17 +4,16 @@
 // Idempotency-Key per transfer (same key + same body = the original transfer; same key + a
 // different body = 409), and owner-scoped reads with a bounded page size.
 import { randomUUID } from "node:crypto";
-import { apiSignIn, apiStepUp, apiTransfer, bearer, expectApiError } from "../support/api";
-import { ageSession, balanceOf, expect, test } from "../support/fixtures";
+import { apiStepUp, apiTransfer, bearer, expect, expectApiError, test } from "../support/api";
+import { balanceOf, makeStepUpDue } from "../support/fixtures";
 
 test("a fresh session sends money; a retry with the same key is the same transfer", async ({
   request,
+  apiToken: token,
   user,
-  createUser,
+  payee,
   db,
 }) => {
-  const payee = await createUser();
-  const token = await apiSignIn(request, user);
   const key = randomUUID();
   const body = {
     fromAccountId: user.accountId,
@@ -45,12 +44,11 @@ test("a fresh session sends money; a retry with the same key is the same transfe
 
 test("the same Idempotency-Key with a different body is a 409 and moves nothing", async ({
   request,
+  apiToken: token,
   user,
-  createUser,
+  payee,
   db,
 }) => {
-  const payee = await createUser();
-  const token = await apiSignIn(request, user);
   const key = randomUUID();
   const body = { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "10.00" };
   expect((await apiTransfer(request, token, body, key)).status()).toBe(201);
@@ -64,13 +62,12 @@ test("the same Idempotency-Key with a different body is a 409 and moves nothing"
 
 test("a stale session gets 403 step_up_required; after step-up the new token transfers", async ({
   request,
+  apiToken: stale,
   user,
-  createUser,
+  payee,
   db,
 }) => {
-  const payee = await createUser();
-  const stale = await apiSignIn(request, user);
-  await ageSession(db, user.id, { ageMinutes: 6 });
+  await makeStepUpDue(db, user);
   const body = { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "60.00" };
 
   await expectApiError(await apiTransfer(request, stale, body, randomUUID()), 403, "step_up_required");
@@ -82,9 +79,13 @@ test("a stale session gets 403 step_up_required; after step-up the new token tra
   expect(await db.securityEvent.count({ where: { userId: user.id, type: "step_up_success" } })).toBe(1);
 });
 
-test("bad amounts and a missing Idempotency-Key are 400s; nothing moves", async ({ request, user, createUser, db }) => {
-  const payee = await createUser();
-  const token = await apiSignIn(request, user);
+test("bad amounts and a missing Idempotency-Key are 400s; nothing moves", async ({
+  request,
+  apiToken: token,
+  user,
+  payee,
+  db,
+}) => {
   const body = { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "1.00" };
 
   const noKey = await request.post("/api/v1/transfers", { data: body, headers: bearer(token) });
@@ -107,12 +108,12 @@ test("bad amounts and a missing Idempotency-Key are 400s; nothing moves", async 
 
 test("an overdraft, another customer's account or an unknown payee is a 422", async ({
   request,
+  apiToken: token,
   user,
   createUser,
   db,
 }) => {
   const other = await createUser();
-  const token = await apiSignIn(request, user);
   const cases = [
     {
       body: { fromAccountId: user.accountId, toAccountNumber: other.accountNumber, amount: "2500.01" },
@@ -141,11 +142,11 @@ test("an overdraft, another customer's account or an unknown payee is a 422", as
 
 test("accounts are the customer's own; another customer's history is not found", async ({
   request,
+  apiToken: token,
   user,
   createUser,
 }) => {
   const other = await createUser();
-  const token = await apiSignIn(request, user);
   const accounts = await request.get("/api/v1/accounts", { headers: bearer(token) });
   expect(accounts.headers()["cache-control"]).toBe("no-store");
   expect((await accounts.json()).accounts).toEqual([
@@ -158,7 +159,7 @@ test("accounts are the customer's own; another customer's history is not found",
   );
 });
 
-test("history pages newest first by cursor, with a bounded limit", async ({ request, user, db }) => {
+test("history pages newest first by cursor, with a bounded limit", async ({ request, apiToken: token, user, db }) => {
   const hourAgo = Date.now() - 3_600_000;
   for (let i = 1; i <= 4; i += 1) {
     await db.ledgerEntry.create({
@@ -171,7 +172,6 @@ test("history pages newest first by cursor, with a bounded limit", async ({ requ
       },
     });
   }
-  const token = await apiSignIn(request, user);
   const url = `/api/v1/accounts/${user.accountId}/transactions`;
   const seen: string[] = [];
   let cursor: string | null = null;

@@ -10,9 +10,9 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
-import { apiSignIn, bearer, ownAddress } from "../support/api";
+import { bearer, expect, ownAddress, test } from "../support/api";
 import { expectErrorShape } from "../support/error-shape";
-import { balanceOf, expect, test, type TestUser } from "../support/fixtures";
+import { balanceOf, type TestUser } from "../support/fixtures";
 import { answerOf, balancesOf, expectSafeAnswer, runs, secretsFor, type Answer } from "../support/hostile";
 import {
   anyJson,
@@ -40,8 +40,9 @@ async function expectApiRefusal(answer: Answer, statuses: number[], secrets: str
   expectErrorShape(answer, undefined, context);
 }
 
-// Sign-in and step-up check each well-formed guess with real bcrypt (cost 12, ~0.25 s alone and
-// several times that on a loaded machine), so their properties run fewer times and may take longer.
+// Sign-in and step-up check each well-formed guess with real bcrypt (an unknown email's at the
+// production cost, 12: ~0.25 s alone and several times that on a loaded machine), so their
+// properties run fewer times and may take longer.
 test.describe("sign-in @postgres", () => {
   test("any body is a 400 or a 401, never a session (15 runs)", async ({ request }) => {
     test.slow();
@@ -97,9 +98,13 @@ test.describe("sign-in @postgres", () => {
 });
 
 test.describe("step-up @postgres", () => {
-  test("any body is a 400 or a wrong password, never a new token (12 runs)", async ({ request, user, db }) => {
+  test("any body is a 400 or a wrong password, never a new token (12 runs)", async ({
+    request,
+    apiToken: token,
+    user,
+    db,
+  }) => {
     test.slow();
-    const token = await apiSignIn(request, user, ownAddress());
     const body = fc.oneof(anyJson(), fc.record({ password: hostileText(1100) }));
     await fc.assert(
       fc.asyncProperty(body, async (data) => {
@@ -139,8 +144,7 @@ test.describe("every endpoint's guard @postgres", () => {
     { method: "GET", path: (user: TestUser) => `/api/v1/accounts/${user.accountId}/transactions` },
   ];
 
-  test("any Authorization header is a 401 (40 runs)", async ({ request, user }) => {
-    const token = await apiSignIn(request, user, ownAddress());
+  test("any Authorization header is a 401 (40 runs)", async ({ request, apiToken: token, user }) => {
     const authorization = fc.oneof(
       headerValue(),
       headerValue(60).map((v) => `Bearer ${v}`),
@@ -164,11 +168,10 @@ test.describe("every endpoint's guard @postgres", () => {
   });
 
   test("malformed, duplicated, oversized and non-UTF-8 headers are refused cleanly", async ({
-    request,
+    apiToken: token,
     user,
     baseURL,
   }) => {
-    const token = await apiSignIn(request, user, ownAddress());
     const secrets = secretsFor({ passwords: [user.password], tokens: [token] });
     const big = "A".repeat(8 * 1024);
     const crafted: [string, string][] = [
@@ -201,11 +204,11 @@ test.describe("every endpoint's guard @postgres", () => {
 test.describe("account history @postgres", () => {
   test("any account id, limit and cursor: the owner's page, or a 400 or 404 (40 runs)", async ({
     request,
+    apiToken: token,
     user,
     createUser,
   }) => {
     const other = await createUser();
-    const token = await apiSignIn(request, user, ownAddress());
     const id = fc.oneof(fc.constantFrom(user.accountId, other.accountId), pathSegment());
     const query = fc.record(
       { limit: fc.oneof(fc.integer().map(String), hostileText(20)), cursor: hostileText(80) },
@@ -226,8 +229,11 @@ test.describe("account history @postgres", () => {
     );
   });
 
-  test("NUL, markup and SQL as the account id or the cursor are a 404 or a 400", async ({ request, user }) => {
-    const token = await apiSignIn(request, user, ownAddress());
+  test("NUL, markup and SQL as the account id or the cursor are a 404 or a 400", async ({
+    request,
+    apiToken: token,
+    user,
+  }) => {
     for (const text of HOSTILE_TEXT) {
       const byId = await request.get(`/api/v1/accounts/${percentEncode(text)}/transactions`, {
         headers: bearer(token),
@@ -294,10 +300,15 @@ async function sendAndCheck(
 }
 
 test.describe("transfers @postgres", () => {
-  test("any body moves exactly what was asked, or nothing (40 runs)", async ({ request, user, createUser, db }) => {
-    const payee = await createUser();
+  test("any body moves exactly what was asked, or nothing (40 runs)", async ({
+    request,
+    apiToken: token,
+    user,
+    payee,
+    createUser,
+    db,
+  }) => {
     const stranger = await createUser();
-    const token = await apiSignIn(request, user, ownAddress());
     const body = fc.record(
       {
         fromAccountId: fc.oneof(fc.constantFrom(user.accountId, stranger.accountId), hostileText(60), anyJson()),
@@ -331,12 +342,11 @@ test.describe("transfers @postgres", () => {
 
   test("amounts: negative, zero, beyond cents, exponents, huge, other digits, not numbers", async ({
     request,
+    apiToken: token,
     user,
-    createUser,
+    payee,
     db,
   }) => {
-    const payee = await createUser();
-    const token = await apiSignIn(request, user, ownAddress());
     const notStrings = [-5, 0, 12.34, 1e3, Number.MAX_SAFE_INTEGER, null, true, [], {}, ["1.00"], { value: "1.00" }];
     for (const amount of [...HOSTILE_AMOUNTS, ...notStrings]) {
       const answer = await sendAndCheck(
@@ -356,12 +366,11 @@ test.describe("transfers @postgres", () => {
 
   test("unknown, foreign and own account numbers, and another customer's account to pay from", async ({
     request,
+    apiToken: token,
     user,
-    createUser,
+    payee,
     db,
   }) => {
-    const payee = await createUser();
-    const token = await apiSignIn(request, user, ownAddress());
     const cases = [
       ...FOREIGN_ACCOUNT_NUMBERS.map((to) => ({ fromAccountId: user.accountId, toAccountNumber: to })),
       { fromAccountId: user.accountId, toAccountNumber: user.accountNumber },
@@ -386,12 +395,11 @@ test.describe("transfers @postgres", () => {
   for (const field of ["fromAccountId", "toAccountNumber", "amount", "memo"]) {
     test(`NUL, control characters, markup and SQL as the ${field} are refused or stored verbatim`, async ({
       request,
+      apiToken: token,
       user,
-      createUser,
+      payee,
       db,
     }) => {
-      const payee = await createUser();
-      const token = await apiSignIn(request, user, ownAddress());
       const valid = { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "0.01", memo: "ok" };
       for (const text of HOSTILE_TEXT) {
         await sendAndCheck(request, db, token, { user, payee }, { ...valid, [field]: text }, randomUUID());
@@ -401,12 +409,11 @@ test.describe("transfers @postgres", () => {
 
   test("memos with control characters are refused with a message saying so", async ({
     request,
+    apiToken: token,
     user,
-    createUser,
+    payee,
     db,
   }) => {
-    const payee = await createUser();
-    const token = await apiSignIn(request, user, ownAddress());
     for (const memo of ["a\u0000b", "tab\there", "line\nbreak", "\u001b[31mred", "\u202ereversed", "x\ud800y"]) {
       const answer = await sendAndCheck(
         request,
@@ -423,12 +430,11 @@ test.describe("transfers @postgres", () => {
 
   test("bodies: nested thousands deep, __proto__ keys, BOMs, non-UTF-8, duplicated keys, 1 MB (over the 64 KB limit)", async ({
     request,
+    apiToken: token,
     user,
-    createUser,
+    payee,
     db,
   }) => {
-    const payee = await createUser();
-    const token = await apiSignIn(request, user, ownAddress());
     const secrets = secretsFor({ passwords: [user.password], tokens: [token] });
     const fields = `"fromAccountId":"${user.accountId}","toAccountNumber":"${payee.accountNumber}"`;
     const bodies: [string, Buffer][] = [
@@ -502,14 +508,12 @@ test.describe("transfers @postgres", () => {
   });
 
   test("Idempotency-Key: missing, malformed, oversized, non-UTF-8, duplicated", async ({
-    request,
+    apiToken: token,
     user,
-    createUser,
+    payee,
     db,
     baseURL,
   }) => {
-    const payee = await createUser();
-    const token = await apiSignIn(request, user, ownAddress());
     const body = Buffer.from(
       JSON.stringify({ fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "1.00" }),
     );
@@ -553,8 +557,7 @@ test.describe("paths @postgres", () => {
     );
   });
 
-  test("path segments that do not decode are a 400, on every route", async ({ request, user }) => {
-    const token = await apiSignIn(request, user, ownAddress());
+  test("path segments that do not decode are a 400, on every route", async ({ request, apiToken: token }) => {
     for (const bad of ["%ff", "%E0%A4%A", "%", "%zz", "%C0%AF"]) {
       for (const path of [`/api/v1/accounts/${bad}/transactions`, `/api/v1/${bad}`, `/api/v1/accounts/${bad}`]) {
         await expectApiRefusal(

@@ -2,19 +2,19 @@
 // token while it was stale. The victim steps up with the password to pay someone; Mallory's copy
 // now carries that fresh step-up and she sends herself money without knowing the password.
 import { randomUUID } from "node:crypto";
-import { apiSignIn, apiStepUpAttempt, apiTransfer } from "../support/api";
-import { ageSession, balanceOf, expectAttack, test } from "../support/fixtures";
+import { apiStepUpAttempt, apiTransfer, test } from "../support/api";
+import { balanceOf, expectAttack, makeStepUpDue } from "../support/fixtures";
 
 test("a token copied before the victim's step-up moves money without the password", async ({
   request,
+  apiToken: copied,
   user,
   createUser,
   db,
   target,
 }) => {
   const mallory = await createUser();
-  const copied = await apiSignIn(request, user);
-  await ageSession(db, user.id, { ageMinutes: 6 });
+  await makeStepUpDue(db, user);
 
   await apiStepUpAttempt(request, copied, user.password);
 

@@ -3,10 +3,14 @@
 // under a decoy ("Click to claim your prize"), so the victim's clicks land on the real, signed-in
 // bank. With frame-ancestors 'none' and X-Frame-Options: DENY the browser refuses to show it.
 import { startAttackerSite } from "../support/attacker-site";
-import { expect, expectAttack, signIn, test } from "../support/fixtures";
+import { expect, expectAttack, test } from "../support/fixtures";
 
-test("another origin frames the victim's signed-in dashboard", async ({ page, user, baseURL, target }) => {
-  await signIn(page, user);
+test("another origin frames the victim's signed-in dashboard", async ({
+  signedInPage: page,
+  user,
+  baseURL,
+  target,
+}) => {
   const decoy = await startAttackerSite(
     `<!doctype html><title>Claim your prize</title><button>Click to claim your prize</button><iframe src="${baseURL}/dashboard" width="900" height="700" style="opacity:0.01;position:absolute;top:0;left:0"></iframe>`,
   );

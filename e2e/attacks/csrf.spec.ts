@@ -9,7 +9,8 @@
 // to (its own check, compiled into the server, answering 500), so no money moves.
 import type { Page } from "@playwright/test";
 import { forgedFormPage, startAttackerSite, type ForgedForm } from "../support/attacker-site";
-import { ageSession, expect, expectAttack, sessionCookieValue, signIn, test } from "../support/fixtures";
+import { ageSession, expect, expectAttack, sessionCookieValue, test } from "../support/fixtures";
+import { POLICY } from "../support/policy";
 
 /** Lures the victim's page to Mallory's site and returns the status of the bank's answer. */
 async function visitAttackerSite(page: Page, form: ForgedForm): Promise<number> {
@@ -24,8 +25,7 @@ async function visitAttackerSite(page: Page, form: ForgedForm): Promise<number> 
   }
 }
 
-test("another site's page signs the victim out", async ({ page, user, baseURL, target }) => {
-  await signIn(page, user);
+test("another site's page signs the victim out", async ({ signedInPage: page, baseURL, target }) => {
   const status = await visitAttackerSite(page, { action: `${baseURL}/signout`, fields: {} });
   // Only two outcomes count: refused (403), or done (303 to the sign-in page).
   expect([303, 403]).toContain(status);
@@ -33,9 +33,9 @@ test("another site's page signs the victim out", async ({ page, user, baseURL, t
   expectAttack(target, status === 303 && (await sessionCookieValue(page)) === undefined);
 });
 
-test("another site's page keeps an idle session alive", async ({ page, user, db, baseURL, target }) => {
-  await signIn(page, user);
-  await ageSession(db, user.id, { idleMinutes: 10 });
+test("another site's page keeps an idle session alive", async ({ signedInPage: page, user, db, baseURL, target }) => {
+  // A minute short of the high tier's limit: the forged keep-alive is what would carry it past.
+  await ageSession(db, user.id, { idleMinutes: POLICY.idleTimeoutMinutes.high - 1 });
   const before = await db.session.findFirstOrThrow({ where: { userId: user.id } });
   const status = await visitAttackerSite(page, { action: `${baseURL}/session/keep-alive?tier=high`, fields: {} });
   // Only three outcomes count: refused (403), no session on the request (401), or extended (200).

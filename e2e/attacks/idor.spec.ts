@@ -3,7 +3,7 @@
 // receipt by its address and names Alice's session on her own sessions page. Secure: each is
 // another customer's record, so it answers as one that does not exist, and Alice stays signed in.
 import type { Page } from "@playwright/test";
-import { expectAttack, signIn } from "../support/fixtures";
+import { expectAttack } from "../support/fixtures";
 import { actionIdOn, callAction, formParts } from "../support/server-action";
 import { expect, strangerStillSignedIn, test } from "../support/stranger";
 
@@ -20,20 +20,17 @@ async function receiptOpened(page: Page, transferId: string, leaks: string[]): P
   return true;
 }
 
-test("Mallory opens Alice's receipt by its ID", async ({ page, user: mallory, stranger: alice, target }) => {
-  await signIn(page, mallory);
+test("Mallory opens Alice's receipt by its ID", async ({ signedInPage: page, stranger: alice, target }) => {
   expectAttack(target, await receiptOpened(page, alice.transferId, alice.leaks));
 });
 
 test("Mallory ends Alice's session by its ID from her own sessions page", async ({
-  page,
+  signedInPage: page,
   request,
-  user: mallory,
   stranger: alice,
   target,
   baseURL,
 }) => {
-  await signIn(page, mallory);
   await page.goto("/security/sessions");
   const endSessions = await actionIdOn(page);
   const { answer } = await callAction(

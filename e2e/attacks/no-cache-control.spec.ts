@@ -1,9 +1,8 @@
 // Attack (lab flaw `no-cache-control`): the victim signs out on a shared computer; the next
 // person presses Back and reads the balances the browser kept.
-import { attackOutcome, expectAttack, signIn, test } from "../support/fixtures";
+import { attackOutcome, expectAttack, test } from "../support/fixtures";
 
-test("Back after sign-out shows the victim's balances", async ({ page, user, target }) => {
-  await signIn(page, user);
+test("Back after sign-out shows the victim's balances", async ({ signedInPage: page, user, target }) => {
   await page.goto(`/accounts/${user.accountId}`);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/signin/);

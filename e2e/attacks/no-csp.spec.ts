@@ -3,14 +3,17 @@
 // the victim's session: here it reads the victim's page, which it could send anywhere. The
 // injection is simulated by adding the script to the page on its way to the browser, headers
 // untouched.
-import { expect, expectAttack, signIn, test } from "../support/fixtures";
+import { expect, expectAttack, test } from "../support/fixtures";
 
 const PAYLOAD = `<script>window.stolenPage = document.body.innerText</script>`;
 
 test.use({ expectCspViolations: true });
 
-test("a script injected into the dashboard runs with the victim's session", async ({ page, user, target }) => {
-  await signIn(page, user);
+test("a script injected into the dashboard runs with the victim's session", async ({
+  signedInPage: page,
+  user,
+  target,
+}) => {
   await page.route("**/dashboard", async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, body: (await response.text()).replace("</body>", `${PAYLOAD}</body>`) });

@@ -36,11 +36,11 @@ const test = base.extend<object, { instances: DirectServer[] }>({
 
 test("ten transfers of the whole balance sent at once over two instances overdraw the account", async ({
   instances,
-  createUser,
+  user: customer,
+  payee,
   db,
   target,
 }) => {
-  const [customer, payee] = [await createUser(), await createUser()];
   const balance = await balanceOf(db, customer.accountId);
   const clients = await Promise.all(
     instances.map((instance) => playwrightRequest.newContext({ baseURL: instance.baseURL })),

@@ -1,18 +1,18 @@
 // Attack (lab flaw `revocation-snapshot`): Mallory knows the victim's password and signs in with
-// it over the API again and again, three sign-ins at a time. The victim changes the password to lock her out. A sign-in
-// that read the old password hash just before the change and writes its session just after it
-// lands after the sweep that ended the sessions of that moment: without the credential
-// generation check, that session is live, with a fresh password entry, under the new password.
+// it over the API again and again, three sign-ins at a time. The victim changes the password to
+// lock her out. A sign-in that read the old password hash just before the change and writes its
+// session just after it lands after the sweep that ended the sessions of that moment: without
+// the credential generation check, that session is live, with a fresh password entry, under the
+// new password.
 import { apiSignInAttempt, bearer, ownAddress } from "../support/api";
-import { changePasswordInUi, expect, expectAttack, signIn, test } from "../support/fixtures";
+import { changePasswordInUi, expect, expectAttack, test } from "../support/fixtures";
 
 test("a sign-in in flight with the old password outlives the victim's password change", async ({
-  page,
+  signedInPage: page,
   request,
   user,
   target,
 }) => {
-  await signIn(page, user);
   const mallory = ownAddress();
   const tokens: string[] = [];
   let changing = true;
@@ -24,9 +24,13 @@ test("a sign-in in flight with the old password outlives the victim's password c
       if (answer.status() === 201) tokens.push((await answer.json()).token);
     }
   };
+  // Mallory starts as the victim sends the change: started earlier, her sign-ins would pass the
+  // cap on live sessions (maxLiveSessionsPerUser) and end the victim's own, the oldest.
+  const sent = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/security/password");
+  const change = changePasswordInUi(page, user.password, "violet-harbour-engine-42");
+  await sent;
   const thieves = Promise.all([thief(), thief(), thief()]);
-
-  await changePasswordInUi(page, user.password, "violet-harbour-engine-42");
+  await change;
   await expect(page.getByText("Password changed.")).toBeVisible({ timeout: 15_000 });
   changing = false;
   await thieves;

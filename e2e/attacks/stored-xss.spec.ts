@@ -10,7 +10,7 @@ import { victimOpensMemo } from "../support/memo-attack";
 import { expectAttack, test } from "../support/fixtures";
 
 test("a memo's markup sends the victim's account page to Mallory", async ({
-  page,
+  signedInPage: page,
   request,
   user,
   createUser,

@@ -3,23 +3,20 @@
 // browser of her own, without any cookie of the bank, and reads the victim's account. (The
 // Referer an outside page gets would carry it too, but Referrer-Policy: same-origin, a separate
 // defense, keeps full URLs on the bank's own origin.)
-import { accountLink, attackOutcome, expectAttack, signIn, test } from "../support/fixtures";
+import { accountLink, attackOutcome, expectAttack, test } from "../support/fixtures";
 
 test("a shared link opens the victim's account in Mallory's browser", async ({
-  browser,
-  baseURL,
-  page,
+  signedInPage: page,
+  newDevice,
   user,
   target,
 }) => {
-  await signIn(page, user);
+  await page.goto("/dashboard");
   await accountLink(page, /Checking/).click();
   await page.waitForURL(/\/accounts\//);
   const shared = page.url();
 
-  const mallory = await browser.newContext({ baseURL });
-  const malloryPage = await mallory.newPage();
-  await malloryPage.goto(shared);
-  expectAttack(target, await attackOutcome(malloryPage, malloryPage.getByText(user.accountNumber)));
-  await mallory.close();
+  const mallory = await newDevice(null);
+  await mallory.goto(shared);
+  expectAttack(target, await attackOutcome(mallory, mallory.getByText(user.accountNumber)));
 });

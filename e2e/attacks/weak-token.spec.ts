@@ -2,7 +2,7 @@
 // nothing but the time it was issued and her email, she writes the victim's email in its place
 // and counts the seconds back from her own, asking the bank about each candidate until one
 // opens the victim's accounts. 256 random bits give her nothing to work from.
-import { expectAttack, idStillWorks, SESSION_COOKIE, sessionCookieValue, signIn, test } from "../support/fixtures";
+import { expectAttack, idStillWorks, SESSION_COOKIE, sessionCookieValue, test } from "../support/fixtures";
 
 const TOKEN_BYTES = 32;
 
@@ -19,21 +19,20 @@ function idFor(stamp: number, email: string): string {
 }
 
 test("Mallory computes a signed-in victim's session ID from her own", async ({
+  newDevice,
   browser,
   baseURL,
-  page,
   request,
   user,
   createUser,
   target,
 }) => {
   const mallory = await createUser();
-  const victim = await browser.newContext({ baseURL });
-  await signIn(await victim.newPage(), user);
-  await signIn(page, mallory);
+  // The victim signs in, then Mallory, on devices of their own.
+  await newDevice();
+  const own = (await sessionCookieValue(await newDevice(mallory)))!;
 
   // Her own ID, decoded: is it her email and a time, and nothing else?
-  const own = (await sessionCookieValue(page))!;
   const stamp = Number(/^(\d{10})\./.exec(Buffer.from(own, "base64url").toString("latin1"))?.[1]);
   const derivable = idFor(stamp, mallory.email) === own;
 
@@ -51,5 +50,4 @@ test("Mallory computes a signed-in victim's session ID from her own", async ({
   }
 
   expectAttack(target, !!found && (await idStillWorks(browser, baseURL!, found, user)));
-  await victim.close();
 });

@@ -1,17 +1,27 @@
-// Helpers for the JSON API specs: sign in for a bearer token, call with it, and give a test its
-// own client address. The sign-in throttle counts failures per address, and every test connects
-// from 127.0.0.1. The main e2e servers therefore run as if behind one trusted proxy
-// (TRUSTED_PROXY_COUNT=1, scripts/e2e-server.ts), and a test that needs an address of its own
-// plays that proxy: it appends the address to X-Forwarded-For, as a real proxy would. A client
-// cannot do this to a directly exposed server (e2e/forged-client-address.spec.ts).
+// The JSON API specs' test, with the `apiToken` fixture, and their helpers: sign in for a bearer
+// token, call with it, and give a test its own client address. The sign-in throttle counts
+// failures per address, and every test connects from 127.0.0.1. The main e2e servers therefore
+// run as if behind one trusted proxy (TRUSTED_PROXY_COUNT=1, scripts/e2e-server.ts), and a test
+// that needs an address of its own plays that proxy: it appends the address to X-Forwarded-For,
+// as a real proxy would. A client cannot do this to a directly exposed server
+// (e2e/forged-client-address.spec.ts).
 import { randomInt } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { ErrorCode } from "@/lib/error-body.mjs";
 import { expectErrorShape } from "./error-shape";
-import { expect, type TestUser } from "./fixtures";
+import { expect, test as base, type TestUser } from "./fixtures";
 import { answerOf } from "./hostile";
 
 export type Headers = Record<string, string>;
+
+export const test = base.extend<{ apiToken: string }>({
+  /** The test user's bearer token: a sign-in over the API, from an address of the test's own. */
+  apiToken: async ({ request, user }, use) => {
+    await use(await apiSignIn(request, user, ownAddress()));
+  },
+});
+
+export { expect };
 
 /** A documentation-range IPv6 address (2001:db8::/32), a new one each call, spelled canonically. */
 export function documentationAddress(): string {
