@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { chromium, devices, type Browser, type Locator, type Page } from "@playwright/test";
 import { startOwnServer, type DirectServer } from "../e2e/support/direct-server";
-import { adminPanelHeading, ageSession, fillTransfer, signIn } from "../e2e/support/fixtures";
+import { adminPanelHeading, ageSession, fillTransfer, signInWithForm as signIn } from "../e2e/support/fixtures";
 import { spareServerPort } from "../e2e/support/servers";
 import { labKeyUrl } from "../lib/lab/key";
 import { sessionPolicy } from "../lib/session/policy";

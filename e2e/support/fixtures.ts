@@ -428,18 +428,3 @@ export async function attackOutcome(page: Page, evidence: Locator): Promise<bool
   await expect(evidence.or(signInPage), "the attack either shows the victim's data or ends at sign-in").toBeVisible();
   return evidence.isVisible();
 }
-
-// --- Transitional: the free helpers the specs are being moved off (removed once none use them).
-export const signIn = signInWithForm;
-export async function signInStale(page: Page, db: Db, user: TestUser): Promise<void> {
-  await signInWithForm(page, user);
-  await makeStepUpDue(db, user);
-}
-export async function signInOnNewDevice(browser: Browser, baseURL: string, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL })).newPage();
-  await signInWithForm(page, user);
-  return page;
-}
-export async function openAdminPanel(browser: Browser, baseURL: string, admin: TestUser): Promise<Page> {
-  return enterAdminPanel(await signInOnNewDevice(browser, baseURL, admin));
-}
