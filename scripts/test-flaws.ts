@@ -91,15 +91,29 @@ function attacksPassed(results: Outcome[], project: string, attacks: readonly st
   return null;
 }
 
+/**
+ * The project a flaw's secure spec runs in: race specs run on PostgreSQL only (on SQLite a race
+ * could never fail), the rest in the secure project. Either way MUTATE_FLAWS reaches its servers.
+ */
+function specProject(spec: string): "secure" | "postgres" {
+  return spec.startsWith("e2e/races/") ? "postgres" : "secure";
+}
+
+/** The servers a run of these projects needs started (races start their own instances). */
+function serversFor(projects: string[], others: string[] = []): string {
+  return [...new Set([...projects.filter((p) => p === "secure"), ...others])].join(",");
+}
+
 /** The two checks that need a server with only this flaw on. */
 function checkFlawAlone(flaw: FlawName): Pick<Row, "specFailsWithFlaw" | "attackSucceedsAlone"> {
   const { spec, test, attacks } = FLAWS[flaw];
-  const results = runPlaywright(flaw, ["--project=secure", "--project=attacks-vs-flawed", spec, ...attacks], {
+  const project = specProject(spec);
+  const results = runPlaywright(flaw, [`--project=${project}`, "--project=attacks-vs-flawed", spec, ...attacks], {
     MUTATE_FLAWS: flaw,
     FLAWED_FLAWS: flaw,
-    E2E_SERVERS: "secure,flawed",
+    E2E_SERVERS: serversFor([project], ["flawed"]),
   });
-  const named = results.find((r) => r.project === "secure" && r.file === spec && r.title === test);
+  const named = results.find((r) => r.project === project && r.file === spec && r.title === test);
   const specFailsWithFlaw = !named
     ? `no test named "${test}" in ${spec}`
     : failedOnAssertion(named)
@@ -126,7 +140,10 @@ function main(): void {
   const attacks = [...new Set(flaws.flatMap((f) => FLAWS[f].attacks))];
   // Once for all flaws: the secure specs against the secure server, and every attack against
   // the secure server (it must fail) and the all-flaws server (it must succeed).
-  const secure = runPlaywright("secure", ["--project=secure", ...specs], { E2E_SERVERS: "secure" });
+  const projects = [...new Set(specs.map(specProject))];
+  const secure = runPlaywright("secure", [...projects.map((p) => `--project=${p}`), ...specs], {
+    E2E_SERVERS: serversFor(projects),
+  });
   const allFlaws = runPlaywright(
     "all-flaws",
     ["--project=attacks-vs-secure", "--project=attacks-vs-flawed", ...attacks],
