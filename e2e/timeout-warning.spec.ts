@@ -19,6 +19,9 @@ const dialog = (page: Page) => page.getByRole("dialog", { name: "Are you still t
 
 /** Moves both clocks: the browser's (Playwright) and the server's (session timestamps). */
 async function idleFor(page: Page, db: Db, user: TestUser, minutes: number, alreadyIdle = 0) {
+  // The watch reads the browser's clock when it mounts: moved before the page hydrated (a slow,
+  // busy machine), the warning would count from the moved time and never open.
+  await page.waitForLoadState("networkidle");
   await ageSession(db, user.id, { idleMinutes: minutes });
   await page.clock.fastForward((minutes - alreadyIdle) * 60_000);
 }
