@@ -2,6 +2,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkStartup } = await import("./lib/startup");
     checkStartup();
+    // The unknown email's stand-in hash, made before any visitor's sign-in could wait for it.
+    const { dummyPasswordHash } = await import("./lib/auth/password");
+    await dummyPasswordHash();
     const { scheduleSessionCleanup } = await import("./lib/session/cleanup");
     scheduleSessionCleanup();
     // Lab mode only: a server outside it never reads the lab's switches, or anything else of the lab.

@@ -195,6 +195,10 @@ function newServer() {
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${rawHeaderLines()}` + END_OF_HEAD);
   });
+  // Node closes an idle keep-alive connection after 5 s; a client sending its next request at
+  // that moment gets a reset, which a POST (a transfer) cannot safely retry. Longer than the
+  // idle timeout of the usual proxies and load balancers (60 s), so they close first, never us.
+  server.keepAliveTimeout = 65_000;
   return server;
 }
 

@@ -6,7 +6,9 @@
 // lib/bank/limits.ts), text rules before any query (lib/text.ts), the same-origin redirect rule
 // for next-auth (lib/auth/options.ts), and server.mjs refusing request targets Next cannot route.
 // Property-based (fast-check): numRuns per property are in each test's name; FC_SEED replays a
-// failing run. Runs on SQLite and, tagged @postgres, on PostgreSQL.
+// failing run. Runs on SQLite; the tests that put NUL, markup and SQL where a query reads or
+// writes them (tagged @postgres) run on PostgreSQL too, whose text type refuses NUL. The
+// properties test the app's own checks, which come before any query, so they run once.
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import fc from "fast-check";
@@ -133,8 +135,8 @@ function formState(call: ActionCall): { status?: string; errors?: Record<string,
   return (call.result ?? {}) as { status?: string; errors?: Record<string, string>; message?: string };
 }
 
-test.describe("sign-in @postgres", () => {
-  // Every well-formed guess is checked with real bcrypt (cost 12): few runs, and time to spare.
+test.describe("sign-in", () => {
+  // Every well-formed guess is checked with real bcrypt (at the test server's cost): few runs.
   test("any fields posted to next-auth's callback are the one generic refusal (15 runs)", async ({ request, user }) => {
     test.slow();
     const fields = fc.record(
@@ -277,19 +279,23 @@ test.describe("sign-in @postgres", () => {
     }
   });
 
-  test("NUL, markup and SQL in the email are the generic refusal, on every database", async ({ request }) => {
-    test.slow();
-    for (const text of HOSTILE_TEXT) {
-      expectSignInRefused(
-        await signInAttempt(request, { email: text, password: "wrong" }),
-        [],
-        `email ${JSON.stringify(text).slice(0, 40)}`,
-      );
-    }
-  });
+  test(
+    "NUL, markup and SQL in the email are the generic refusal, on every database",
+    { tag: "@postgres" },
+    async ({ request }) => {
+      test.slow();
+      for (const text of HOSTILE_TEXT) {
+        expectSignInRefused(
+          await signInAttempt(request, { email: text, password: "wrong" }),
+          [],
+          `email ${JSON.stringify(text).slice(0, 40)}`,
+        );
+      }
+    },
+  );
 });
 
-test.describe("the transfer action @postgres", () => {
+test.describe("the transfer action", () => {
   test("any field values move exactly what was asked, or nothing (40 runs)", async ({
     page,
     user,
@@ -333,25 +339,23 @@ test.describe("the transfer action @postgres", () => {
     );
   });
 
-  test("memos with control characters get a form error saying so, on every database", async ({
-    page,
-    user,
-    createUser,
-    db,
-    baseURL,
-  }) => {
-    const payee = await createUser();
-    const parties = await transferSetup(page, db, user, payee, baseURL!);
-    // (An unpaired surrogate cannot travel in a UTF-8 form: it arrives as U+FFFD. The API spec sends one.)
-    for (const memo of ["a\u0000b", "tab\there", "two\nlines", "\u001b[31mred", "\u202eevil"]) {
-      const form = { ...validTransfer(user, payee), memo };
-      const call = await submitAndCheck(parties, formParts(form), form, `memo ${JSON.stringify(memo)}`);
-      expect(formState(call).errors?.memo, JSON.stringify(memo)).toBe(
-        "Use only visible characters in the memo: no line breaks, tabs or control characters.",
-      );
-    }
-    expect(await balanceOf(db, user.accountId)).toBe(250_000);
-  });
+  test(
+    "memos with control characters get a form error saying so, on every database",
+    { tag: "@postgres" },
+    async ({ page, user, createUser, db, baseURL }) => {
+      const payee = await createUser();
+      const parties = await transferSetup(page, db, user, payee, baseURL!);
+      // (An unpaired surrogate cannot travel in a UTF-8 form: it arrives as U+FFFD. The API spec sends one.)
+      for (const memo of ["a\u0000b", "tab\there", "two\nlines", "\u001b[31mred", "\u202eevil"]) {
+        const form = { ...validTransfer(user, payee), memo };
+        const call = await submitAndCheck(parties, formParts(form), form, `memo ${JSON.stringify(memo)}`);
+        expect(formState(call).errors?.memo, JSON.stringify(memo)).toBe(
+          "Use only visible characters in the memo: no line breaks, tabs or control characters.",
+        );
+      }
+      expect(await balanceOf(db, user.accountId)).toBe(250_000);
+    },
+  );
 
   test("amounts, unknown and foreign account numbers and self-transfers are form errors", async ({
     page,
@@ -382,20 +386,18 @@ test.describe("the transfer action @postgres", () => {
   });
 
   for (const field of ["fromAccountId", "recipient", "toAccount", "toNumber", "amount", "memo", "idempotencyKey"]) {
-    test(`NUL, markup and SQL as the ${field} are a form error or stored verbatim`, async ({
-      page,
-      user,
-      createUser,
-      db,
-      baseURL,
-    }) => {
-      const payee = await createUser();
-      const parties = await transferSetup(page, db, user, payee, baseURL!);
-      for (const text of HOSTILE_TEXT) {
-        const form = { ...validTransfer(user, payee), [field]: text };
-        await submitAndCheck(parties, formParts(form), form, `${field} ${JSON.stringify(text).slice(0, 40)}`);
-      }
-    });
+    test(
+      `NUL, markup and SQL as the ${field} are a form error or stored verbatim`,
+      { tag: "@postgres" },
+      async ({ page, user, createUser, db, baseURL }) => {
+        const payee = await createUser();
+        const parties = await transferSetup(page, db, user, payee, baseURL!);
+        for (const text of HOSTILE_TEXT) {
+          const form = { ...validTransfer(user, payee), [field]: text };
+          await submitAndCheck(parties, formParts(form), form, `${field} ${JSON.stringify(text).slice(0, 40)}`);
+        }
+      },
+    );
   }
 
   test("crafted bodies: fields twice, files for text, non-UTF-8 bytes, up to the 64 KB limit, arguments that are no form", async ({
@@ -470,7 +472,7 @@ test.describe("the transfer action @postgres", () => {
   });
 });
 
-test.describe("step-up in the transfer form @postgres", () => {
+test.describe("step-up in the transfer form", () => {
   test("any password is a form error, never a transfer (10 runs)", async ({ page, user, createUser, db, baseURL }) => {
     test.slow();
     const payee = await createUser();
@@ -527,7 +529,7 @@ function hostileCookies(token: string): string[] {
   ];
 }
 
-test.describe("cookies and headers @postgres", () => {
+test.describe("cookies and headers", () => {
   const ROUTES = [
     "GET /dashboard",
     "GET /transfers",
@@ -620,18 +622,24 @@ test.describe("cookies and headers @postgres", () => {
     }
   });
 
-  test("account and transfer pages with NUL, markup or SQL as the ID are not found", async ({ signedInPage: page }) => {
-    for (const text of HOSTILE_TEXT.filter((t) => t.length < 100)) {
-      for (const path of ["/accounts", "/transfers"]) {
-        const response = await page.request.get(`${path}/${encodeURIComponent(text.replace(/[\ud800-\udfff]/g, "?"))}`);
-        expectSafeAnswer(await answerOf(response), [], `${path}/${JSON.stringify(text)}`);
-        expect([400, 404], `${path}/${JSON.stringify(text)}`).toContain(response.status());
+  test(
+    "account and transfer pages with NUL, markup or SQL as the ID are not found",
+    { tag: "@postgres" },
+    async ({ signedInPage: page }) => {
+      for (const text of HOSTILE_TEXT.filter((t) => t.length < 100)) {
+        for (const path of ["/accounts", "/transfers"]) {
+          const response = await page.request.get(
+            `${path}/${encodeURIComponent(text.replace(/[\ud800-\udfff]/g, "?"))}`,
+          );
+          expectSafeAnswer(await answerOf(response), [], `${path}/${JSON.stringify(text)}`);
+          expect([400, 404], `${path}/${JSON.stringify(text)}`).toContain(response.status());
+        }
       }
-    }
-  });
+    },
+  );
 });
 
-test.describe("every server action @postgres", () => {
+test.describe("every server action", () => {
   // Row 0 holds the arguments; a crafted call puts anything where React puts the form ("$K1").
   const NOT_A_FORM = [
     '["$K1"]',
@@ -701,51 +709,47 @@ test.describe("every server action @postgres", () => {
     ).toBe(1);
   });
 
-  test("NUL, markup and SQL as the session to end or the user to act on end nothing", async ({
-    page,
-    user,
-    createUser,
-    db,
-    baseURL,
-    signInAs,
-    newDevice,
-  }) => {
-    test.slow();
-    const admin = await createUser({ role: "admin" });
-    await signInAs(page, user);
-    await page.goto("/security/sessions");
-    const sessionsAction = await actionIdOn(page);
-    for (const text of HOSTILE_TEXT) {
-      const { answer } = await callAction(
-        page.request,
-        "/security/sessions",
-        sessionsAction,
-        formParts({ target: text }),
-        baseURL!,
-      );
-      expectSafeAnswer(answer, [], `end session ${JSON.stringify(text).slice(0, 40)}`);
-    }
-    const panel = await adminPanel(await newDevice(admin));
-    // A NUL, an unpaired surrogate, markup, SQL, a path and 10,000 characters, in every admin form.
-    const probes = [
-      "a\u0000b",
-      "\ud800",
-      "<script>alert(1)</script>",
-      '\'; DROP TABLE "Account"; --',
-      "../../../etc/passwd",
-      "A".repeat(10_000),
-    ];
-    for (const actionId of await plainActionIds(panel)) {
-      for (const text of probes) {
-        const parts = formParts({ userId: text, sessionId: text, mode: text }, { plain: true });
-        const { answer } = await callAction(panel.request, "/admin", actionId, parts, baseURL!);
-        expectSafeAnswer(answer, [], `admin action ${actionId} with ${JSON.stringify(text).slice(0, 40)}`);
+  test(
+    "NUL, markup and SQL as the session to end or the user to act on end nothing",
+    { tag: "@postgres" },
+    async ({ page, user, createUser, db, baseURL, signInAs, newDevice }) => {
+      test.slow();
+      const admin = await createUser({ role: "admin" });
+      await signInAs(page, user);
+      await page.goto("/security/sessions");
+      const sessionsAction = await actionIdOn(page);
+      for (const text of HOSTILE_TEXT) {
+        const { answer } = await callAction(
+          page.request,
+          "/security/sessions",
+          sessionsAction,
+          formParts({ target: text }),
+          baseURL!,
+        );
+        expectSafeAnswer(answer, [], `end session ${JSON.stringify(text).slice(0, 40)}`);
       }
-    }
-    expect(
-      await db.session.count({ where: { userId: user.id, endedAt: null } }),
-      "the customer's session still lives",
-    ).toBe(1);
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
-  });
+      const panel = await adminPanel(await newDevice(admin));
+      // A NUL, an unpaired surrogate, markup, SQL, a path and 10,000 characters, in every admin form.
+      const probes = [
+        "a\u0000b",
+        "\ud800",
+        "<script>alert(1)</script>",
+        '\'; DROP TABLE "Account"; --',
+        "../../../etc/passwd",
+        "A".repeat(10_000),
+      ];
+      for (const actionId of await plainActionIds(panel)) {
+        for (const text of probes) {
+          const parts = formParts({ userId: text, sessionId: text, mode: text }, { plain: true });
+          const { answer } = await callAction(panel.request, "/admin", actionId, parts, baseURL!);
+          expectSafeAnswer(answer, [], `admin action ${actionId} with ${JSON.stringify(text).slice(0, 40)}`);
+        }
+      }
+      expect(
+        await db.session.count({ where: { userId: user.id, endedAt: null } }),
+        "the customer's session still lives",
+      ).toBe(1);
+      expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
+    },
+  );
 });

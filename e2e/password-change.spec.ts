@@ -3,7 +3,16 @@
 // of the user at once (commitPasswordChange in lib/session/revoke.ts) and gives the
 // current device a new ID; new passwords need 12+ characters, not the old one, not common.
 import bcrypt from "bcrypt";
-import { changePasswordInUi, expect, idStillWorks, sessionCookieValue, signInWithForm, test } from "./support/fixtures";
+import {
+  changePasswordInUi,
+  expect,
+  idStillWorks,
+  PRODUCTION_COST_SERVER,
+  sessionCookieValue,
+  signInOverHttp,
+  signInWithForm,
+  test,
+} from "./support/fixtures";
 
 const NEW_PASSWORD = "violet-harbour-engine-42";
 
@@ -35,18 +44,24 @@ test("changing the password ends the other device's session and keeps this one o
   await signInWithForm(otherDevice, { email: user.email, password: NEW_PASSWORD });
 });
 
-// The test users' hashes are written by the fixtures at bcrypt's lowest cost, to keep the suite
-// fast; what this proves is the cost the production server itself writes.
+// The test servers hash at bcrypt's lowest cost, to keep the suite fast; what this proves is
+// the cost a server with production's settings writes.
 test("the production server hashes a new password with bcrypt at cost 12 or more", async ({
-  signedInPage: page,
-  user,
-  db,
+  browser,
+  ownServer,
+  createUser,
 }) => {
+  const server = await ownServer(PRODUCTION_COST_SERVER);
+  const user = await createUser({ in: server.db });
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  await signInOverHttp(context, user);
+  const page = await context.newPage();
   await changePasswordInUi(page, user.password, NEW_PASSWORD);
   await expect(page.getByText(/^Password changed\./)).toBeVisible();
-  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  const { passwordHash } = await server.db.user.findUniqueOrThrow({ where: { id: user.id } });
   expect(passwordHash).toMatch(/^\$2b\$/);
   expect(bcrypt.getRounds(passwordHash!)).toBeGreaterThanOrEqual(12);
+  await context.close();
 });
 
 test("weak, reused, mismatched or unverified new passwords are refused", async ({ signedInPage: page, user, db }) => {

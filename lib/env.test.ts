@@ -71,7 +71,7 @@ describe("start-up checks", () => {
   });
 
   it("refuse switches set to anything but 1, rather than guess what was meant", () => {
-    for (const name of ["LAB_ALLOW", "ALLOW_PLAIN_HTTP"]) {
+    for (const name of ["LAB_ALLOW", "ALLOW_PLAIN_HTTP", "ALLOW_WEAK_PASSWORD_HASH"]) {
       assert.match(problemsWith(STARTED_BY_SERVER, { [name]: "true" }), new RegExp(`^${name} must be 1 .* not "true"`));
     }
   });
@@ -97,6 +97,22 @@ describe("production refuses unsafe settings", () => {
       /^NEXTAUTH_URL is unset \(so http:\/\/localhost:3000\)/,
     );
     assert.equal(problemsWith(PRODUCTION, { NEXTAUTH_URL: "http://localhost:3000", ALLOW_PLAIN_HTTP: "1" }), "");
+  });
+
+  it("a bcrypt cost below 12, unless ALLOW_WEAK_PASSWORD_HASH=1 says it is a test server", () => {
+    assert.match(
+      problemsWith(PRODUCTION, { PASSWORD_HASH_COST: "10" }),
+      /^PASSWORD_HASH_COST=10 is below 12: stolen password hashes would be cheap to crack/,
+    );
+    assert.equal(problemsWith(PRODUCTION, { PASSWORD_HASH_COST: "4", ALLOW_WEAK_PASSWORD_HASH: "1" }), "");
+    assert.equal(problemsWith(PRODUCTION, { PASSWORD_HASH_COST: "14" }), "");
+    assert.equal(problemsWith(PRODUCTION, { PASSWORD_HASH_COST: undefined }), "");
+    for (const cost of ["3", "32", "twelve", "12.5"]) {
+      assert.match(
+        problemsWith(PRODUCTION, { PASSWORD_HASH_COST: cost }),
+        /^PASSWORD_HASH_COST must be a bcrypt cost from 4 to 31/,
+      );
+    }
   });
 
   it("an SQLite file someone configured in a temporary directory", () => {

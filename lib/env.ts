@@ -9,6 +9,7 @@ import { realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { PRODUCTION_HASH_COST } from "./auth/password-rules";
 import { databaseKind, DEFAULT_DATABASE_URL, isOwnSqliteFile, sqlitePath } from "./database-url";
 import { parseFlaws } from "./lab/flaw-names";
 import { MIN_LAB_KEY_LENGTH } from "./lab/key";
@@ -94,6 +95,12 @@ const schema = z.object({
     }) as unknown as z.ZodType<PolicyPreset>,
   /** Plain HTTP in production, on purpose (a local trial of the production build). */
   ALLOW_PLAIN_HTTP: onSwitch("plain HTTP in production on purpose"),
+  /** bcrypt's cost for new password hashes: 12 unless set; below 12 only on a test server. */
+  PASSWORD_HASH_COST: wholeNumber(PRODUCTION_HASH_COST, 31, "a bcrypt cost from 4 to 31").refine((cost) => cost >= 4, {
+    error: "must be a bcrypt cost from 4 to 31.",
+  }),
+  /** A cost below 12 in production, on purpose: the test servers, which hash thousands of times a run. */
+  ALLOW_WEAK_PASSWORD_HASH: onSwitch("a bcrypt cost below 12 in production, for a test server"),
   LAB_ALLOW: onSwitch("lab mode"),
   LAB_FLAWS: optionalText.transform((raw, ctx) => {
     try {
@@ -218,6 +225,12 @@ function productionProblems(env: ServerEnv): string[] {
   if (!servedOverHttps(env) && !env.ALLOW_PLAIN_HTTP) {
     problems.push(
       `NEXTAUTH_URL is ${env.NEXTAUTH_URL ? `plain HTTP (${env.NEXTAUTH_URL})` : `unset (so http://localhost:${env.PORT})`}: session cookies would cross the network in plain text. Serve over HTTPS and set NEXTAUTH_URL=https://…, or set ALLOW_PLAIN_HTTP=1 to try the production build locally.`,
+    );
+  }
+  // A cheap hash makes a stolen password table cheap to crack.
+  if (env.PASSWORD_HASH_COST < PRODUCTION_HASH_COST && !env.ALLOW_WEAK_PASSWORD_HASH) {
+    problems.push(
+      `PASSWORD_HASH_COST=${env.PASSWORD_HASH_COST} is below ${PRODUCTION_HASH_COST}: stolen password hashes would be cheap to crack. Unset PASSWORD_HASH_COST (it is then ${PRODUCTION_HASH_COST}), or on a test server only, set ALLOW_WEAK_PASSWORD_HASH=1.`,
     );
   }
   // Only a database someone configured: the ones Vaultline makes for itself (development's, the

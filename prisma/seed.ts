@@ -108,9 +108,15 @@ export const DEFAULT_SETTINGS: Record<string, string> = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function seedDatabase(db: Db, now = new Date()): Promise<void> {
+export type SeedOptions = {
+  /** The demo users' bcrypt cost; the server's own (PASSWORD_HASH_COST) by default. */
+  passwordHashCost?: number;
+  now?: Date;
+};
+
+export async function seedDatabase(db: Db, { passwordHashCost, now = new Date() }: SeedOptions = {}): Promise<void> {
   for (const user of DEMO_USERS) {
-    const userId = await ensureUser(db, user);
+    const userId = await ensureUser(db, user, passwordHashCost);
     for (const account of user.accounts) await ensureAccount(db, userId, account, now);
   }
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
@@ -119,10 +125,10 @@ export async function seedDatabase(db: Db, now = new Date()): Promise<void> {
 }
 
 // Looked up first because hashing at cost 12 takes ~225 ms: an existing user keeps its hash.
-async function ensureUser(db: Db, user: SeedUser): Promise<string> {
+async function ensureUser(db: Db, user: SeedUser, passwordHashCost?: number): Promise<string> {
   const existing = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
   if (existing) return existing.id;
-  const passwordHash = await hashPassword(user.password);
+  const passwordHash = await hashPassword(user.password, passwordHashCost);
   const created = await db.user.create({
     data: { email: user.email, name: user.name, role: user.role, passwordHash },
     select: { id: true },

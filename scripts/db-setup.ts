@@ -20,6 +20,8 @@ import { ExpectedError, PROJECT_ROOT, runMain, runPrisma } from "./prisma-cli";
 export interface SetupOptions {
   /** Seed even a production-looking database (`--force` / SEED_FORCE=1 on the command line). */
   force?: boolean;
+  /** bcrypt's cost for the demo users: the server's (PASSWORD_HASH_COST) unless a test server says. */
+  passwordHashCost?: number;
 }
 
 export async function setupDatabase(url: string = resolveDatabaseUrl(), options: SetupOptions = {}): Promise<void> {
@@ -32,7 +34,7 @@ export async function setupDatabase(url: string = resolveDatabaseUrl(), options:
   const { createDb } = await import("../lib/db");
   const db = createDb(target);
   try {
-    await seedDatabase(db);
+    await seedDatabase(db, { passwordHashCost: options.passwordHashCost });
   } finally {
     await db.$disconnect();
   }

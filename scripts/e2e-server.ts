@@ -14,13 +14,22 @@ import {
   type ServerName,
 } from "../e2e/support/servers";
 import pg from "pg";
+import { PRODUCTION_HASH_COST } from "../lib/auth/password-rules";
 import { databaseKind, pgConnectionConfig, quoteIdent, sqlitePath } from "../lib/database-url";
 import { newLabKey } from "../lib/lab/key";
 import { setupDatabase } from "./db-setup";
 import { PROJECT_ROOT } from "./prisma-cli";
 
+/**
+ * bcrypt's cost on the test servers: its lowest. A run hashes and checks thousands of passwords,
+ * and what the specs test is the order of the checks, not bcrypt. The specs that need real
+ * bcrypt time start a server at production's cost (`passwordHashCost` below), and
+ * e2e/password-change.spec.ts proves such a server hashes at 12 or more.
+ */
+export const TEST_PASSWORD_HASH_COST = 4;
+
 /** Every run starts from an empty, freshly migrated and seeded database. */
-async function resetDatabase(url: string): Promise<void> {
+async function resetDatabase(url: string, passwordHashCost: number): Promise<void> {
   if (databaseKind(url) === "sqlite") {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(sqlitePath(url) + suffix, { force: true });
   } else {
@@ -31,7 +40,7 @@ async function resetDatabase(url: string): Promise<void> {
     await admin.end();
   }
   // Throwaway test data: the demo seed is allowed whatever NODE_ENV says.
-  await setupDatabase(url, { force: true });
+  await setupDatabase(url, { force: true, passwordHashCost });
 }
 
 export type E2eServerOptions = {
@@ -56,11 +65,14 @@ export type E2eServerOptions = {
   secret?: string;
   /** false: start on the database as it is (a restart); by default it is reset first. */
   reset?: boolean;
+  /** PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST unless production's (PRODUCTION_HASH_COST) is asked for. */
+  passwordHashCost?: number;
 };
 
 /** Resets the server's database (unless told not to), then starts the production build on it. */
 export async function launchE2eServer(options: E2eServerOptions): Promise<ChildProcess> {
-  if (options.reset ?? true) await resetDatabase(options.databaseUrl);
+  const passwordHashCost = options.passwordHashCost ?? TEST_PASSWORD_HASH_COST;
+  if (options.reset ?? true) await resetDatabase(options.databaseUrl, passwordHashCost);
   const lab = options.lab ?? options.flaws !== "";
   // The entry point adopters run (`npm start`), so the client address is decided as in production.
   return spawn(process.execPath, ["server.mjs"], {
@@ -77,6 +89,8 @@ export async function launchE2eServer(options: E2eServerOptions): Promise<ChildP
       // A fresh secret per run: nothing from a test run is valid anywhere else.
       NEXTAUTH_SECRET: options.secret ?? newServerSecret(),
       TRUSTED_PROXY_COUNT: String(options.trustedProxyCount),
+      PASSWORD_HASH_COST: String(passwordHashCost),
+      ALLOW_WEAK_PASSWORD_HASH: passwordHashCost < PRODUCTION_HASH_COST ? "1" : "",
       LAB_FLAWS: options.flaws,
       LAB_ALLOW: lab ? "1" : "",
       LAB_KEY: lab ? (options.labKey ?? newLabKey()) : "",

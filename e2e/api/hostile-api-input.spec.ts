@@ -5,8 +5,10 @@
 // stored or looked up passes lib/text.ts first (no control characters in memos and emails, IDs
 // shaped like IDs); money moves only through the strict amount parser and one transaction; and
 // server.mjs refuses request targets Next.js cannot route. Property-based (fast-check): numRuns
-// per property are in each test's name; FC_SEED replays a failing run. Runs on SQLite and,
-// tagged @postgres, on PostgreSQL.
+// per property are in each test's name; FC_SEED replays a failing run. Runs on SQLite; the tests
+// that put NUL, markup and SQL where a query reads or writes them (tagged @postgres) run on
+// PostgreSQL too, whose text type refuses NUL. The properties test the app's own checks, which
+// come before any query, so they run once.
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
@@ -40,10 +42,9 @@ async function expectApiRefusal(answer: Answer, statuses: number[], secrets: str
   expectErrorShape(answer, undefined, context);
 }
 
-// Sign-in and step-up check each well-formed guess with real bcrypt (an unknown email's at the
-// production cost, 12: ~0.25 s alone and several times that on a loaded machine), so their
-// properties run fewer times and may take longer.
-test.describe("sign-in @postgres", () => {
+// Sign-in and step-up check each well-formed guess with real bcrypt (at the test server's cost,
+// the lowest; each check still queues behind the others), so their properties run fewer times.
+test.describe("sign-in", () => {
   test("any body is a 400 or a 401, never a session (15 runs)", async ({ request }) => {
     test.slow();
     const body = fc.oneof(
@@ -71,33 +72,33 @@ test.describe("sign-in @postgres", () => {
     );
   });
 
-  test("NUL, markup and SQL in the email or the password are refused like any wrong guess", async ({
-    request,
-    user,
-    db,
-  }) => {
-    test.slow();
-    for (const text of HOSTILE_TEXT) {
-      // The owner's email and the right password followed by the text: a NUL does not end the
-      // password (no C string on the way to bcrypt). After five wrong guesses: 429.
-      for (const data of [
-        { email: text, password: text },
-        { email: user.email, password: `${user.password}${text}` },
-      ]) {
-        const response = await request.post("/api/v1/sessions", { data, headers: ownAddress() });
-        await expectApiRefusal(
-          await answerOf(response),
-          [400, 401, 429],
-          secretsFor({ passwords: [data.password] }),
-          `sign-in with ${JSON.stringify(text).slice(0, 40)}`,
-        );
+  test(
+    "NUL, markup and SQL in the email or the password are refused like any wrong guess",
+    { tag: "@postgres" },
+    async ({ request, user, db }) => {
+      test.slow();
+      for (const text of HOSTILE_TEXT) {
+        // The owner's email and the right password followed by the text: a NUL does not end the
+        // password (no C string on the way to bcrypt). After five wrong guesses: 429.
+        for (const data of [
+          { email: text, password: text },
+          { email: user.email, password: `${user.password}${text}` },
+        ]) {
+          const response = await request.post("/api/v1/sessions", { data, headers: ownAddress() });
+          await expectApiRefusal(
+            await answerOf(response),
+            [400, 401, 429],
+            secretsFor({ passwords: [data.password] }),
+            `sign-in with ${JSON.stringify(text).slice(0, 40)}`,
+          );
+        }
       }
-    }
-    expect(await db.session.count({ where: { userId: user.id } }), "nobody signed in").toBe(0);
-  });
+      expect(await db.session.count({ where: { userId: user.id } }), "nobody signed in").toBe(0);
+    },
+  );
 });
 
-test.describe("step-up @postgres", () => {
+test.describe("step-up", () => {
   test("any body is a 400 or a wrong password, never a new token (12 runs)", async ({
     request,
     apiToken: token,
@@ -134,7 +135,7 @@ test.describe("step-up @postgres", () => {
   });
 });
 
-test.describe("every endpoint's guard @postgres", () => {
+test.describe("every endpoint's guard", () => {
   const ENDPOINTS = [
     { method: "GET", path: () => "/api/v1/accounts" },
     { method: "GET", path: () => "/api/v1/sessions/current" },
@@ -201,7 +202,7 @@ test.describe("every endpoint's guard @postgres", () => {
   });
 });
 
-test.describe("account history @postgres", () => {
+test.describe("account history", () => {
   test("any account id, limit and cursor: the owner's page, or a 400 or 404 (40 runs)", async ({
     request,
     apiToken: token,
@@ -229,23 +230,23 @@ test.describe("account history @postgres", () => {
     );
   });
 
-  test("NUL, markup and SQL as the account id or the cursor are a 404 or a 400", async ({
-    request,
-    apiToken: token,
-    user,
-  }) => {
-    for (const text of HOSTILE_TEXT) {
-      const byId = await request.get(`/api/v1/accounts/${percentEncode(text)}/transactions`, {
-        headers: bearer(token),
-      });
-      await expectApiRefusal(await answerOf(byId), [400, 404], [], `account id ${JSON.stringify(text).slice(0, 40)}`);
-      const byCursor = await request.get(`/api/v1/accounts/${user.accountId}/transactions`, {
-        headers: bearer(token),
-        params: { cursor: text, limit: text },
-      });
-      await expectApiRefusal(await answerOf(byCursor), [400], [], `cursor ${JSON.stringify(text).slice(0, 40)}`);
-    }
-  });
+  test(
+    "NUL, markup and SQL as the account id or the cursor are a 404 or a 400",
+    { tag: "@postgres" },
+    async ({ request, apiToken: token, user }) => {
+      for (const text of HOSTILE_TEXT) {
+        const byId = await request.get(`/api/v1/accounts/${percentEncode(text)}/transactions`, {
+          headers: bearer(token),
+        });
+        await expectApiRefusal(await answerOf(byId), [400, 404], [], `account id ${JSON.stringify(text).slice(0, 40)}`);
+        const byCursor = await request.get(`/api/v1/accounts/${user.accountId}/transactions`, {
+          headers: bearer(token),
+          params: { cursor: text, limit: text },
+        });
+        await expectApiRefusal(await answerOf(byCursor), [400], [], `cursor ${JSON.stringify(text).slice(0, 40)}`);
+      }
+    },
+  );
 });
 
 type TransferCase = { fromAccountId: unknown; toAccountNumber: unknown; amount: unknown; memo?: unknown };
@@ -299,7 +300,7 @@ async function sendAndCheck(
   return answer;
 }
 
-test.describe("transfers @postgres", () => {
+test.describe("transfers", () => {
   test("any body moves exactly what was asked, or nothing (40 runs)", async ({
     request,
     apiToken: token,
@@ -393,40 +394,41 @@ test.describe("transfers @postgres", () => {
   });
 
   for (const field of ["fromAccountId", "toAccountNumber", "amount", "memo"]) {
-    test(`NUL, control characters, markup and SQL as the ${field} are refused or stored verbatim`, async ({
-      request,
-      apiToken: token,
-      user,
-      payee,
-      db,
-    }) => {
-      const valid = { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "0.01", memo: "ok" };
-      for (const text of HOSTILE_TEXT) {
-        await sendAndCheck(request, db, token, { user, payee }, { ...valid, [field]: text }, randomUUID());
-      }
-    });
+    test(
+      `NUL, control characters, markup and SQL as the ${field} are refused or stored verbatim`,
+      { tag: "@postgres" },
+      async ({ request, apiToken: token, user, payee, db }) => {
+        const valid = {
+          fromAccountId: user.accountId,
+          toAccountNumber: payee.accountNumber,
+          amount: "0.01",
+          memo: "ok",
+        };
+        for (const text of HOSTILE_TEXT) {
+          await sendAndCheck(request, db, token, { user, payee }, { ...valid, [field]: text }, randomUUID());
+        }
+      },
+    );
   }
 
-  test("memos with control characters are refused with a message saying so", async ({
-    request,
-    apiToken: token,
-    user,
-    payee,
-    db,
-  }) => {
-    for (const memo of ["a\u0000b", "tab\there", "line\nbreak", "\u001b[31mred", "\u202ereversed", "x\ud800y"]) {
-      const answer = await sendAndCheck(
-        request,
-        db,
-        token,
-        { user, payee },
-        { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "1.00", memo },
-        randomUUID(),
-      );
-      expect(answer.status, JSON.stringify(memo)).toBe(400);
-      expect(JSON.parse(answer.body).message).toMatch(/memo/i);
-    }
-  });
+  test(
+    "memos with control characters are refused with a message saying so",
+    { tag: "@postgres" },
+    async ({ request, apiToken: token, user, payee, db }) => {
+      for (const memo of ["a\u0000b", "tab\there", "line\nbreak", "\u001b[31mred", "\u202ereversed", "x\ud800y"]) {
+        const answer = await sendAndCheck(
+          request,
+          db,
+          token,
+          { user, payee },
+          { fromAccountId: user.accountId, toAccountNumber: payee.accountNumber, amount: "1.00", memo },
+          randomUUID(),
+        );
+        expect(answer.status, JSON.stringify(memo)).toBe(400);
+        expect(JSON.parse(answer.body).message).toMatch(/memo/i);
+      }
+    },
+  );
 
   test("bodies: nested thousands deep, __proto__ keys, BOMs, non-UTF-8, duplicated keys, 1 MB (over the 64 KB limit)", async ({
     request,
@@ -543,7 +545,7 @@ test.describe("transfers @postgres", () => {
   });
 });
 
-test.describe("paths @postgres", () => {
+test.describe("paths", () => {
   test("any path and method under /api/v1 is a JSON 404, 400 or 405 (30 runs)", async ({ request }) => {
     const method = fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE");
     await fc.assert(

@@ -59,8 +59,8 @@ function issued(answers: SignInAnswer[]): RaceSession[] {
 }
 
 test.describe("credential changes against requests in flight", { tag: "@postgres" }, () => {
-  // Each round waits for one real password hash at the server's cost (bcrypt 12, ~0.25 s on an
-  // idle core; much longer on a loaded one).
+  // Each round waits for one real password hash at the server's cost (the test servers' lowest:
+  // what races here is the order of the writes around it, not bcrypt).
   test.describe.configure({ timeout: 300_000 });
 
   test("no sign-in in flight with the old password outlives a password change", async ({

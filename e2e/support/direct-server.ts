@@ -39,6 +39,8 @@ export type DirectServerOptions = {
   /** Lab mode (LAB_ALLOW=1); by default only when flaws are on. */
   lab?: boolean;
   env?: Record<string, string>;
+  /** bcrypt's cost (PASSWORD_HASH_COST): the test servers' lowest unless a spec needs production's. */
+  passwordHashCost?: number;
 };
 
 export type OwnServerOptions =
@@ -123,6 +125,7 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
       lab: options.lab,
       labKey,
       env: options.env,
+      passwordHashCost: options.passwordHashCost,
       trustedProxyCount: 0,
       stdio: ["ignore", "pipe", "pipe"],
       secret,

@@ -12,13 +12,14 @@ import {
   type Page,
 } from "@playwright/test";
 import bcrypt from "bcrypt";
-import { BCRYPT_COST } from "@/lib/auth/password";
+import { PRODUCTION_HASH_COST } from "@/lib/auth/password-rules";
 import { createDb, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { watchCsp, type CspViolation } from "./csp-watch";
 import { startOwnServer, type OwnServer, type OwnServerOptions } from "./direct-server";
 import { PAST_STEP_UP_FRESHNESS } from "./policy";
 import { serverDatabaseUrl, type ServerName } from "./servers";
+import { TEST_PASSWORD_HASH_COST } from "../../scripts/e2e-server";
 
 /** What an attack spec expects of the server it runs against: to stop the attack, or not. */
 export type Target = "secure" | "flawed";
@@ -53,10 +54,10 @@ type TestFixtures = {
   /** An administrator of the test's own. */
   admin: TestUser;
   /**
-   * More users. `productionCost: true` hashes the password at the server's own bcrypt cost, for
-   * specs that compare the time of a real check with another.
+   * More users. `productionCost: true` hashes the password at production's bcrypt cost, for
+   * specs whose checks must take real time. `in`: another server's database (an own server's).
    */
-  createUser: (options?: { role?: Role; productionCost?: boolean }) => Promise<TestUser>;
+  createUser: (options?: { role?: Role; productionCost?: boolean; in?: Db }) => Promise<TestUser>;
   /** `page`, signed in as `user` through the app's own sign-in routes (it is on no page yet). */
   signedInPage: Page;
   /** Signs a page's browser context in as someone, as signedInPage does (its cookies are the context's). */
@@ -75,8 +76,18 @@ type TestFixtures = {
 let reportedViolations: CspViolation[] = [];
 
 export const TEST_PASSWORD = "correct-horse-battery-staple";
-/** bcrypt's lowest cost: the test users' hashes are checked hundreds of times a run. */
-export const TEST_BCRYPT_COST = 4;
+
+/**
+ * A server of the spec's own at production's bcrypt cost (the test servers hash at the lowest),
+ * for what only real bcrypt time shows: the cost a production server writes, and answers that
+ * must take as long as a real check. As the main servers, it trusts one proxy (ownAddress()).
+ */
+export const PRODUCTION_COST_SERVER: OwnServerOptions = {
+  name: "production-cost",
+  database: "sqlite",
+  passwordHashCost: PRODUCTION_HASH_COST,
+  env: { TRUSTED_PROXY_COUNT: "1" },
+};
 const OPENING_BALANCE_CENTS = 250_000;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -137,13 +148,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker", timeout: 120_000 },
   ],
-  // Real bcrypt at a low cost, hashed once per worker and shared by its test users: every
-  // sign-in and step-up checks it, one at a time per server (lib/auth/password.ts). What the
-  // server itself writes uses its own cost (password-change.spec.ts checks it is production's).
-  passwordHash: [async ({}, use) => use(await bcrypt.hash(TEST_PASSWORD, TEST_BCRYPT_COST)), { scope: "worker" }],
+  // Real bcrypt at the test servers' own low cost, hashed once per worker and shared by its test
+  // users: every sign-in and step-up checks it. A production server's cost is 12 or more
+  // (password-change.spec.ts proves it on PRODUCTION_COST_SERVER).
+  passwordHash: [
+    async ({}, use) => use(await bcrypt.hash(TEST_PASSWORD, TEST_PASSWORD_HASH_COST)),
+    { scope: "worker" },
+  ],
   createUser: async ({ db, passwordHash }, use) => {
-    await use(async ({ role = "customer", productionCost = false } = {}) =>
-      createTestUser(db, productionCost ? await productionPasswordHash() : passwordHash, role),
+    await use(async ({ role = "customer", productionCost = false, in: where = db } = {}) =>
+      createTestUser(where, productionCost ? await productionPasswordHash() : passwordHash, role),
     );
   },
   user: async ({ createUser }, use) => {
@@ -178,9 +192,9 @@ export { expect };
 
 let productionHash: Promise<string> | undefined;
 
-/** TEST_PASSWORD at the server's own bcrypt cost, hashed once per worker when first asked for. */
+/** TEST_PASSWORD at production's bcrypt cost, hashed once per worker when first asked for. */
 function productionPasswordHash(): Promise<string> {
-  return (productionHash ??= bcrypt.hash(TEST_PASSWORD, BCRYPT_COST));
+  return (productionHash ??= bcrypt.hash(TEST_PASSWORD, PRODUCTION_HASH_COST));
 }
 
 /** A customer (or admin) with one checking account and its opening deposit, in `db`. */

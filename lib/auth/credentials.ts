@@ -9,7 +9,7 @@ import { flawOn } from "@/lib/lab/flaws";
 import { recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
 import { hasUnsafeCharacters } from "@/lib/text";
-import { verifyPassword } from "./password";
+import { dummyPasswordHash, verifyPassword } from "./password";
 import { MAX_PASSWORD_FIELD_LENGTH } from "./password-rules";
 import { lockAccount } from "./lockout";
 import {
@@ -31,10 +31,6 @@ const credentialsSchema = z.object({
     .refine((email) => !hasUnsafeCharacters(email)),
   password: z.string().min(1).max(MAX_PASSWORD_FIELD_LENGTH),
 });
-
-// A bcrypt hash (cost 12) of a random string nobody knows: unknown emails and hard-stopped
-// accounts still pay for one compare, so response time reveals neither.
-const DUMMY_HASH = "$2b$12$OIiIozYSF/A1DcWkqYrFx./ctjMAFlgWNx/bdZ0o4C40WeIcFAOo2";
 
 /** credentialGeneration: read in the same row as the hash that was checked (SessionOwner). */
 export type VerifiedUser = { id: string; email: string; name: string; credentialGeneration: number };
@@ -70,7 +66,7 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
   // Past the hard stop even the right password fails: the compare is against the dummy hash,
   // as for an unknown email, so the answer and its timing are a wrong password's.
   const locked = decision.kind === "locked";
-  const hash = (!locked && user?.passwordHash) || DUMMY_HASH;
+  const hash = (!locked && user?.passwordHash) || (await dummyPasswordHash());
   const passwordOk = await verifyPassword(password, hash, user?.id ?? email);
   if (!user || !passwordOk || user.disabledAt || locked) {
     await recordEvent({

@@ -2,6 +2,13 @@
 export const MIN_PASSWORD_LENGTH = 12;
 
 /**
+ * bcrypt's cost for new hashes unless PASSWORD_HASH_COST says otherwise (~225 ms a hash on the
+ * reference machine), and the least a production server starts with (lib/env.ts): each step
+ * down halves what cracking a stolen password table costs.
+ */
+export const PRODUCTION_HASH_COST = 12;
+
+/**
  * bcrypt reads only the first 72 bytes of a password and ignores the rest: with a longer one, P
  * and P + "anything" would be the same password. So no password over 72 bytes is ever set, and
  * one presented at a check is simply wrong (lib/auth/password.ts). UTF-8 bytes, not characters:

@@ -1,13 +1,13 @@
-// Password hashing: bcrypt at a cost that makes offline guessing expensive (~225 ms a hash on
-// the reference machine), compared in constant time by bcrypt itself. bcrypt never sees more
+// Password hashing: bcrypt at a cost that makes offline guessing expensive (PASSWORD_HASH_COST,
+// 12 and at least that in production: lib/env.ts), compared in constant time by bcrypt itself. bcrypt never sees more
 // than MAX_PASSWORD_BYTES (password-rules.ts), where it would silently truncate.
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import bcrypt from "bcrypt";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { flawOn } from "@/lib/lab/flaws";
 import { fitsPasswordBytes, MAX_PASSWORD_BYTES } from "./password-rules";
-
-export const BCRYPT_COST = 12;
 
 // bcrypt runs on libuv's worker threads, four at once by default. On a two-core server twenty
 // simultaneous sign-ins would take every core, and every other user's page would wait behind
@@ -60,11 +60,26 @@ async function inUserHashSlot<T>(userKey: string, work: () => Promise<T>): Promi
   }
 }
 
+/** The cost this server gives new hashes (PASSWORD_HASH_COST). */
+export function passwordHashCost(): number {
+  return serverEnv().PASSWORD_HASH_COST;
+}
+
 /** Callers check the new password first (newPasswordProblem); a longer one is a bug here. */
-export async function hashPassword(plain: string): Promise<string> {
+export async function hashPassword(plain: string, cost = passwordHashCost()): Promise<string> {
   if (!fitsPasswordBytes(plain))
     throw new Error(`A password may be at most ${MAX_PASSWORD_BYTES} bytes: bcrypt ignores the rest`);
-  return inHashSlot(() => bcrypt.hash(plain, BCRYPT_COST));
+  return inHashSlot(() => bcrypt.hash(plain, cost));
+}
+
+// Unknown emails and hard-stopped accounts are still compared, against a hash of a random string
+// nobody knows, at the server's own cost: their answer takes as long as a wrong password's, so
+// timing reveals neither. Made once per process, on globalThis for the same reason as the gate;
+// the start-up (instrumentation.ts) makes it, so no visitor's answer waits for it.
+const dummy = globalThis as typeof globalThis & { vaultlineDummyHash?: Promise<string> };
+
+export function dummyPasswordHash(): Promise<string> {
+  return (dummy.vaultlineDummyHash ??= bcrypt.hash(randomBytes(32).toString("base64"), passwordHashCost()));
 }
 
 /**

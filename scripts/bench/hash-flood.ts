@@ -3,7 +3,7 @@
 // sign-in 5.5 times slower). Bystanders sign in one after another, first alone, then while the
 // flooder keeps STEP_UPS_AT_ONCE correct step-ups in flight on each of FLOOD_SESSIONS sessions.
 import bcrypt from "bcrypt";
-import { BCRYPT_COST } from "../../lib/auth/password";
+import { PRODUCTION_HASH_COST } from "../../lib/auth/password-rules";
 import { percentiles, postJson } from "./measure";
 import { createUsers, type BenchServer } from "./servers";
 
@@ -14,7 +14,7 @@ const PASSWORD = "bench-password-long-enough-1";
 type Answer = { status: number; body: unknown };
 
 export async function hashFlood(server: BenchServer, sizes: { signIns: number }): Promise<Record<string, number>> {
-  const [flooder, ...bystanders] = await createUsers(server.db, sizes.signIns + 1, await bcrypt.hash(PASSWORD, BCRYPT_COST));
+  const [flooder, ...bystanders] = await createUsers(server.db, sizes.signIns + 1, await bcrypt.hash(PASSWORD, PRODUCTION_HASH_COST));
   const signIn = (email: string, i: number) =>
     postJson(`${server.url}/api/v1/sessions`, { email, password: PASSWORD }, { "x-forwarded-for": `198.51.100.${(i % 250) + 1}` });
   const signInTimes = async () => {

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import bcrypt from "bcrypt";
 import pg from "pg";
 import { pgConnectionConfig } from "../../lib/database-url";
-import { BCRYPT_COST } from "../../lib/auth/password";
+import { PRODUCTION_HASH_COST } from "../../lib/auth/password-rules";
 import { load, postJson, type LoadResult } from "./measure";
 import { createSessions, createUsers, type BenchServer } from "./servers";
 
@@ -96,7 +96,7 @@ export async function sessionWrites(server: BenchServer, databaseUrl: string, si
 /** Signed-in users' dashboards, alone and then while a burst of users sign in (bcrypt cost 12). */
 export async function signInBurst(server: BenchServer, sizes: Sizes): Promise<Record<string, number>> {
   const password = "bench-password-long-enough-1";
-  const users = await createUsers(server.db, sizes.signIns, await bcrypt.hash(password, BCRYPT_COST));
+  const users = await createUsers(server.db, sizes.signIns, await bcrypt.hash(password, PRODUCTION_HASH_COST));
   const alice = await server.db.user.findUniqueOrThrow({ where: { email: "alice@vaultline.test" } });
   const tokens = await createSessions(server.db, alice.id, CONNECTIONS, "web");
   const dashboards = (durationMs: number) =>

@@ -4,6 +4,7 @@
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { PRODUCTION_HASH_COST } from "../../lib/auth/password-rules";
 import { createDb, type Db } from "../../lib/db";
 import { sessionPolicy } from "../../lib/session/policy";
 import { generateSessionToken, hashToken } from "../../lib/session/tokens";
@@ -14,8 +15,17 @@ export type BenchServer = { url: string; db: Db; peakRssMb: () => number; stop: 
 /** A fresh database (migrated, demo data) and the production server on it. */
 export async function startBenchServer(databaseUrl: string, port: number): Promise<BenchServer> {
   const url = `http://localhost:${port}`;
-  // One proxy in front, so the sign-in load can come from many client addresses (X-Forwarded-For).
-  const child = await launchE2eServer({ port, url, databaseUrl, flaws: "", trustedProxyCount: 1, stdio: ["ignore", "ignore", "inherit"] });
+  // One proxy in front, so the sign-in load can come from many client addresses (X-Forwarded-For);
+  // bcrypt at production's cost, as the sign-in figures are about a real server.
+  const child = await launchE2eServer({
+    port,
+    url,
+    databaseUrl,
+    flaws: "",
+    trustedProxyCount: 1,
+    passwordHashCost: PRODUCTION_HASH_COST,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   await waitUntilAnswering(child, `${url}/signin`);
   const db = createDb(databaseUrl);
   return {
