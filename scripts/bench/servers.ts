@@ -15,7 +15,7 @@ export type BenchServer = { url: string; db: Db; peakRssMb: () => number; stop: 
 export async function startBenchServer(databaseUrl: string, port: number): Promise<BenchServer> {
   const url = `http://localhost:${port}`;
   // One proxy in front, so the sign-in load can come from many client addresses (X-Forwarded-For).
-  const child = await launchE2eServer({ port, url, databaseUrl, flaws: "", trustedProxyCount: 1, stdio: ["ignore", "ignore", "inherit"] });
+  const child = await launchE2eServer({ port, url, databaseUrl, trustedProxyCount: 1, stdio: ["ignore", "ignore", "inherit"] });
   await waitUntilAnswering(child, `${url}/signin`);
   const db = createDb(databaseUrl);
   return {
