@@ -53,8 +53,9 @@ function git(cwd: string, ...args: string[]): string {
 function run(cwd: string, command: string, args: string[]): Promise<{ status: number; output: string }> {
   return new Promise((resolve, reject) => {
     // Not a subprocess of this test run: node --test would otherwise report to it and skip its files.
-    const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-    const child = spawn(command, args, { cwd, env: { ...env, NODE_OPTIONS: "" } });
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "" };
+    delete env.NODE_TEST_CONTEXT;
+    const child = spawn(command, args, { cwd, env });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk));

@@ -23,6 +23,8 @@ function print(report: StripReport): void {
   for (const { file, count } of report.regions) console.log(`  ${file} (${count})`);
   console.log(`Folded ${report.branches.reduce((n, b) => n + b.count, 0)} flawOn branches into the secure line:`);
   for (const { file, count } of report.branches) console.log(`  ${file} (${count})`);
+  for (const { file, count } of report.columns)
+    console.log(`Dropped the lab's table column in ${file} (${count} rows)`);
   console.log(`Removed package.json scripts: ${report.scripts.join(", ") || "none"}`);
   console.log(
     `Wrote the migration that drops the lab's table: prisma/{sqlite,postgres}/migrations/${report.migration}`,

@@ -7,6 +7,7 @@ import { existsSync, lstatSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import * as prettier from "prettier";
 import { stripFlawBranches } from "./flaw-branches";
+import { dropLabColumns } from "./tables";
 import { pruneImports } from "./imports";
 import { findLeftovers } from "./leftovers";
 import { writeDropMigration } from "./migration";
@@ -20,6 +21,7 @@ export type StripReport = {
   deleted: string[];
   regions: { file: string; count: number }[];
   branches: { file: string; count: number }[];
+  columns: { file: string; count: number }[];
   scripts: string[];
   migration: string;
 };
@@ -35,7 +37,7 @@ export async function stripLab(root: string): Promise<StripReport> {
   const isLabPath = (file: string) =>
     LAB_PATHS.some((lab) => file === lab || file.startsWith(lab) || stem(file) === stem(lab));
   const kept = trackedFiles(root).filter((file) => !isLabPath(file));
-  const report: StripReport = { deleted: [], regions: [], branches: [], scripts: [], migration: "" };
+  const report: StripReport = { deleted: [], regions: [], branches: [], columns: [], scripts: [], migration: "" };
   const rewritten = new Map<string, string>();
   const problems: string[] = [];
   for (const file of kept) {
@@ -76,6 +78,11 @@ function strippedText(
   const regions = removeLabRegions(original, file);
   let text = regions.text;
   if (regions.regions > 0) report.regions.push({ file, count: regions.regions });
+  if (file.endsWith(".md")) {
+    const tables = dropLabColumns(text);
+    if (tables.rows > 0) report.columns.push({ file, count: tables.rows });
+    text = tables.text;
+  }
   if (CODE.test(file)) {
     const branches = stripFlawBranches(text, file);
     if (branches.sites > 0) report.branches.push({ file, count: branches.sites });

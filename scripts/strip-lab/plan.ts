@@ -24,6 +24,9 @@ export const LAB_PATHS: readonly string[] = [
   "scripts/strip-lab/",
 ];
 
+/** Markdown table columns that only the lab fills (docs/threat-model.md's). */
+export const LAB_COLUMNS: readonly string[] = ["Lab flaw and attack"];
+
 /** package.json scripts that only the lab runs. */
 export const LAB_SCRIPTS: readonly string[] = ["lab", "test:flaws", "lab:strip"];
 
