@@ -7,11 +7,13 @@ export async function register() {
     await dummyPasswordHash();
     const { scheduleSessionCleanup } = await import("./lib/session/cleanup");
     scheduleSessionCleanup();
+    // LAB ONLY
     // Lab mode only: a server outside it never reads the lab's switches, or anything else of the lab.
     const { labMode } = await import("./lib/lab/flaws");
     if (labMode()) {
       const { startLabSwitches } = await import("./lib/lab/switches");
       await startLabSwitches();
     }
+    // END LAB ONLY
   }
 }

@@ -1,17 +1,22 @@
 // Runs before every page, route handler, server action and next-auth route. It refuses what no
 // part of the app should see (a state-changing request from another origin, an ambiguous query
-// string, a form body or server-action call Next.js cannot read, the lab console outside lab mode or without its key), answers 503 while
-// the database cannot be reached (lib/db-health.ts says why it asks every time), and sets the
+// string, a form body or server-action call Next.js cannot read), answers 503 while the
+// database cannot be reached (lib/db-health.ts says why it asks every time), and sets the
 // response headers: the cache policy and the browser-side defenses. It does not decide who is
 // signed in — each page and action calls the session guard itself. (server.mjs, in front of
 // Next, has already refused unknown methods, oversized bodies and request targets that do not
 // decode.)
+// LAB ONLY
+// It also refuses the lab console outside lab mode, or without its key.
+// END LAB ONLY
 import { NextResponse, type NextRequest } from "next/server";
 import { apiError } from "@/lib/api/errors";
 import { databaseReachable } from "@/lib/db-health";
 import { answersWithJson, ERRORS } from "@/lib/error-body.mjs";
 import { appOrigin } from "@/lib/env";
+// LAB ONLY
 import { labAccessAnswer } from "@/lib/lab/access";
+// END LAB ONLY
 import { flawOn } from "@/lib/lab/flaws";
 import { unavailableAnswer } from "@/lib/outage";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
@@ -57,10 +62,12 @@ async function passOn(request: NextRequest, csp: string): Promise<Response> {
 
 /** A 4xx with nothing done, or null when the request may go on. */
 async function refusal(request: NextRequest): Promise<NextResponse | null> {
+  // LAB ONLY
   // The lab console first: its own rules (lib/lab/access.ts) hold whatever the lab switched off.
   const lab = isLabPath(request.nextUrl.pathname) ? labAccessAnswer(request) : null;
   if (lab instanceof NextResponse) return lab;
   if (lab) return refuseWith(lab.status, lab.message);
+  // END LAB ONLY
   // A browser's write from another origin fails both: its Sec-Fetch-Site (or Origin) is not this
   // app's, and its Origin names another host than the one the request is for.
   // LAB FLAW csrf: a write from another origin goes through, and with SameSite=None the
@@ -99,6 +106,7 @@ async function recordCrossSiteRefusal(request: NextRequest, reason: "cross_site"
   }
 }
 
+// LAB ONLY
 // Outside lab mode the lab console does not exist, whatever is asked of it: its page, its inbox,
 // and its server actions, posted to its address (one would run its guard, then fail to render a
 // page that is not there: a 500). Each of them checks again itself (lib/lab/guard.ts).
@@ -111,6 +119,7 @@ function isLabPath(pathname: string): boolean {
   }
   return path === "/lab" || path.startsWith("/lab/");
 }
+// END LAB ONLY
 
 // No page or endpoint takes a list in its query string. A repeated parameter is ambiguous
 // (parameter pollution: a filter and a check may each read a different copy), so it is refused

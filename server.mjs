@@ -202,20 +202,30 @@ function newServer() {
   return server;
 }
 
+// LAB ONLY
 // A lab switches defenses off and resets accounts from its console: it listens on this machine's
 // loopback addresses only (both, as "localhost" may name either), so nobody on the network even
 // reaches its key prompt. LAB_HOST=0.0.0.0 opens it to a classroom network, on purpose and
-// with a warning. Anything else listens on every address, as `next start` does.
+// with a warning.
 const lab = process.env.LAB_ALLOW === "1";
 const labHost = process.env.LAB_HOST?.trim() || undefined;
-const hosts = !lab ? [undefined] : labHost ? [labHost] : ["127.0.0.1", "::1"];
 if (lab && labHost) {
   logger.warn(
     { labHost },
     `WARNING: LAB_HOST=${labHost}: this lab, whose defenses are off, listens beyond this machine. Anyone who can reach it sees a bank without its defenses; only its key (LAB_KEY) stands between them and the lab console.`,
   );
 }
-for (const [index, host] of hosts.entries()) {
+// END LAB ONLY
+
+/** The addresses to listen on: every one (undefined), as `next start` does. */
+function listenHosts() {
+  // LAB ONLY
+  if (lab) return labHost ? [labHost] : ["127.0.0.1", "::1"];
+  // END LAB ONLY
+  return [undefined];
+}
+
+for (const [index, host] of listenHosts().entries()) {
   newServer()
     .on("error", (error) => {
       // ::1 where the machine has no IPv6: 127.0.0.1 serves "localhost" alone.

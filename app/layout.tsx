@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+// LAB ONLY
 import { LabBanner } from "@/components/lab-banner";
+// END LAB ONLY
 import { publicPage } from "@/lib/session/guard";
 import "./globals.css";
 
@@ -8,7 +10,7 @@ export const metadata: Metadata = {
   description: "A small online bank whose real subject is session security.",
 };
 
-// Lab flaws and sessions are read per request at run time, never baked in at build time.
+// Sessions (and the lab's flaws) are read per request at run time, never baked in at build time.
 export const dynamic = "force-dynamic";
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
@@ -16,7 +18,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
+        {/* LAB ONLY */}
         <LabBanner />
+        {/* END LAB ONLY */}
         {children}
       </body>
     </html>

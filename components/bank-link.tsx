@@ -10,6 +10,8 @@ import { withSessionId } from "@/lib/session/session-in-url";
 export async function BankLink({ href, ...props }: ComponentProps<typeof Link>) {
   // LAB FLAW token-in-url: every link carries the session ID, into the address bar, history
   // and every link the user shares.
-  const target = flawOn("token-in-url") && typeof href === "string" ? await withSessionId(href) : href;
-  return <Link prefetch={false} href={target} {...props} />;
+  if (flawOn("token-in-url") && typeof href === "string") {
+    return <Link prefetch={false} href={await withSessionId(href)} {...props} />;
+  }
+  return <Link prefetch={false} href={href} {...props} />;
 }

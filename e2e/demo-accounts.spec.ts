@@ -1,16 +1,18 @@
 // Threat: demo credentials advertised by a real deployment. A sign-in page that prints
 // passwords invites anyone to try them, and a production database seeded by mistake (or restored
 // from a demo) would let them in. Defense: the sign-in page lists the seeded accounts
-// (prisma/seed.ts) only on a development server (NODE_ENV=development) and in lab mode
-// (LAB_ALLOW=1); a production server renders nothing of them, not even in the data the page
-// hands to the browser (app/signin/demo-accounts.ts).
+// (prisma/seed.ts) only on a development server (NODE_ENV=development) and in lab mode; a
+// production server renders nothing of them, not even in the data the page hands to the
+// browser (app/signin/demo-accounts.ts).
 import { expectAccessible } from "./support/accessibility";
 import type { DirectServer } from "./support/direct-server";
 import { expect, test } from "./support/fixtures";
 import { DEMO_USERS } from "../prisma/seed";
 
 test("a production server's sign-in page names no demo account, not even in its data", async ({ page, request }) => {
+  // LAB ONLY
   test.skip(!!process.env.MUTATE_FLAWS, "MUTATE_FLAWS makes the secure server a lab");
+  // END LAB ONLY
   const html = await (await request.get("/signin")).text();
   for (const { email, password } of DEMO_USERS) {
     expect(html).not.toContain(email);
@@ -21,6 +23,7 @@ test("a production server's sign-in page names no demo account, not even in its 
   await expect(page.getByRole("region", { name: "Demo accounts" })).toHaveCount(0);
 });
 
+// LAB ONLY
 test.describe("on a lab server", () => {
   let server: DirectServer;
   test.beforeAll(async ({ ownServer }, testInfo) => {
@@ -49,3 +52,4 @@ test.describe("on a lab server", () => {
     await context.close();
   });
 });
+// END LAB ONLY

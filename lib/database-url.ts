@@ -10,8 +10,10 @@ export type DatabaseKind = "sqlite" | "postgres";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
+// LAB ONLY
 /** `npm run lab`'s own database, apart from the development data. */
 export const LAB_DATABASE_URL = "file:./prisma/lab.db";
+// END LAB ONLY
 
 /** Where the e2e servers and the bench keep their throwaway SQLite files. */
 export const THROWAWAY_DATABASE_DIR = ".e2e";
@@ -23,7 +25,12 @@ export const THROWAWAY_DATABASE_DIR = ".e2e";
  */
 export function isOwnSqliteFile(file: string, projectRoot: string = process.cwd()): boolean {
   const relative = path.relative(projectRoot, path.resolve(projectRoot, file));
-  const own = [DEFAULT_DATABASE_URL, LAB_DATABASE_URL].map((url) => path.normalize(sqlitePath(url)));
+  const own = [
+    DEFAULT_DATABASE_URL,
+    // LAB ONLY
+    LAB_DATABASE_URL,
+    // END LAB ONLY
+  ].map((url) => path.normalize(sqlitePath(url)));
   return own.includes(relative) || relative.startsWith(THROWAWAY_DATABASE_DIR + path.sep);
 }
 

@@ -60,10 +60,12 @@ describe("start-up checks", () => {
       problemsWith(STARTED_BY_SERVER, { NEXTAUTH_URL: "bank.example.com" }),
       /^NEXTAUTH_URL must be an http:\/\/ or https:\/\/ address/,
     );
+    // LAB ONLY
     assert.match(
       problemsWith(STARTED_BY_SERVER, { LAB_ATTACKER_URL: "javascript:alert(1)" }),
       /^LAB_ATTACKER_URL must be/,
     );
+    // END LAB ONLY
     assert.match(
       problemsWith(STARTED_BY_SERVER, { DATABASE_URL: "mysql://db/bank" }),
       /^DATABASE_URL must start with file:, postgres:\/\/ or postgresql:\/\//,
@@ -71,7 +73,11 @@ describe("start-up checks", () => {
   });
 
   it("refuse switches set to anything but 1, rather than guess what was meant", () => {
-    for (const name of ["LAB_ALLOW", "ALLOW_PLAIN_HTTP", "ALLOW_WEAK_PASSWORD_HASH"]) {
+    const switches = ["ALLOW_PLAIN_HTTP", "ALLOW_WEAK_PASSWORD_HASH"];
+    // LAB ONLY
+    switches.push("LAB_ALLOW");
+    // END LAB ONLY
+    for (const name of switches) {
       assert.match(problemsWith(STARTED_BY_SERVER, { [name]: "true" }), new RegExp(`^${name} must be 1 .* not "true"`));
     }
   });
@@ -137,7 +143,9 @@ describe("production refuses unsafe settings", () => {
       const own = [
         undefined,
         "file:./prisma/dev.db",
+        // LAB ONLY
         "file:./prisma/lab.db",
+        // END LAB ONLY
         `file:${path.join(clone, ".e2e", "1-secure.db")}`,
       ];
       for (const url of own) assert.equal(problemsWith(PRODUCTION, { DATABASE_URL: url }), "", url);
@@ -154,14 +162,23 @@ describe("production refuses unsafe settings", () => {
 
   it("each refusal says the server refuses to start, why, and the setting to change", () => {
     const refusal = startupRefusal(
-      startupProblems({ ...PRODUCTION, DATABASE_URL: `file:${path.join(tmpdir(), "bank.db")}`, LAB_FLAWS: "all" }),
+      startupProblems({
+        ...PRODUCTION,
+        DATABASE_URL: `file:${path.join(tmpdir(), "bank.db")}`,
+        NEXTAUTH_SECRET: "short",
+      }),
     );
     assert.match(refusal, /^\[vaultline\] Refusing to start \(2 problems\):\n  - /);
+    assert.match(refusal, /NEXTAUTH_SECRET is 5 characters long; use at least 32 random ones/);
     assert.match(refusal, /the system may delete it, .* Set DATABASE_URL to a file outside temporary directories/);
-    assert.match(refusal, /LAB_FLAWS=all switches off security defenses.* Unset LAB_FLAWS/);
   });
 
+  // LAB ONLY
   it("lab flaws without LAB_ALLOW=1", () => {
+    assert.match(
+      startupRefusal(startupProblems({ ...PRODUCTION, LAB_FLAWS: "all" })),
+      /LAB_FLAWS=all switches off security defenses.* Unset LAB_FLAWS/,
+    );
     assert.match(
       problemsWith(PRODUCTION, { LAB_FLAWS: "fixation" }),
       /^LAB_FLAWS=fixation switches off security defenses/,
@@ -179,6 +196,7 @@ describe("production refuses unsafe settings", () => {
       assert.equal(problemsWith(base, { LAB_ALLOW: "1", LAB_KEY: "k".repeat(32) }), "");
     }
   });
+  // END LAB ONLY
 
   it("but not in development, which runs on a generated secret over http://localhost", () => {
     assert.equal(problemsWith(STARTED_BY_SERVER, { NEXTAUTH_SECRET: "short" }), "");
@@ -187,21 +205,31 @@ describe("production refuses unsafe settings", () => {
 
 describe("settings", () => {
   it("have defaults for everything a fresh clone leaves unset, blank included", () => {
-    const env = parsed({ TRUSTED_PROXY_COUNT: "", SESSION_CLEANUP_INTERVAL_MINUTES: " ", LAB_FLAWS: "" });
+    const env = parsed({
+      TRUSTED_PROXY_COUNT: "",
+      SESSION_CLEANUP_INTERVAL_MINUTES: " ",
+      // LAB ONLY
+      LAB_FLAWS: "",
+      // END LAB ONLY
+    });
     assert.equal(env.NODE_ENV, undefined);
     assert.equal(env.PORT, 3000);
     assert.equal(env.DATABASE_URL, "file:./prisma/dev.db");
     assert.equal(env.TRUSTED_PROXY_COUNT, 0);
     assert.equal(env.SESSION_CLEANUP_INTERVAL_MINUTES, 15);
     assert.equal(env.SESSION_POLICY, "default");
+    // LAB ONLY
     assert.deepEqual(env.LAB_FLAWS, []);
     assert.equal(env.LAB_ALLOW, false);
+    // END LAB ONLY
     assert.equal(appOrigin(env), "http://localhost:3000");
   });
 
   it("keep an address as its origin, so same-origin checks compare like with like", () => {
     assert.equal(appOrigin(parsed({ NEXTAUTH_URL: "https://bank.example.com/" })), "https://bank.example.com");
+    // LAB ONLY
     assert.equal(parsed({ LAB_ATTACKER_URL: "http://127.0.0.1:4000//" }).LAB_ATTACKER_URL, "http://127.0.0.1:4000");
+    // END LAB ONLY
   });
 
   it("SESSION_CLEANUP_INTERVAL_MINUTES: 0 turns the job off; more than a Node timer holds is refused", () => {

@@ -11,8 +11,10 @@ import path from "node:path";
 import { z } from "zod";
 import { PRODUCTION_HASH_COST } from "./auth/password-rules";
 import { databaseKind, DEFAULT_DATABASE_URL, isOwnSqliteFile, sqlitePath } from "./database-url";
+// LAB ONLY
 import { parseFlaws } from "./lab/flaw-names";
 import { MIN_LAB_KEY_LENGTH } from "./lab/key";
+// END LAB ONLY
 import { POLICY_PRESET_NAMES, type PolicyPreset } from "./session/preset-names";
 
 /** next-auth signs its CSRF token with it: 32 random characters at least (`openssl rand -base64 32`). */
@@ -101,6 +103,7 @@ const schema = z.object({
   }),
   /** A cost below 12 in production, on purpose: the test servers, which hash thousands of times a run. */
   ALLOW_WEAK_PASSWORD_HASH: onSwitch("a bcrypt cost below 12 in production, for a test server"),
+  // LAB ONLY
   LAB_ALLOW: onSwitch("lab mode"),
   LAB_FLAWS: optionalText.transform((raw, ctx) => {
     try {
@@ -119,6 +122,7 @@ const schema = z.object({
   LAB_HOST: optionalText,
   /** The lab's attacker site, whose captures the console's inbox shows. */
   LAB_ATTACKER_URL: originUrl,
+  // END LAB ONLY
   /** Set by server.mjs for each start: proves the client address it stamps on requests is its own. */
   VAULTLINE_PEER_KEY: optionalText,
 });
@@ -166,18 +170,34 @@ export function servedOverHttps(env: ServerEnv = serverEnv()): boolean {
 
 /** Returns the problems that must stop the server from starting (empty when all is well). */
 export function startupProblems(raw: RawEnv): string[] {
-  return problemsIn(parseEnv(raw), raw);
+  return problemsIn(
+    parseEnv(raw),
+    // LAB ONLY
+    raw,
+    // END LAB ONLY
+  );
 }
 
 /** The same check on the server's own environment, on the one parse serverEnv() then serves. */
 export function serverStartupProblems(): string[] {
-  return problemsIn(parsedProcessEnv(), process.env);
+  return problemsIn(
+    parsedProcessEnv(),
+    // LAB ONLY
+    process.env,
+    // END LAB ONLY
+  );
 }
 
-function problemsIn(result: ReturnType<typeof parseEnv>, raw: RawEnv): string[] {
+function problemsIn(
+  result: ReturnType<typeof parseEnv>,
+  // LAB ONLY: the message names LAB_FLAWS as it was written
+  raw: RawEnv,
+  // END LAB ONLY
+): string[] {
   if (!result.ok) return result.problems;
   const env = result.env;
   const problems = env.NODE_ENV === "production" ? productionProblems(env) : [];
+  // LAB ONLY
   // Whatever NODE_ENV says ("test", or a staging server that forgot it): flaws need LAB_ALLOW=1.
   if (env.LAB_FLAWS.length > 0 && !env.LAB_ALLOW) {
     problems.push(
@@ -185,6 +205,7 @@ function problemsIn(result: ReturnType<typeof parseEnv>, raw: RawEnv): string[] 
     );
   }
   problems.push(...labKeyProblems(env));
+  // END LAB ONLY
   if (!env.VAULTLINE_PEER_KEY) {
     problems.push(
       "Start Vaultline with `npm start` or `npm run dev` (server.mjs), not `next start` or `next dev`: only server.mjs tells the app the client's address, without which the per-address sign-in limit cannot hold.",
@@ -193,6 +214,7 @@ function problemsIn(result: ReturnType<typeof parseEnv>, raw: RawEnv): string[] 
   return problems;
 }
 
+// LAB ONLY
 /** A lab's console switches defenses off and resets accounts: without a key, anyone reaching the port could. */
 function labKeyProblems(env: ServerEnv): string[] {
   if (!env.LAB_ALLOW) return [];
@@ -208,6 +230,7 @@ function labKeyProblems(env: ServerEnv): string[] {
   }
   return [];
 }
+// END LAB ONLY
 
 /** What a production server must not run with, each of which development tolerates. */
 function productionProblems(env: ServerEnv): string[] {

@@ -6,17 +6,22 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
+  SERVER_NAMES,
   serverDatabaseUrl,
-  serverFlaws,
   serverLogPath,
   serverPort,
   serverUrl,
   type ServerName,
 } from "../e2e/support/servers";
+// LAB ONLY
+import { serverFlaws } from "../e2e/support/servers";
+// END LAB ONLY
 import pg from "pg";
 import { PRODUCTION_HASH_COST } from "../lib/auth/password-rules";
 import { databaseKind, pgConnectionConfig, quoteIdent, sqlitePath } from "../lib/database-url";
+// LAB ONLY
 import { newLabKey } from "../lib/lab/key";
+// END LAB ONLY
 import { setupDatabase } from "./db-setup";
 import { PROJECT_ROOT } from "./prisma-cli";
 
@@ -48,7 +53,9 @@ export type E2eServerOptions = {
   /** The origin the server is reached at (NEXTAUTH_URL). */
   url: string;
   databaseUrl: string;
-  flaws: string;
+  // LAB ONLY
+  /** LAB_FLAWS; none by default. */
+  flaws?: string;
   /**
    * Lab mode (LAB_ALLOW=1, the lab console at /lab): by default only when flaws are on, so the
    * secure servers run exactly as a production deployment does.
@@ -56,7 +63,8 @@ export type E2eServerOptions = {
   lab?: boolean;
   /** LAB_KEY for a lab server (lab mode requires one); a fresh one by default. */
   labKey?: string;
-  /** More environment, e.g. LAB_ATTACKER_URL for a lab server's inbox. */
+  // END LAB ONLY
+  /** More environment (a lab server's attacker site, say). */
   env?: Record<string, string>;
   /** How many proxies the server believes are in front (TRUSTED_PROXY_COUNT). */
   trustedProxyCount: number;
@@ -73,7 +81,10 @@ export type E2eServerOptions = {
 export async function launchE2eServer(options: E2eServerOptions): Promise<ChildProcess> {
   const passwordHashCost = options.passwordHashCost ?? TEST_PASSWORD_HASH_COST;
   if (options.reset ?? true) await resetDatabase(options.databaseUrl, passwordHashCost);
-  const lab = options.lab ?? options.flaws !== "";
+  // LAB ONLY
+  const flaws = options.flaws ?? "";
+  const lab = options.lab ?? flaws !== "";
+  // END LAB ONLY
   // The entry point adopters run (`npm start`), so the client address is decided as in production.
   return spawn(process.execPath, ["server.mjs"], {
     cwd: PROJECT_ROOT,
@@ -91,9 +102,11 @@ export async function launchE2eServer(options: E2eServerOptions): Promise<ChildP
       TRUSTED_PROXY_COUNT: String(options.trustedProxyCount),
       PASSWORD_HASH_COST: String(passwordHashCost),
       ALLOW_WEAK_PASSWORD_HASH: passwordHashCost < PRODUCTION_HASH_COST ? "1" : "",
-      LAB_FLAWS: options.flaws,
+      // LAB ONLY
+      LAB_FLAWS: flaws,
       LAB_ALLOW: lab ? "1" : "",
       LAB_KEY: lab ? (options.labKey ?? newLabKey()) : "",
+      // END LAB ONLY
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
     },
@@ -121,7 +134,9 @@ async function main(name: ServerName) {
     port: serverPort(name),
     url: serverUrl(name),
     databaseUrl: serverDatabaseUrl(name),
+    // LAB ONLY
     flaws: serverFlaws(name),
+    // END LAB ONLY
     // The main servers run as if behind one proxy, and each test acts as that proxy: it
     // appends its own client address to X-Forwarded-For (ownAddress() in e2e/support/api.ts).
     // Every test connects from 127.0.0.1, so without this the per-address sign-in limit would
@@ -137,7 +152,6 @@ async function main(name: ServerName) {
 }
 
 if (require.main === module) {
-  const SERVER_NAMES: ServerName[] = ["secure", "flawed", "postgres"];
   const name = SERVER_NAMES.find((n) => n === process.argv[2]);
   if (!name) {
     console.error(`usage: tsx scripts/e2e-server.ts ${SERVER_NAMES.join("|")}`);

@@ -2,7 +2,7 @@
 // TypeScript compiler, and the protection it declares where it starts. Entry points are each
 // page, layout and not-found page, each HTTP method a route handler exports, and each export of
 // a "use server" file; a page starts with its guard's call, a route handler or server action is
-// built by its guard (lib/session/guard.ts, lib/api/handler.ts, lib/lab/guard.ts). The unit test
+// built by its guard (lib/session/guard.ts, lib/api/handler.ts, and the lab's). The unit test
 // fails naming any entry point without a declaration, the README's protection table is made
 // from the declarations (`npm run routes:table`), and e2e/account-access.spec.ts visits every
 // protected page signed out.
@@ -47,7 +47,9 @@ type Guard = {
 
 const SESSION_GUARD = "lib/session/guard.ts";
 const API_GUARD = "lib/api/handler.ts";
+// LAB ONLY
 const LAB_GUARD = "lib/lab/guard.ts";
+// END LAB ONLY
 
 const PUBLIC = { tier: null, stepUp: false, access: "public" };
 
@@ -62,11 +64,13 @@ const GUARDS: Record<string, Guard> = {
     },
   },
   publicPage: { file: SESSION_GUARD, kind: "page", describe: () => PUBLIC },
+  // LAB ONLY
   hasLabKey: {
     file: LAB_GUARD,
     kind: "page",
     describe: () => ({ tier: null, stepUp: false, access: "lab mode (without the key: its prompt)" }),
   },
+  // END LAB ONLY
   protectedAction: {
     file: SESSION_GUARD,
     kind: "action",
@@ -75,7 +79,9 @@ const GUARDS: Record<string, Guard> = {
       return { tier: tierOf(declared), stepUp: declared.fresh === true, access: signedIn("signed in", declared) };
     },
   },
+  // LAB ONLY
   labAction: { file: LAB_GUARD, kind: "action", describe: () => ({ tier: null, stepUp: false, access: "lab key" }) },
+  // END LAB ONLY
   sessionRoute: {
     file: SESSION_GUARD,
     kind: "route",
@@ -95,7 +101,9 @@ const GUARDS: Record<string, Guard> = {
     },
   },
   publicApiRoute: { file: API_GUARD, kind: "route", describe: () => PUBLIC },
+  // LAB ONLY
   labRoute: { file: LAB_GUARD, kind: "route", describe: () => ({ tier: null, stepUp: false, access: "lab key" }) },
+  // END LAB ONLY
 };
 
 /** A declaration the inventory cannot read: the message says what to write instead. */

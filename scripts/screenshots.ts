@@ -1,6 +1,6 @@
 // `npm run screenshots`: the pictures the README shows, taken from the real app so they never go
 // stale. It starts the production build (built first when the sources are newer) the way the e2e
-// suite starts its own servers: a secure bank and a lab bank with its attacker's site, each on a
+// suite starts its own servers: a secure bank (and a lab bank with its attacker's site), each on a
 // throwaway database seeded with the demo accounts. Then it signs in and drives the real pages in
 // Chromium (the browser playwright.config.ts picks) and writes docs/screenshots/<name>.png.
 // Every server it started is stopped, whatever happens. When a page changes, the locators to
@@ -11,13 +11,15 @@ import { chromium, devices, type Browser, type Locator, type Page } from "@playw
 import { startOwnServer, type DirectServer } from "../e2e/support/direct-server";
 import { adminPanelHeading, ageSession, fillTransfer, signInWithForm as signIn } from "../e2e/support/fixtures";
 import { spareServerPort } from "../e2e/support/servers";
-import { labKeyUrl } from "../lib/lab/key";
 import { sessionPolicy } from "../lib/session/policy";
 import config from "../playwright.config";
 import { DEMO_USERS } from "../prisma/seed";
-import { startAttackerSite, type AttackerSite } from "./attacker-site";
 import { buildIfStale } from "./build-if-stale";
 import { ExpectedError, PROJECT_ROOT, runMain } from "./prisma-cli";
+// LAB ONLY
+import { labKeyUrl } from "../lib/lab/key";
+import { startAttackerSite, type AttackerSite } from "./attacker-site";
+// END LAB ONLY
 
 const OUT_DIR = path.join(PROJECT_ROOT, "docs", "screenshots");
 const VIEWPORT = { width: 1280, height: 800 };
@@ -27,9 +29,11 @@ const BAND_MARGIN = 16;
 const STEP_TIMEOUT_MS = 15_000;
 // The timeout warning is shown with this much of its countdown left.
 const COUNTDOWN_SHOWN_SECONDS = 90;
+// LAB ONLY
 // The flaw the lab picture demonstrates: after a genuine sign-in, the victim lands on the
 // attacker's look-alike and types the password again (lib/lab/demos.ts).
 const LAB_FLAW = "open-redirect";
+// END LAB ONLY
 
 /** What the tour waits for and clicks, by role and label: the one place to update when a page changes. */
 const ui = {
@@ -46,8 +50,10 @@ const ui = {
   enterAdmin: (page: Page) => page.getByRole("button", { name: "Enter admin panel" }),
   adminPanel: adminPanelHeading,
   usersTable: (page: Page) => page.getByRole("table", { name: "Users" }),
+  // LAB ONLY
   inbox: (page: Page) => page.getByRole("region", { name: "Attacker's inbox" }),
   captures: (page: Page) => page.getByRole("list", { name: "Captures" }),
+  // END LAB ONLY
   main: (page: Page) => page.getByRole("main"),
   pageHeading: (page: Page) => page.getByRole("main").getByRole("heading", { level: 1 }),
 };
@@ -196,6 +202,7 @@ async function tourBank(browser: Browser, bank: DirectServer): Promise<void> {
   });
 }
 
+// LAB ONLY
 /** The lab console after the open-redirect demo: the password typed on the look-alike is in the inbox. */
 async function tourLab(browser: Browser, lab: DirectServer, attacker: AttackerSite): Promise<void> {
   await picture("lab", async () => {
@@ -217,6 +224,7 @@ async function tourLab(browser: Browser, lab: DirectServer, attacker: AttackerSi
     await shoot(trainer, "lab", { downTo: ui.inbox(trainer) });
   });
 }
+// END LAB ONLY
 
 /** Chromium as the e2e suite launches it (playwright.config.ts): Debian's where installed, else Playwright's. */
 async function launchBrowser(): Promise<Browser> {
@@ -247,19 +255,32 @@ async function main(): Promise<void> {
   // The server's dates in UTC, as the browser's (newWindow).
   const env = { TZ: "UTC" };
   const bankPort = spareServerPort(0);
+  const ports = [bankPort];
+  // LAB ONLY
   const labPort = spareServerPort(1);
   const attackerPort = spareServerPort(2);
-  for (const port of [bankPort, labPort, attackerPort]) await ensureNothingAnswers(`http://localhost:${port}`);
+  ports.push(labPort, attackerPort);
+  // END LAB ONLY
+  for (const port of ports) await ensureNothingAnswers(`http://localhost:${port}`);
 
   const stops: (() => Promise<unknown>)[] = [];
   try {
     const browser = await launchBrowser();
     stops.push(() => browser.close());
     console.log("Starting a secure server on a throwaway database…");
-    const bank = await startOwnServer({ name: "screenshots", database: "sqlite", port: bankPort, flaws: "", env });
+    const bank = await startOwnServer({
+      name: "screenshots",
+      database: "sqlite",
+      port: bankPort,
+      // LAB ONLY
+      flaws: "",
+      // END LAB ONLY
+      env,
+    });
     stops.push(bank.stop);
     await tourBank(browser, bank);
 
+    // LAB ONLY
     console.log(`Starting a lab server (${LAB_FLAW}) and the attacker's site…`);
     const attacker = await startAttackerSite({ port: attackerPort, bankUrl: `http://localhost:${labPort}` });
     stops.push(attacker.close);
@@ -274,6 +295,7 @@ async function main(): Promise<void> {
     });
     stops.push(lab.stop);
     await tourLab(browser, lab, attacker);
+    // END LAB ONLY
   } finally {
     for (const stop of stops.reverse())
       await stop().catch((error: Error) => console.error(`While stopping: ${error.message}`));

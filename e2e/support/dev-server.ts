@@ -58,8 +58,10 @@ export async function startDevServer(options: {
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: newServerSecret(),
       DATABASE_URL: databaseUrl,
+      // LAB ONLY
       LAB_FLAWS: "",
       LAB_ALLOW: "",
+      // END LAB ONLY
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

@@ -2,23 +2,32 @@
 // nothing in front of it (TRUSTED_PROXY_COUNT=0, the default adopters get). The main e2e servers
 // run as if behind one proxy (scripts/e2e-server.ts says why), so the spec about a directly
 // exposed server starts one of these; the fault specs start them to take their database away,
-// or to kill and restart them; the lab console's spec starts a lab server; the scale-out spec
-// starts two instances of one deployment. Their lab flaws follow the secure server's unless a
-// spec says otherwise, so MUTATE_FLAWS reaches them too.
+// or to kill and restart them; the scale-out spec starts two instances of one deployment.
+// LAB ONLY
+// The lab console's spec starts a lab server. Their lab flaws follow the secure server's unless
+// a spec says otherwise, so MUTATE_FLAWS reaches them too.
+// END LAB ONLY
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { captureOutput, launchE2eServer, newServerSecret } from "../../scripts/e2e-server";
-import { startAttackerSite, type AttackerSite } from "../../scripts/attacker-site";
 import { createDb, type Db } from "@/lib/db";
+import { serverDatabaseUrl, serverLogPath, throwawayDatabaseUrl } from "./servers";
+// LAB ONLY
+import { startAttackerSite, type AttackerSite } from "../../scripts/attacker-site";
 import { newLabKey } from "@/lib/lab/key";
-import { serverDatabaseUrl, serverFlaws, serverLogPath, throwawayDatabaseUrl } from "./servers";
+import { serverFlaws } from "./servers";
+// END LAB ONLY
 
 const READY_TIMEOUT_MS = 60_000;
 
 export type DirectServer = {
   baseURL: string;
+  // LAB ONLY
   /** LAB_KEY of a lab server: what `npm run lab` would print (drawn once, kept across restarts). */
   labKey: string;
+  /** The attacker's site started with it (attackerSite). */
+  attacker?: AttackerSite;
+  // END LAB ONLY
   databaseUrl: string;
   db: Db;
   stop: () => Promise<void>;
@@ -34,24 +43,25 @@ export type DirectServerOptions = {
   database: "sqlite" | "postgres";
   /** A port of the spec's own (spareServerPort); by default any free one. */
   port?: number;
+  // LAB ONLY
   /** LAB_FLAWS; the secure server's by default. */
   flaws?: string;
   /** Lab mode (LAB_ALLOW=1); by default only when flaws are on. */
   lab?: boolean;
+  /** Also start the attacker's site of `npm run lab`, and tell the server its address (the lab's inbox). */
+  attackerSite?: boolean;
+  // END LAB ONLY
   env?: Record<string, string>;
   /** bcrypt's cost (PASSWORD_HASH_COST): the test servers' lowest unless a spec needs production's. */
   passwordHashCost?: number;
 };
 
 export type OwnServerOptions =
-  | (DirectServerOptions & {
-      /** Also start the attacker's site of `npm run lab`, and tell the server its address (the lab's inbox). */
-      attackerSite?: boolean;
-    })
+  | DirectServerOptions
   /** The directly exposed server of e2e/forged-client-address.spec.ts, on the suite's database kind. */
   | "direct";
 
-export type OwnServer = DirectServer & { attacker?: AttackerSite };
+export type OwnServer = DirectServer;
 
 /**
  * A server of the spec's own, on a fresh throwaway database named for it (the `ownServer`
@@ -59,16 +69,23 @@ export type OwnServer = DirectServer & { attacker?: AttackerSite };
  */
 export async function startOwnServer(options: OwnServerOptions): Promise<OwnServer> {
   if (options === "direct") return startServerOfItsOwn({ name: "direct", databaseUrl: serverDatabaseUrl("direct") });
-  const { attackerSite, ...server } = options;
   const databaseUrl = throwawayDatabaseUrl(options.name, options.database);
-  if (!attackerSite) return startServerOfItsOwn({ ...server, databaseUrl });
-  const port = server.port ?? (await freePort());
+  // LAB ONLY
+  if (options.attackerSite) return startWithAttackerSite(options, databaseUrl);
+  // END LAB ONLY
+  return startServerOfItsOwn({ ...options, databaseUrl });
+}
+
+// LAB ONLY
+/** A lab server and the attacker's site whose captures its inbox shows. */
+async function startWithAttackerSite(options: DirectServerOptions, databaseUrl: string): Promise<OwnServer> {
+  const port = options.port ?? (await freePort());
   const attacker = await startAttackerSite({ port: 0, bankUrl: `http://localhost:${port}` });
   const bank = await startServerOfItsOwn({
-    ...server,
+    ...options,
     port,
     databaseUrl,
-    env: { ...server.env, LAB_ATTACKER_URL: attacker.url },
+    env: { ...options.env, LAB_ATTACKER_URL: attacker.url },
   });
   return {
     ...bank,
@@ -79,6 +96,7 @@ export async function startOwnServer(options: OwnServerOptions): Promise<OwnServ
     },
   };
 }
+// END LAB ONLY
 
 /**
  * Instances of one deployment, one per port: a single throwaway database (reset once, by the
@@ -115,15 +133,19 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
   const port = options.port ?? (await freePort());
   const baseURL = `http://localhost:${port}`;
   const secret = options.secret ?? newServerSecret();
+  // LAB ONLY
   const labKey = newLabKey();
+  // END LAB ONLY
   const launch = async (firstStart: boolean) => {
     const child = await launchE2eServer({
       port,
       url: baseURL,
       databaseUrl: options.databaseUrl,
+      // LAB ONLY
       flaws: options.flaws ?? serverFlaws("secure"),
       lab: options.lab,
       labKey,
+      // END LAB ONLY
       env: options.env,
       passwordHashCost: options.passwordHashCost,
       trustedProxyCount: 0,
@@ -140,7 +162,9 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
   const db = createDb(options.databaseUrl);
   return {
     baseURL,
+    // LAB ONLY
     labKey,
+    // END LAB ONLY
     databaseUrl: options.databaseUrl,
     db,
     stop: async () => {

@@ -21,8 +21,10 @@ import { PAST_STEP_UP_FRESHNESS } from "./policy";
 import { serverDatabaseUrl, type ServerName } from "./servers";
 import { TEST_PASSWORD_HASH_COST } from "../../scripts/e2e-server";
 
+// LAB ONLY
 /** What an attack spec expects of the server it runs against: to stop the attack, or not. */
 export type Target = "secure" | "flawed";
+// END LAB ONLY
 
 export type TestUser = {
   id: string;
@@ -45,7 +47,9 @@ type WorkerFixtures = {
 };
 type Role = "customer" | "admin";
 type TestFixtures = {
+  // LAB ONLY
   target: Target;
+  // END LAB ONLY
   server: ServerName;
   /** The test's own customer. */
   user: TestUser;
@@ -91,7 +95,9 @@ export const PRODUCTION_COST_SERVER: OwnServerOptions = {
 const OPENING_BALANCE_CENTS = 250_000;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // LAB ONLY
   target: ["secure", { option: true }],
+  // END LAB ONLY
   server: ["secure", { option: true }],
   expectCspViolations: [false, { option: true }],
   // Every context a test opens — the default one and browser.newContext() ones (a second
@@ -423,6 +429,7 @@ export async function balanceOf(db: Db, accountId: string): Promise<number> {
   return (await db.account.findUniqueOrThrow({ where: { id: accountId } })).balanceCents;
 }
 
+// LAB ONLY
 /** For attack specs: the attack must fail against the secure server and succeed against the flawed one. */
 export function expectAttack(target: Target, succeeded: boolean): void {
   const expected = target === "flawed";
@@ -442,3 +449,4 @@ export async function attackOutcome(page: Page, evidence: Locator): Promise<bool
   await expect(evidence.or(signInPage), "the attack either shows the victim's data or ends at sign-in").toBeVisible();
   return evidence.isVisible();
 }
+// END LAB ONLY

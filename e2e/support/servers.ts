@@ -1,15 +1,32 @@
 // The e2e servers. Each runs the same production build (`npm start`'s server.mjs) on its own
-// throwaway database: "secure" (every defense on), "flawed" (lab flaws on: all of them, or the
-// ones FLAWED_FLAWS names) and "postgres" (secure, on PostgreSQL, for the specs tagged @postgres).
+// throwaway database: "secure" (every defense on) and "postgres" (secure, on PostgreSQL, for the
+// specs tagged @postgres).
+// LAB ONLY
+// And "flawed": lab flaws on, all of them or the ones FLAWED_FLAWS names.
+// END LAB ONLY
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { testPostgresUrl } from "../../scripts/test-postgres";
 
-export type ServerName = "secure" | "flawed" | "postgres";
+export type ServerName =
+  | "secure"
+  // LAB ONLY
+  | "flawed"
+  // END LAB ONLY
+  | "postgres";
 
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 
-const PORT_OFFSETS: Record<ServerName, number> = { secure: 0, flawed: 1, postgres: 2 };
+const PORT_OFFSETS: Record<ServerName, number> = {
+  secure: 0,
+  // LAB ONLY
+  flawed: 1,
+  // END LAB ONLY
+  postgres: 2,
+};
+
+/** Every server, in start order. */
+export const SERVER_NAMES = Object.keys(PORT_OFFSETS) as ServerName[];
 
 /** E2E_DATABASE=postgres runs the whole suite on throwaway PostgreSQL databases instead of SQLite. */
 const ALL_ON_POSTGRES = process.env.E2E_DATABASE === "postgres";
@@ -62,6 +79,7 @@ export function throwawayDatabaseUrl(name: string, kind: "sqlite" | "postgres"):
   return `file:${path.join(E2E_DIR, `${PORT_BASE}-${name}.db`)}`;
 }
 
+// LAB ONLY
 /**
  * The lab flaws each server runs with. MUTATE_FLAWS switches flaws on in the *secure* servers,
  * so anyone can watch the secure specs fail without their defense; FLAWED_FLAWS narrows the
@@ -70,10 +88,10 @@ export function throwawayDatabaseUrl(name: string, kind: "sqlite" | "postgres"):
 export function serverFlaws(name: ServerName): string {
   return name === "flawed" ? (process.env.FLAWED_FLAWS ?? "all") : (process.env.MUTATE_FLAWS ?? "");
 }
+// END LAB ONLY
 
 /** E2E_SERVERS=secure,flawed starts only those (npm run test:flaws does); by default all of them. */
 export function serversToStart(): ServerName[] {
-  const all = Object.keys(PORT_OFFSETS) as ServerName[];
   const wanted = process.env.E2E_SERVERS?.split(",").map((s) => s.trim());
-  return wanted ? all.filter((name) => wanted.includes(name)) : all;
+  return wanted ? SERVER_NAMES.filter((name) => wanted.includes(name)) : SERVER_NAMES;
 }

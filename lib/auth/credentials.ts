@@ -47,21 +47,20 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
   const request = await requestInfo();
   const attempt = await beginSignInAttempt(email, request.ip);
   const user = await db.user.findUnique({ where: { email } });
-  let decision: ThrottleDecision = { kind: "go", lastBeforeHardStop: false };
   // LAB FLAW no-login-throttle: unlimited guesses, so a weak password falls to a script.
-  if (!flawOn("no-login-throttle")) {
-    // Refused without checking the password, whether or not the email has an account.
-    decision = await throttleDecision(attempt);
-    if (decision.kind === "wait") {
-      await discardSignInAttempt(attempt);
-      await recordEvent({
-        type: "sign_in_failure",
-        userId: user?.id ?? null,
-        request,
-        detail: { reason: "throttled" },
-      });
-      return { ok: false, reason: "throttled", retryAfterSeconds: decision.seconds };
-    }
+  const decision: ThrottleDecision = flawOn("no-login-throttle")
+    ? { kind: "go", lastBeforeHardStop: false }
+    : await throttleDecision(attempt);
+  // Refused without checking the password, whether or not the email has an account.
+  if (decision.kind === "wait") {
+    await discardSignInAttempt(attempt);
+    await recordEvent({
+      type: "sign_in_failure",
+      userId: user?.id ?? null,
+      request,
+      detail: { reason: "throttled" },
+    });
+    return { ok: false, reason: "throttled", retryAfterSeconds: decision.seconds };
   }
   // Past the hard stop even the right password fails: the compare is against the dummy hash,
   // as for an unknown email, so the answer and its timing are a wrong password's.

@@ -86,14 +86,14 @@ export async function throttleDecision(attempt: SignInAttempt): Promise<Throttle
 
 /** The account's consecutive failures before this attempt, newest first, up to the hard stop. */
 async function accountFailures(attempt: SignInAttempt): Promise<Date[]> {
-  const { failuresPerStep, firstDelayMinutes, hardStopFailures } = SIGN_IN_THROTTLE.account;
   // LAB FLAW no-lockout-escalation: only the last few failures of a short window count, so the
   // wait never grows past the first and the hard stop is never reached: guessing goes on forever.
   if (flawOn("no-lockout-escalation")) {
+    const { failuresPerStep, firstDelayMinutes } = SIGN_IN_THROTTLE.account;
     const since = new Date(attempt.at.getTime() - 2 * firstDelayMinutes * MINUTE_MS);
     return failuresBefore(attempt, { emailHash: attempt.emailHash }, failuresPerStep, since);
   }
-  return failuresBefore(attempt, { emailHash: attempt.emailHash }, hardStopFailures);
+  return failuresBefore(attempt, { emailHash: attempt.emailHash }, SIGN_IN_THROTTLE.account.hardStopFailures);
 }
 
 async function addressFailures(attempt: SignInAttempt): Promise<Date[]> {

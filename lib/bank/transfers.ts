@@ -200,6 +200,7 @@ async function debit(tx: Db, accountId: string, cents: number): Promise<number> 
   return Number(rows[0]!.balanceCents);
 }
 
+// LAB ONLY
 async function debitUnchecked(tx: Db, accountId: string, cents: number): Promise<number> {
   const account = await tx.account.update({
     where: { id: accountId },
@@ -208,6 +209,7 @@ async function debitUnchecked(tx: Db, accountId: string, cents: number): Promise
   });
   return account.balanceCents;
 }
+// END LAB ONLY
 
 async function credit(tx: Db, accountId: string, cents: number): Promise<number> {
   const account = await tx.account.update({

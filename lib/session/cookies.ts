@@ -13,30 +13,34 @@ export type CookieAttributes = {
   sameSite: "strict" | "lax" | "none";
   path: "/";
   secure: boolean;
+  // LAB ONLY
   /** Only the lab flaw persistent-cookie sets it: without it the cookie ends with the browser. */
   maxAge?: number;
+  // END LAB ONLY
 };
 
+// LAB ONLY
 const SECONDS_PER_HOUR = 3600;
+// END LAB ONLY
 
 export function sessionCookieName(https: boolean): string {
   return https ? `__Host-${TOKEN_POLICY.cookieName}` : TOKEN_POLICY.cookieName;
 }
 
 export function sessionCookieAttributes(https: boolean): CookieAttributes {
-  // LAB FLAW csrf: SameSite=None sends the cookie along with other sites' forms and frames.
-  // (None requires Secure, which browsers also accept on http://localhost.)
-  const crossSite = flawOn("csrf");
-  return {
+  const attributes: CookieAttributes = {
     // LAB FLAW readable-cookie: without HttpOnly any injected script can read the session.
     httpOnly: !flawOn("readable-cookie"),
-    sameSite: crossSite ? "none" : TOKEN_POLICY.sameSite,
+    // LAB FLAW csrf: SameSite=None sends the cookie along with other sites' forms and frames.
+    sameSite: flawOn("csrf") ? "none" : TOKEN_POLICY.sameSite,
     path: "/",
-    secure: https || crossSite,
-    // LAB FLAW persistent-cookie: a lifetime in the browser (the session's absolute lifetime), so
-    // the cookie outlives the browser: on a shared computer the next person opens the bank signed in.
-    ...(flawOn("persistent-cookie") ? { maxAge: sessionPolicy().absoluteLifetimeHours * SECONDS_PER_HOUR } : {}),
+    // LAB FLAW csrf: None requires Secure, which browsers also accept on http://localhost.
+    secure: flawOn("csrf") || https,
   };
+  // LAB FLAW persistent-cookie: a lifetime in the browser (the session's absolute lifetime), so
+  // the cookie outlives the browser: on a shared computer the next person opens the bank signed in.
+  if (flawOn("persistent-cookie")) attributes.maxAge = sessionPolicy().absoluteLifetimeHours * SECONDS_PER_HOUR;
+  return attributes;
 }
 
 export async function readSessionCookie(): Promise<string | undefined> {

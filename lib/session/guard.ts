@@ -3,9 +3,9 @@
 // it. A page calls `const session = await requireSession("medium")` first; a server action is
 // built by `protectedAction({ tier: "high", fresh: true, … }, …)`; a route handler by
 // `sessionRoute(…)`; one open to anyone says so with `publicPage()` or `publicRoute(…)`. The
-// JSON API's are `apiRoute` and `publicApiRoute` (lib/api/handler.ts), the lab's in
-// lib/lab/guard.ts. scripts/protection-inventory.test.ts reads every entry point of app/ and fails
-// on one that starts without its declaration, and the README's protection table is made from them.
+// JSON API's are `apiRoute` and `publicApiRoute` (lib/api/handler.ts). The lab has guards of its
+// own. scripts/protection-inventory.test.ts reads every entry point of app/ and fails on one that
+// starts without its declaration, and the README's protection table is made from them.
 import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";

@@ -27,12 +27,16 @@ import { fingerprint, generateSessionToken, guessableToken, hashToken, isWellFor
 /**
  * Who a new session is for: the user, and the credential generation read together with the
  * password hash that was checked (a password changed meanwhile makes the session dead on
- * arrival). The email only matters to the weak-token lab flaw.
+ * arrival). The email is the account's.
  */
 export type SessionOwner = { id: string; email: string; credentialGeneration: number };
 
 /** Every ID the app issues (web and API sign-in, rotation) comes from here. */
-function newSessionToken(owner: Pick<SessionOwner, "email">): string {
+function newSessionToken(
+  // LAB ONLY: only the weak-token flaw reads the owner
+  owner: Pick<SessionOwner, "email">,
+  // END LAB ONLY
+): string {
   // LAB FLAW weak-token: the ID is built from who signed in and when, so anyone can work out
   // anyone's.
   if (flawOn("weak-token")) return guessableToken(owner.email);
@@ -42,7 +46,17 @@ function newSessionToken(owner: Pick<SessionOwner, "email">): string {
 /** Starts an authenticated web session for a user whose password was just verified. */
 export async function startWebSession(owner: SessionOwner): Promise<void> {
   const presented = await readSessionCookie();
-  const token = await tokenForNewSession(presented, owner);
+  // Defense: every sign-in mints a brand-new ID; a pre-login ID is never upgraded.
+  // LAB FLAW fixation: adopt the ID the browser already presented, so whoever planted it
+  // before sign-in now holds an authenticated session.
+  const token =
+    flawOn("fixation") && presented && (await isPlantable(presented))
+      ? presented
+      : newSessionToken(
+          // LAB ONLY
+          owner,
+          // END LAB ONLY
+        );
   // Defense: the session this browser held until now ends on the server. Its cookie is about
   // to be replaced, so nothing would ever sign it out, yet a copy of it would keep working.
   if (presented && presented !== token) await endSessionNamedBy(presented, "signed_out");
@@ -52,7 +66,11 @@ export async function startWebSession(owner: SessionOwner): Promise<void> {
 
 /** Starts an API session (mobile client): the same store and policy, the token goes in the body. */
 export async function startApiSession(owner: SessionOwner): Promise<{ token: string; session: Session }> {
-  const token = newSessionToken(owner);
+  const token = newSessionToken(
+    // LAB ONLY
+    owner,
+    // END LAB ONLY
+  );
   return { token, session: await beginSession(owner, "api", token) };
 }
 
@@ -102,17 +120,12 @@ function logSignIn(signIn: {
   logger.info({ requestId: request.requestId, session, userId, client }, "sign-in");
 }
 
-async function tokenForNewSession(presented: string | undefined, owner: SessionOwner): Promise<string> {
-  // LAB FLAW fixation: adopt the ID the browser already presented, so whoever planted it
-  // before sign-in now holds an authenticated session.
-  if (flawOn("fixation")) {
-    if (presented && isWellFormedToken(presented) && !(await findSessionByHash(hashToken(presented)))) {
-      return presented;
-    }
-  }
-  // Defense: every sign-in mints a brand-new ID; a pre-login ID is never upgraded.
-  return newSessionToken(owner);
+// LAB ONLY
+/** The fixation flaw adopts a presented ID when it is well formed and no session holds it yet. */
+async function isPlantable(presented: string): Promise<boolean> {
+  return isWellFormedToken(presented) && !(await findSessionByHash(hashToken(presented)));
 }
+// END LAB ONLY
 
 /**
  * Issues a new ID for the current session (step-up, admin elevation, password change): the old
@@ -138,7 +151,11 @@ export type RotatedSession = { session: SessionWithUser; token: string };
  * `announce` once it has committed (the new cookie and the event never precede the commit).
  */
 export function newRotation(session: SessionWithUser, reason: RotationReason) {
-  const token = newSessionToken(session.user);
+  const token = newSessionToken(
+    // LAB ONLY
+    session.user,
+    // END LAB ONLY
+  );
   const tokenHash = hashToken(token);
   const now = new Date();
   return {

@@ -57,15 +57,13 @@ export function acceptedSessionsWhere(
   now: Date,
   policy: SessionPolicy = sessionPolicy(),
 ): Prisma.SessionWhereInput {
-  return {
-    endedAt: null,
-    user: { disabledAt: null },
-    ...(flawOn("no-absolute-timeout") ? {} : { expiresAt: { gt: now } }),
-    ...(flawOn("no-idle-timeout")
-      ? {}
-      : {
-          openTier: { in: tiersAtOrAbove(tier) },
-          lastSeenAt: { gte: new Date(now.getTime() - policy.idleTimeoutMinutes[tier] * MINUTE_MS) },
-        }),
-  };
+  const where: Prisma.SessionWhereInput = { endedAt: null, user: { disabledAt: null } };
+  // LAB FLAW no-absolute-timeout: a session kept busy is listed as live forever.
+  if (!flawOn("no-absolute-timeout")) where.expiresAt = { gt: now };
+  // LAB FLAW no-idle-timeout: nor does inactivity end it in any list.
+  if (!flawOn("no-idle-timeout")) {
+    where.openTier = { in: tiersAtOrAbove(tier) };
+    where.lastSeenAt = { gte: new Date(now.getTime() - policy.idleTimeoutMinutes[tier] * MINUTE_MS) };
+  }
+  return where;
 }

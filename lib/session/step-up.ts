@@ -75,6 +75,7 @@ export async function checkSessionPassword(session: SessionWithUser, password: s
   return endAfterTooManyFailures(session);
 }
 
+// LAB ONLY
 /**
  * LAB FLAW attempt-race: the naive order. The count read when the request began is compared,
  * the password checked, and count + 1 written afterwards: guesses sent at once all see the same
@@ -95,6 +96,7 @@ async function checkThenCount(session: SessionWithUser, password: string, limit:
   if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
   return endAfterTooManyFailures(session);
 }
+// END LAB ONLY
 
 export async function stepUp(session: SessionWithUser, password: string): Promise<StepUpResult> {
   // A correct password is never refused by the attempt limit, and each success rotates to a

@@ -192,10 +192,12 @@ export type RotationChanges = {
   credentialGeneration?: number;
 };
 
+// LAB ONLY
 /** Marks a fresh password entry on the same row (only the no-rotation lab flaw does this). */
 export async function markAuthenticated(id: string, now: Date): Promise<void> {
   await db.session.update({ where: { id }, data: { authenticatedAt: now, stepUpFailures: 0 } });
 }
+// END LAB ONLY
 
 /**
  * Counts a password attempt on a live session before its password is checked, in one
@@ -226,10 +228,12 @@ export async function findStepUpTimes(familyId: string, since: Date): Promise<Da
   return rows.map((row) => row.authenticatedAt);
 }
 
+// LAB ONLY
 /** Only the lab flaw `attempt-race` writes the count this way (step-up.ts). */
 export async function writePasswordFailures(id: string, failures: number): Promise<void> {
   await db.session.update({ where: { id }, data: { stepUpFailures: failures } });
 }
+// END LAB ONLY
 
 /** Why a session ended, read fresh (another request may have ended it meanwhile). */
 export async function findEndReason(id: string): Promise<string | null> {

@@ -11,6 +11,7 @@ export function generateSessionToken(): string {
   return randomBytes(TOKEN_POLICY.tokenBytes).toString("base64url");
 }
 
+// LAB ONLY
 // On globalThis because the sign-in route and the server actions are bundled apart, each with
 // its own copy of this module: two counters would hand one user the same token twice.
 const guessable = globalThis as typeof globalThis & { vaultlineLastGuessableStamp?: number };
@@ -27,6 +28,7 @@ export function guessableToken(email: string): string {
   bytes.write(`${stamp}.${email}`);
   return bytes.toString("base64url");
 }
+// END LAB ONLY
 
 /** Cheap shape check before any database lookup; anything else is not a token of ours. */
 export function isWellFormedToken(value: string): boolean {

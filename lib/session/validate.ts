@@ -65,7 +65,8 @@ export async function validateSessionToken(
   }
 
   const policy = sessionPolicy();
-  const check = checkSession(asLiveUnderReuseFlaw(session), tier, options.now, policy);
+  const judged = flawOn("no-reuse-detection") ? asLiveUnderReuseFlaw(session) : session;
+  const check = checkSession(judged, tier, options.now, policy);
   if (!check.ok) {
     if (check.endNow) {
       // Expiry is decided and enforced here, on the server: the cookie alone proves nothing.
@@ -89,7 +90,9 @@ export async function validateSessionToken(
   return { ok: true, session: { ...session, openTier: check.openTier } };
 }
 
+// LAB ONLY
 /** Only under the no-reuse-detection flaw does a rotated-out row reach checkSession. */
 function asLiveUnderReuseFlaw(session: SessionWithUser): SessionWithUser {
   return session.endReason === "rotated" ? { ...session, endedAt: null, endReason: null } : session;
 }
+// END LAB ONLY

@@ -21,7 +21,6 @@ export async function startBenchServer(databaseUrl: string, port: number): Promi
     port,
     url,
     databaseUrl,
-    flaws: "",
     trustedProxyCount: 1,
     passwordHashCost: PRODUCTION_HASH_COST,
     stdio: ["ignore", "ignore", "inherit"],
