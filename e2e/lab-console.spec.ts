@@ -59,7 +59,7 @@ async function scriptCanReadSession(page: Page): Promise<boolean> {
 
 test.describe("the lab console on a lab server", () => {
   // One lab server and attacker's site for the group; the tests run in order on its switches.
-  // Each drives two or three browsers through real sign-ins (bcrypt at its real cost).
+  // Each drives two or three browsers through real sign-ins (bcrypt at the test servers' cost).
   test.describe.configure({ mode: "default", timeout: 90_000 });
   let server: OwnServer;
   let attacker: AttackerSite;

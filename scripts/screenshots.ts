@@ -231,7 +231,7 @@ async function launchBrowser(): Promise<Browser> {
   const launchOptions = config.use?.launchOptions ?? {};
   if (!launchOptions.executablePath && !existsSync(chromium.executablePath())) {
     throw new ExpectedError(
-      "No Chromium found: install Debian's (apt-get install chromium) or Playwright's (npx playwright install chromium).",
+      "No Chromium found: install Debian's (apt-get install chromium-headless-shell) or Playwright's (npx playwright install chromium).",
     );
   }
   return chromium.launch(launchOptions);
