@@ -27,7 +27,9 @@ type ListedSuite = { specs?: { tests: { projectName: string }[] }[]; suites?: Li
 
 /** The projects that have tests to run with these arguments, dependencies included. */
 function projectsToRun(args: string[]): Set<string> | null {
-  const listing = spawnSync(PLAYWRIGHT, ["test", ...args, "--list", "--reporter=json"], {
+  // The listing is read as JSON: a reporter the run asks for (`--reporter=dot`) is the run's.
+  const selection = args.filter((arg, i) => !arg.startsWith("--reporter") && args[i - 1] !== "--reporter");
+  const listing = spawnSync(PLAYWRIGHT, ["test", ...selection, "--list", "--reporter=json"], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, E2E_SERVERS: "" },
