@@ -155,7 +155,9 @@ function main(): void {
 
   const rows: [FlawName, Row][] = flaws.map((flaw) => {
     const { spec, attacks: own } = FLAWS[flaw];
-    const runs = secure.filter((r) => r.file === spec);
+    // In its own project: with the postgres project selected for the races, a spec tagged
+    // @postgres also runs there, on a server this run does not start.
+    const runs = secure.filter((r) => r.file === spec && r.project === specProject(spec));
     const specPassesSecure =
       runs.length > 0 && runs.every((r) => r.status === "passed")
         ? null
