@@ -9,7 +9,6 @@ import {
   idStillWorks,
   PRODUCTION_COST_SERVER,
   sessionCookieValue,
-  signInOverHttp,
   signInWithForm,
   test,
 } from "./support/fixtures";
@@ -47,21 +46,18 @@ test("changing the password ends the other device's session and keeps this one o
 // The test servers hash at bcrypt's lowest cost, to keep the suite fast; what this proves is
 // the cost a server with production's settings writes.
 test("the production server hashes a new password with bcrypt at cost 12 or more", async ({
-  browser,
   ownServer,
   createUser,
+  newDevice,
 }) => {
   const server = await ownServer(PRODUCTION_COST_SERVER);
   const user = await createUser({ in: server.db });
-  const context = await browser.newContext({ baseURL: server.baseURL });
-  await signInOverHttp(context, user);
-  const page = await context.newPage();
+  const page = await newDevice(user, server.baseURL);
   await changePasswordInUi(page, user.password, NEW_PASSWORD);
   await expect(page.getByText(/^Password changed\./)).toBeVisible();
   const { passwordHash } = await server.db.user.findUniqueOrThrow({ where: { id: user.id } });
   expect(passwordHash).toMatch(/^\$2b\$/);
   expect(bcrypt.getRounds(passwordHash!)).toBeGreaterThanOrEqual(12);
-  await context.close();
 });
 
 test("weak, reused, mismatched or unverified new passwords are refused", async ({ signedInPage: page, user, db }) => {

@@ -68,9 +68,10 @@ type TestFixtures = {
   signInAs: (page: Page, who: Pick<TestUser, "email" | "password">) => Promise<void>;
   /**
    * Another device: a browser context of its own (its own cookies), signed in as `user` unless
-   * told whom, or signed out with `null`. Closed when the test ends.
+   * told whom, or signed out with `null`, on the test's server unless given another's origin
+   * (an own server's). Closed when the test ends.
    */
-  newDevice: (as?: TestUser | null) => Promise<Page>;
+  newDevice: (as?: TestUser | null, origin?: string) => Promise<Page>;
   /** The CSP violations the test's pages raised; any fails the test unless it expects them. */
   cspViolations: CspViolation[];
   expectCspViolations: boolean;
@@ -184,8 +185,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   newDevice: async ({ browser, baseURL, user }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (as = user) => {
-      const context = await browser.newContext({ baseURL });
+    await use(async (as = user, origin = baseURL) => {
+      const context = await browser.newContext({ baseURL: origin });
       contexts.push(context);
       if (as) await signInOverHttp(context, as);
       return context.newPage();

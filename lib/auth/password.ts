@@ -1,6 +1,7 @@
 // Password hashing: bcrypt at a cost that makes offline guessing expensive (PASSWORD_HASH_COST,
-// 12 and at least that in production: lib/env.ts), compared in constant time by bcrypt itself. bcrypt never sees more
-// than MAX_PASSWORD_BYTES (password-rules.ts), where it would silently truncate.
+// 12 and at least that in production: lib/env.ts), compared in constant time by bcrypt itself.
+// bcrypt never sees more than MAX_PASSWORD_BYTES (password-rules.ts), where it would silently
+// truncate.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import bcrypt from "bcrypt";
@@ -61,7 +62,7 @@ async function inUserHashSlot<T>(userKey: string, work: () => Promise<T>): Promi
 }
 
 /** The cost this server gives new hashes (PASSWORD_HASH_COST). */
-export function passwordHashCost(): number {
+function passwordHashCost(): number {
   return serverEnv().PASSWORD_HASH_COST;
 }
 
