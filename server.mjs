@@ -100,7 +100,8 @@ function cleanAddressRedirect(target) {
  * (`json`: where the clean path is such a place), a short text elsewhere.
  */
 function refuse(req, res, { code, message, location, headers = {}, json = answersWithJson(req.url ?? "") }) {
-  // The body is not read: the connection closes rather than parse what follows as a request.
+  // The body is never parsed: the connection closes after the answer, rather than parse what
+  // follows as a request.
   if (location) return res.writeHead(308, { Location: location, Connection: "close" }).end();
   res.writeHead(ERRORS[code].status, {
     ...headers,
@@ -108,6 +109,26 @@ function refuse(req, res, { code, message, location, headers = {}, json = answer
     Connection: "close",
   });
   res.end(json ? JSON.stringify(errorBody(code, message)) : message);
+}
+
+// A client still sending a body reads no answer until it is done, so an answer sent before
+// that, on a socket that then closes, reaches it as EPIPE instead of a 413. A body up to this
+// size is read and dropped first; past it, the connection closes at once (the client may only
+// see the reset) rather than take in an unbounded upload. Node's requestTimeout bounds the time.
+const DROPPED_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Calls `answer` once the request's body (up to DROPPED_BODY_BYTES) is read and dropped. */
+function afterBodyDropped(req, answer) {
+  if (req.complete || Number(req.headers["content-length"] ?? 0) > DROPPED_BODY_BYTES) return answer();
+  let received = 0;
+  // A body of undeclared length is counted as it comes.
+  const onData = (chunk) => {
+    received += chunk.length;
+    if (received <= DROPPED_BODY_BYTES) return;
+    req.off("data", onData).off("end", answer);
+    answer();
+  };
+  req.on("data", onData).once("end", answer);
 }
 
 // What an answer carries when proxy.ts did not dress it: the proxy sets nosniff on everything it
@@ -176,7 +197,7 @@ function newServer() {
     res.setHeader("X-Request-Id", requestId);
     dressAnswers(res);
     const refusal = frontDoorRefusal(req);
-    if (refusal) return refuse(req, res, refusal);
+    if (refusal) return afterBodyDropped(req, () => refuse(req, res, refusal));
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     req.headers[PEER_KEY_HEADER] = peerKey;
     handle(req, res);

@@ -14,7 +14,7 @@ test("sign-in, with and without an error shown", async ({ page }) => {
   await page.getByLabel("Email").fill("nobody@vaultline.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
   await expectAccessible(page, "sign-in with an error");
 });
 

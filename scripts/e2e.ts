@@ -32,7 +32,8 @@ function projectsToRun(args: string[]): Set<string> | null {
   const listing = spawnSync(PLAYWRIGHT, ["test", ...selection, "--list", "--reporter=json"], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, E2E_SERVERS: "" },
+    // The listing goes to stdout even when the run's JSON report is to go to a file.
+    env: { ...process.env, E2E_SERVERS: "", PLAYWRIGHT_JSON_OUTPUT_NAME: "" },
   });
   // Arguments Playwright cannot list with: the run itself reports them.
   if (listing.status !== 0) return null;
