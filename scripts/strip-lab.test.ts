@@ -6,17 +6,7 @@
 // cores: tsc, ESLint and the copy's unit tests run side by side.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import {
-  appendFileSync,
-  cpSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, cpSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -62,20 +52,6 @@ function run(cwd: string, command: string, args: string[]): Promise<{ status: nu
     child.on("error", reject);
     child.on("close", (status) => resolve({ status: status ?? 1, output }));
   });
-}
-
-// The files `npm run test:unit` runs: `find lib prisma scripts -name "*.test.ts"`, minus generated code.
-function unitTestFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const child = path.join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== "generated") walk(child);
-      else if (entry.isFile() && entry.name.endsWith(".test.ts")) found.push(child);
-    }
-  };
-  for (const dir of ["lib", "prisma", "scripts"]) walk(dir);
-  return found.sort();
 }
 
 const node = process.execPath;
@@ -136,7 +112,8 @@ describe("npm run lab:strip, on a copy of the tree", () => {
       run(copy, node, [bin(copy, "typescript", "bin", "tsc"), "--noEmit", "-p", "tsconfig.json"]),
       // What stripping leaves unused (a helper only a flaw called) is ESLint's to find.
       run(copy, node, [bin(copy, "eslint", "bin", "eslint.js"), "."]),
-      run(copy, node, ["--conditions=react-server", "--import", "tsx", "--test", ...unitTestFiles(copy)]),
+      // As `npm run test:unit` runs them there.
+      run(copy, node, ["--import", "tsx", "scripts/unit-tests.ts"]),
     ]);
     assert.equal(tsc.status, 0, `tsc in the stripped tree:\n${tsc.output}`);
     assert.equal(lint.status, 0, `eslint in the stripped tree:\n${lint.output}`);

@@ -3,10 +3,9 @@
 // session cleanup beside live traffic.
 import { spawn } from "node:child_process";
 import bcrypt from "bcrypt";
-import pg from "pg";
-import { pgConnectionConfig } from "../../lib/database-url";
 import { PRODUCTION_HASH_COST } from "../../lib/auth/password-rules";
 import { load, postJson, type LoadResult } from "./measure";
+import { watchRowWrites } from "./row-writes";
 import { createSessions, createUsers, type BenchServer } from "./servers";
 
 export type Sizes = { loadMs: number; writesMs: number; writesRequests: number; sessions: number; signIns: number };
@@ -52,26 +51,11 @@ export async function requestOverhead(server: BenchServer, sizes: Sizes): Promis
   };
 }
 
-/** Rows inserted, updated and deleted in the database so far, from PostgreSQL's statistics. */
-async function rowWrites(databaseUrl: string): Promise<number> {
-  // A connection reports its counts when it goes idle, or, if it reported less than a second
-  // before, once it has been idle for 10 seconds (PostgreSQL 15's PGSTAT_IDLE_INTERVAL): wait
-  // that out, or the bench's own inserts land in the window and the server's last writes miss it.
-  await new Promise((resolve) => setTimeout(resolve, 11_000));
-  const client = new pg.Client(pgConnectionConfig(databaseUrl));
-  await client.connect();
-  const { rows } = await client.query<{ writes: string }>(
-    `SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS writes FROM pg_stat_user_tables`,
-  );
-  await client.end();
-  return Number(rows[0]!.writes);
-}
-
 /** Signed-in page views from many sessions for over a minute, then the status poll alone. */
 export async function sessionWrites(server: BenchServer, databaseUrl: string, sizes: Sizes): Promise<Record<string, number>> {
   const alice = await server.db.user.findUniqueOrThrow({ where: { email: "alice@vaultline.test" } });
   const tokens = await createSessions(server.db, alice.id, sizes.sessions, "web");
-  const before = await rowWrites(databaseUrl);
+  const writes = await watchRowWrites(databaseUrl);
   const started = Date.now();
   const pages = expectStatus("/dashboard", await load({ url: `${server.url}/dashboard`, headers: cookie(tokens), connections: CONNECTIONS, durationMs: sizes.writesMs }), 200);
   let requests = pages.count;
@@ -80,16 +64,18 @@ export async function sessionWrites(server: BenchServer, databaseUrl: string, si
     requests += expectStatus("/dashboard", more, 200).count;
   }
   const minutes = (Date.now() - started) / 60_000;
-  const afterPages = await rowWrites(databaseUrl);
+  const afterPages = await writes.count();
   const polls = await load({ url: `${server.url}/session/status?tier=medium`, headers: cookie(tokens), connections: CONNECTIONS, requests: sizes.sessions * 10 });
   expectStatus("/session/status", polls, 200);
+  const afterPolls = await writes.count();
+  await writes.stop();
   return {
     writes_requests: requests,
     writes_sessions: sizes.sessions,
-    writes_rows: afterPages - before,
-    writes_per_session_minute: (afterPages - before) / sizes.sessions / minutes,
+    writes_rows: afterPages,
+    writes_per_session_minute: afterPages / sizes.sessions / minutes,
     status_poll_requests: polls.count,
-    status_poll_writes: (await rowWrites(databaseUrl)) - afterPages,
+    status_poll_writes: afterPolls - afterPages,
   };
 }
 
