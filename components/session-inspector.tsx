@@ -52,8 +52,7 @@ export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now 
       <ol className="timeline">
         {(typeof timeline === "string" ? [] : timeline).map((e) => (
           <li key={`${e.at}-${e.type}-${e.fingerprint}`}>
-            <time dateTime={e.at}>{timeFormat.format(Date.parse(e.at))}</time> {e.label}
-            {e.reason ? ` (${e.reason.replace(/_/g, " ")})` : ""} <code>{e.fingerprint}</code>
+            <time dateTime={e.at}>{timeFormat.format(Date.parse(e.at))}</time> {e.text} <code>{e.fingerprint}</code>
           </li>
         ))}
       </ol>
@@ -63,7 +62,7 @@ export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now 
 
 function lastRotation(timeline: TimelineEntry[]): string {
   const last = [...timeline].reverse().find((e) => e.type === "session_rotated");
-  return last ? `${timeFormat.format(Date.parse(last.at))} (${last.reason ?? "rotation"})` : "none since sign-in";
+  return last ? `${timeFormat.format(Date.parse(last.at))}: ${last.text}` : "none since sign-in";
 }
 
 function duration(ms: number): string {

@@ -169,10 +169,14 @@ function TimeoutDialog({
   );
 }
 
-/** Changes only at a few milestones, so a screen reader hears it a handful of times, not every second. */
+/**
+ * Changes only at a few milestones, so a screen reader hears it a handful of times, not every
+ * second; "within" keeps it true of the clock shown at every second in between (1:29 is within
+ * 2 minutes, where "in 2 minutes" was not).
+ */
 function spokenCountdown(secondsLeft: number): string {
-  if (secondsLeft > 60) return `You will be signed out in ${Math.ceil(secondsLeft / 60)} minutes.`;
-  if (secondsLeft > 30) return "You will be signed out in 1 minute.";
-  if (secondsLeft > 10) return "You will be signed out in 30 seconds.";
-  return "You will be signed out in 10 seconds.";
+  if (secondsLeft > 60) return `You will be signed out within ${Math.ceil(secondsLeft / 60)} minutes.`;
+  if (secondsLeft > 30) return "You will be signed out within a minute.";
+  if (secondsLeft > 10) return "You will be signed out within 30 seconds.";
+  return "You will be signed out within 10 seconds.";
 }

@@ -78,7 +78,7 @@ test("after a flood, another user's password change still shows in the admin log
 
   const admin = await enterAdminPanel(await newDevice(await createUser({ role: "admin" })));
   const events = admin.getByRole("table", { name: "Security events" });
-  const floodRow = events.getByRole("row").filter({ hasText: flooded.email }).filter({ hasText: "throttled" });
+  const floodRow = events.getByRole("row").filter({ hasText: flooded.email }).filter({ hasText: "too many attempts" });
   await expect(floodRow.getByRole("cell", { name: /^\d+$/ })).toHaveText(String(FLOOD - 5));
   await expect(
     events.getByRole("row").filter({ hasText: user.email }).filter({ hasText: "Password changed" }),

@@ -50,6 +50,25 @@ test(`the warning opens ${LEAD_SECONDS} seconds before the high tier's ${HIGH_MI
   await expect(dialog(page).getByRole("timer")).toHaveText(/^1:[45]\d$/);
 });
 
+test("what a screen reader hears is true of the clock the dialog shows", async ({ page, user, db, signInAs }) => {
+  await page.clock.install();
+  await signInAs(page, user);
+  await page.goto("/transfers");
+  await idleFor(page, db, user, IN_WARNING);
+  const spoken = dialog(page).locator("[aria-live=polite]");
+  // From 1:30 left to about 1:25, 0:55 and 0:25.
+  await page.clock.runFor(5_000);
+  for (const [left, words] of [
+    [/^1:[0-2]\d$/, "within 2 minutes"],
+    [/^0:[3-5]\d$/, "within a minute"],
+    [/^0:[12]\d$/, "within 30 seconds"],
+  ] as const) {
+    await expect(dialog(page).getByRole("timer")).toHaveText(left);
+    await expect(spoken).toHaveText(`You will be signed out ${words}.`);
+    await page.clock.runFor(30_000);
+  }
+});
+
 test("Stay signed in extends the session on the server", async ({ page, user, db, signInAs }) => {
   await page.clock.install();
   await signInAs(page, user);

@@ -21,7 +21,7 @@ export const ERROR_MESSAGES = {
     "Tokens go in the Authorization header only, never in a URL. Treat a token that was put in a URL as leaked: sign in again.",
   invalid_credentials: SIGN_IN_MESSAGES.invalid,
   cross_site: CROSS_SITE_MESSAGE,
-  step_up_required: `Transfers need your password from the last ${sessionPolicy().stepUpFreshnessMinutes} minutes: POST /api/v1/sessions/current/step-up first.`,
+  step_up_required: `This action needs your password from the last ${sessionPolicy().stepUpFreshnessMinutes} minutes: POST /api/v1/sessions/current/step-up first.`,
   not_found: "Not found.",
   idempotency_conflict:
     "This Idempotency-Key was already used for a different transfer. Use a new key for a new transfer.",

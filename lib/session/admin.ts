@@ -17,6 +17,28 @@ import type { Session } from "@/lib/generated/sqlite/client";
 export const SINGLE_SESSION_MODES = ["newest-wins", "oldest-wins", "off"] as const;
 export type SingleSessionMode = (typeof SINGLE_SESSION_MODES)[number];
 
+/** Each option as the admin panel offers it: a name and what it does. */
+export const SINGLE_SESSION_MODE_WORDS: Record<SingleSessionMode, { name: string; explained: string }> = {
+  "newest-wins": {
+    name: "The newest session wins",
+    explained: "Opening the panel in a new session ends the admin session open elsewhere, which is told why.",
+  },
+  "oldest-wins": {
+    name: "The first session keeps it",
+    explained: "While the panel is open in one session, opening it in another is refused, saying where it is open.",
+  },
+  off: {
+    name: "No limit",
+    explained: "An administrator may have the panel open in several sessions at once.",
+  },
+};
+
+/** The words for a stored option value (a value no longer offered is shown as such, not as a code). */
+export function singleSessionModeWords(value: unknown): { name: string; explained: string } {
+  const mode = SINGLE_SESSION_MODES.find((m) => m === value);
+  return mode ? SINGLE_SESSION_MODE_WORDS[mode] : { name: "an option no longer offered", explained: "" };
+}
+
 const SETTING_KEY = "admin.singleSession";
 const DEFAULT_MODE: SingleSessionMode = "newest-wins";
 

@@ -11,10 +11,14 @@ type ReasonTexts = {
   api: string;
 };
 
+/** An end reason's texts, and how the event log says it: "Session ended …" (event-words.ts). */
+type EndReasonTexts = ReasonTexts & { logged: string };
+
 const idleMinutes = (tier: Tier | null) => (tier ? sessionPolicy().idleTimeoutMinutes[tier] : null);
 
 const REASONS = {
   idle: {
+    logged: "after a period of inactivity",
     web: (tier) => {
       const minutes = idleMinutes(tier);
       return minutes
@@ -24,53 +28,71 @@ const REASONS = {
     api: "The session was inactive for longer than this request allows and has ended. Sign in again.",
   },
   absolute: {
+    logged: "at its maximum length",
     web: () =>
       `Your session reached its maximum length of ${sessionPolicy().absoluteLifetimeHours} hours. Please sign in again.`,
     api: "The session reached its maximum lifetime. Sign in again.",
   },
+  // An admin session's deadline is shorter from entering the panel (adminAbsoluteLifetimeHours).
+  admin_absolute: {
+    logged: "at the maximum length of an admin session",
+    web: () =>
+      `Your admin session reached its maximum length: ${sessionPolicy().adminAbsoluteLifetimeHours} hours from entering the admin panel, ${sessionPolicy().absoluteLifetimeHours} from signing in. Please sign in again.`,
+    api: "The admin session reached its maximum lifetime. Sign in again.",
+  },
   signed_out: {
+    logged: "by signing out",
     web: () => "You have signed out.",
     api: "This session was signed out.",
   },
   revoked: {
+    logged: "from the sessions page",
     web: () => "Your session was ended. Please sign in again.",
     api: "This session was ended. Sign in again.",
   },
   disabled: {
+    logged: "because the account is disabled",
     web: () => "This account is disabled. Contact support.",
     api: "This account is disabled. Contact support.",
   },
   rotated: {
+    logged: "when it was renewed in another window",
     web: () => "Your session was renewed in another window. Continue to your accounts.",
     api: "This token was replaced by a newer one moments ago. Use the newest token.",
   },
   reused: {
+    logged: "because an old copy of its ID was used",
     web: () =>
       "For your safety we signed you out everywhere: an old copy of your session was used from another place. If that was not you, change your password.",
     api: "An old copy of this session's token was used, so every token of this sign-in has ended. Sign in again; if that was not you, change your password.",
   },
   step_up_failures: {
+    logged: "after too many wrong passwords",
     web: () => "Signed out after too many wrong passwords.",
     api: "Too many wrong passwords: the session has ended.",
   },
   password_changed: {
+    logged: "because the password was changed",
     web: () => "Your password was changed, so every other session was signed out. Sign in with the new password.",
     api: "The account's password was changed, so every other session and token ended. Sign in with the new password.",
   },
   revoked_by_admin: {
+    logged: "by an administrator",
     web: () => "Your session was ended by an administrator.",
     api: "An administrator ended this session.",
   },
   superseded: {
+    logged: "because the admin panel was opened in another session",
     web: () => "Your admin session was ended because the admin panel was opened in another session.",
     api: "The admin panel was opened in another session, which ended this one.",
   },
   session_limit: {
+    logged: "because the account signed in elsewhere with the most sessions open",
     web: () =>
       `You were signed out here because your account signed in somewhere else and already had ${sessionPolicy().maxLiveSessionsPerUser} sessions open; the oldest one ends. If that was not you, change your password.`,
     api: `The account signed in elsewhere while it already had the most sessions allowed (${sessionPolicy().maxLiveSessionsPerUser}), so its oldest session, this one, ended. Sign in again; if that was not you, change your password.`,
   },
-} as const satisfies Record<string, ReasonTexts>;
+} as const satisfies Record<string, EndReasonTexts>;
 
 /** Why a session ended: stored in endReason, shown to the user, named in events and tests. */
 export type EndReason = keyof typeof REASONS;
@@ -113,4 +135,9 @@ export function webReasonMessage(reason: InvalidReason, tier: Tier | null): stri
 /** The API's text for a refused session. */
 export function apiReasonMessage(reason: InvalidReason): string {
   return textsFor(reason).api;
+}
+
+/** The event log's words for why a session ended ("after a period of inactivity"), or null. */
+export function loggedReason(reason: string): string | null {
+  return Object.hasOwn(REASONS, reason) ? REASONS[reason as EndReason].logged : null;
 }

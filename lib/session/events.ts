@@ -35,7 +35,7 @@ export type SecurityEventType =
   | "account_unlocked"
   | "cross_site_refused";
 
-/** What each event means, in the words the security page shows. */
+/** Each event type's name, as the admin panel's filter lists them (event-words.ts says each event in full). */
 export const EVENT_LABELS: Record<SecurityEventType, string> = {
   sign_in_success: "Signed in",
   sign_in_failure: "Failed sign-in attempt",
@@ -66,12 +66,6 @@ const AGGREGATED_TYPES: ReadonlySet<SecurityEventType> = new Set<SecurityEventTy
 ]);
 
 const MINUTE_MS = 60_000;
-
-/** The reason an event's detail carries, if any (e.g. why a session ended). */
-export function eventReason(detail: string): string | null {
-  const parsed = JSON.parse(detail) as { reason?: unknown };
-  return typeof parsed.reason === "string" ? parsed.reason : null;
-}
 
 export type EventInput = {
   type: SecurityEventType;

@@ -1,7 +1,8 @@
 // What a page (and the timeout warning, and the inspector) may know about its session: the
 // deadlines, computed on the server from the same policy that enforces them.
 import "server-only";
-import { EVENT_LABELS, eventReason, listFamilyEvents, type SecurityEventType } from "./events";
+import { describeEvent } from "./event-words";
+import { listFamilyEvents } from "./events";
 import { stepUpFreshUntil } from "./step-up";
 import { fingerprint } from "./tokens";
 import { isTierOpen, storedCeiling } from "./liveness";
@@ -48,9 +49,9 @@ export function inspectorFacts(session: SessionWithUser): InspectorFacts {
 export type TimelineEntry = {
   at: string;
   type: string;
-  label: string;
+  /** The event in words (event-words.ts). */
+  text: string;
   fingerprint: string | null;
-  reason: string | null;
 };
 
 /**
@@ -62,9 +63,8 @@ export async function sessionTimeline(session: SessionWithUser): Promise<Timelin
   return events.map((e) => ({
     at: e.createdAt.toISOString(),
     type: e.type,
-    label: EVENT_LABELS[e.type as SecurityEventType] ?? e.type,
+    text: describeEvent(e.type, e.detail),
     fingerprint: e.sessionFingerprint,
-    reason: eventReason(e.detail),
   }));
 }
 

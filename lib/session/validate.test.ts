@@ -84,6 +84,11 @@ describe("checkSession", () => {
     assert.deepEqual(result, { ok: false, reason: "absolute", endNow: "absolute" });
   });
 
+  it("names an admin session's own deadline when it is the one that passed", () => {
+    const result = checkSession(session({ expiresAt: NOW, elevatedAt: NOW }), "low", NOW, policy);
+    assert.deepEqual(result, { ok: false, reason: "admin_absolute", endNow: "admin_absolute" });
+  });
+
   it("refuses an ended session with its recorded reason and does not end it again", () => {
     const ended = session({ endedAt: NOW, endReason: "signed_out" });
     assert.deepEqual(checkSession(ended, "low", NOW, policy), { ok: false, reason: "signed_out", endNow: null });

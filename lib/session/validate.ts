@@ -31,7 +31,9 @@ export function checkSession(session: SessionWithUser, tier: Tier, now: Date, po
   }
   // LAB FLAW no-absolute-timeout: a session kept busy lives forever.
   if (!flawOn("no-absolute-timeout") && now >= session.expiresAt) {
-    return { ok: false, reason: "absolute", endNow: "absolute" };
+    // Entering the admin panel brought the deadline closer: the user is told which one passed.
+    const reason = session.elevatedAt ? "admin_absolute" : "absolute";
+    return { ok: false, reason, endNow: reason };
   }
   // LAB FLAW no-idle-timeout: only the browser's warning knows about inactivity.
   if (flawOn("no-idle-timeout")) return { ok: true, openTier: TOP_TIER };

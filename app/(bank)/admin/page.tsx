@@ -1,8 +1,9 @@
 import { SessionChrome } from "@/components/session-chrome";
 import { listUsersWithSessions, searchEvents } from "@/lib/admin/directory";
-import { singleSessionMode, SINGLE_SESSION_MODES } from "@/lib/session/admin";
+import { singleSessionMode, SINGLE_SESSION_MODE_WORDS, SINGLE_SESSION_MODES } from "@/lib/session/admin";
 import { describeDevice } from "@/lib/session/device";
-import { EVENT_LABELS, eventReason } from "@/lib/session/events";
+import { describeEvent } from "@/lib/session/event-words";
+import { EVENT_LABELS } from "@/lib/session/events";
 import { requireSession } from "@/lib/session/guard";
 import { isFreshlyAuthenticated } from "@/lib/session/step-up";
 import {
@@ -56,7 +57,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <select id="mode" name="mode" defaultValue={mode}>
             {SINGLE_SESSION_MODES.map((m) => (
               <option key={m} value={m}>
-                {m}
+                {SINGLE_SESSION_MODE_WORDS[m].name}
               </option>
             ))}
           </select>
@@ -64,6 +65,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             Save option
           </button>
         </form>
+        <dl className="options-explained">
+          {SINGLE_SESSION_MODES.map((m) => (
+            <div key={m}>
+              <dt>{SINGLE_SESSION_MODE_WORDS[m].name}</dt>
+              <dd>{SINGLE_SESSION_MODE_WORDS[m].explained}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
 
       <section aria-labelledby="users-heading">
@@ -204,10 +213,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <td>{dateFormat.format(e.lastSeenAt)}</td>
                 <td>{e.count}</td>
                 <td>{e.user?.email ?? "—"}</td>
-                <td>
-                  {EVENT_LABELS[e.type as keyof typeof EVENT_LABELS] ?? e.type}
-                  {eventReason(e.detail) ? ` (${eventReason(e.detail)})` : ""}
-                </td>
+                <td>{describeEvent(e.type, e.detail)}</td>
                 <td>
                   <code>{e.sessionFingerprint ?? "—"}</code>
                 </td>

@@ -1,15 +1,11 @@
 import { BankLink } from "@/components/bank-link";
 import { SessionChrome } from "@/components/session-chrome";
-import { EVENT_LABELS, eventReason, listUserEvents, type SecurityEventType } from "@/lib/session/events";
+import { describeDevice } from "@/lib/session/device";
+import { describeEvent } from "@/lib/session/event-words";
+import { listUserEvents } from "@/lib/session/events";
 import { requireSession } from "@/lib/session/guard";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
-
-function describe(type: string, detail: string): string {
-  const label = EVENT_LABELS[type as SecurityEventType] ?? type;
-  const reason = eventReason(detail);
-  return reason && type === "session_ended" ? `${label} (${reason.replace(/_/g, " ")})` : label;
-}
 
 export default async function SecurityPage() {
   const session = await requireSession("high");
@@ -44,12 +40,12 @@ export default async function SecurityPage() {
             {events.map((e) => (
               <tr key={e.id}>
                 <td>{dateFormat.format(e.createdAt)}</td>
-                <td>{describe(e.type, e.detail)}</td>
+                <td>{describeEvent(e.type, e.detail)}</td>
                 <td>
                   <code>{e.sessionFingerprint ?? "—"}</code>
                 </td>
                 <td>{e.ip ?? "—"}</td>
-                <td className="muted">{e.userAgent ?? "—"}</td>
+                <td>{e.userAgent ? describeDevice(e.userAgent, "web") : "—"}</td>
               </tr>
             ))}
           </tbody>
