@@ -5,6 +5,14 @@ export function formatCents(cents: number): string {
   return formatter.format(cents / 100);
 }
 
+/**
+ * A ledger entry's amount, signed both ways ("+$4,125.00", "-$12.30"), the same on every page:
+ * money in shows its plus sign, money out its minus sign, so the colour is never the only clue.
+ */
+export function formatAmount(cents: number): string {
+  return cents > 0 ? `+${formatCents(cents)}` : formatCents(cents);
+}
+
 /** The JSON API's form: dollars as a decimal string with two places ("-12.30"), never a float. */
 export function centsToDecimal(cents: number): string {
   const sign = cents < 0 ? "-" : "";

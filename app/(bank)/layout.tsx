@@ -1,4 +1,4 @@
-import { BankLink } from "@/components/bank-link";
+import { BankLink, BankNavLink } from "@/components/bank-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { publicPage } from "@/lib/session/guard";
 
@@ -13,10 +13,10 @@ export default function BankLayout({ children }: { children: React.ReactNode }) 
           Vaultline
         </BankLink>
         <nav aria-label="Main">
-          <BankLink href="/dashboard">Accounts</BankLink>
-          <BankLink href="/transfers">Transfer</BankLink>
-          <BankLink href="/security">Security</BankLink>
-          <BankLink href="/profile">Profile</BankLink>
+          <BankNavLink href="/dashboard">Accounts</BankNavLink>
+          <BankNavLink href="/transfers">Transfer</BankNavLink>
+          <BankNavLink href="/security">Security</BankNavLink>
+          <BankNavLink href="/profile">Profile</BankNavLink>
         </nav>
         <SignOutButton />
       </header>

@@ -1,17 +1,12 @@
 import { BankLink } from "@/components/bank-link";
 import { Memo } from "@/components/memo";
 import type { listRecentActivity } from "@/lib/bank/accounts";
-import { formatCents } from "@/lib/money";
+import { formatAmount } from "@/lib/money";
 
 type Entry = Awaited<ReturnType<typeof listRecentActivity>>[number];
 
 // Made once, not once per row.
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
-
-/** Money in shows its plus sign, money out its minus sign: the colour is never the only clue. */
-function signedCents(cents: number): string {
-  return cents > 0 ? `+${formatCents(cents)}` : formatCents(cents);
-}
 
 /**
  * The latest entries across the user's accounts. Memos are typed by other customers, so they go
@@ -45,7 +40,9 @@ export function RecentActivity({ entries }: { entries: Entry[] }) {
                 </td>
                 <td>{entry.description}</td>
                 <td>{entry.memo && <Memo text={entry.memo} />}</td>
-                <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>{signedCents(entry.amountCents)}</td>
+                <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>
+                  {formatAmount(entry.amountCents)}
+                </td>
               </tr>
             ))}
           </tbody>

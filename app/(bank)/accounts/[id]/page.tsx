@@ -3,7 +3,7 @@ import { BankLink } from "@/components/bank-link";
 import { Memo } from "@/components/memo";
 import { notFound } from "next/navigation";
 import { getAccountHistory } from "@/lib/bank/accounts";
-import { formatCents } from "@/lib/money";
+import { formatAmount, formatCents } from "@/lib/money";
 import { requireSession } from "@/lib/session/guard";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
@@ -24,11 +24,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <p className="balance-large">
         Balance <strong data-testid="balance">{formatCents(account.balanceCents)}</strong>
       </p>
-      <h2>Transactions</h2>
+      <h2 id="transactions-heading">Transactions</h2>
       {account.entries.length === 0 ? (
         <p>No transactions yet.</p>
       ) : (
-        <table className="ledger">
+        <table className="ledger" aria-labelledby="transactions-heading">
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -48,7 +48,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 <td>{dateFormat.format(entry.createdAt)}</td>
                 <td>{entry.description}</td>
                 <td>{entry.memo && <Memo text={entry.memo} />}</td>
-                <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>{formatCents(entry.amountCents)}</td>
+                <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>
+                  {formatAmount(entry.amountCents)}
+                </td>
                 <td className="num">{formatCents(entry.balanceAfterCents)}</td>
               </tr>
             ))}
