@@ -3,8 +3,9 @@
 // (others get a 404 and an event), entering it needs a fresh step-up and issues a new ID with a
 // 2-hour absolute lifetime (lib/session/admin.ts); admins end sessions and disable accounts,
 // which ends their sessions at once (ASVS 5.0 7.4.2).
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { makeStepUpDue, eventTimes, expect, sessionCookieValue, test } from "./support/fixtures";
+import { makeStepUpDue, eventTimes, expect, sessionCookieValue, TEST_PASSWORD, test } from "./support/fixtures";
 
 /** Signed in moments ago, the step-up is fresh: no password. Otherwise pass it. */
 async function enterAdmin(page: Page, password?: string) {
@@ -13,6 +14,32 @@ async function enterAdmin(page: Page, password?: string) {
   await page.getByRole("button", { name: "Enter admin panel" }).click();
   await expect(page.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();
 }
+
+test("an administrator's dashboard leads to the panel; a customer's never mentions it", async ({
+  page,
+  db,
+  passwordHash,
+  signInAs,
+  newDevice,
+  user,
+}) => {
+  // An administrator with no accounts of their own, as the demo's: no empty bank, the panel first.
+  const email = `test-${randomUUID().slice(0, 8)}@vaultline.test`;
+  await db.user.create({ data: { email, name: "Ada Admin", passwordHash, role: "admin" } });
+  await signInAs(page, { email, password: TEST_PASSWORD });
+  await page.goto("/dashboard");
+  await expect(page.getByText("You have no accounts yet.")).toHaveCount(0);
+  await page
+    .getByRole("region", { name: "Administration" })
+    .getByRole("link", { name: "Open the admin panel" })
+    .click();
+  await expect(page.getByRole("button", { name: "Enter admin panel" })).toBeVisible();
+
+  const customer = await newDevice(user);
+  await customer.goto("/dashboard");
+  await expect(customer.getByRole("heading", { name: "Your accounts" })).toBeVisible();
+  await expect(customer.getByText(/admin panel/i)).toHaveCount(0);
+});
 
 test("a customer reaching /admin gets a 404 and an event, not a redirect", async ({ signedInPage: page, user, db }) => {
   const response = await page.goto("/admin");

@@ -12,6 +12,32 @@ export default async function DashboardPage() {
     <>
       <SessionChrome session={session} />
       <h1>Welcome, {session.user.name}</h1>
+      {session.user.role === "admin" && (
+        <section aria-labelledby="admin-heading" className="card">
+          <h2 id="admin-heading">Administration</h2>
+          <p>
+            <BankLink href="/admin">Open the admin panel</BankLink> to manage users and their sessions. Entering it asks
+            for your password if you have not just entered it.
+          </p>
+        </section>
+      )}
+      {(accounts.length > 0 || session.user.role !== "admin") && (
+        <AccountsAndActivity accounts={accounts} activity={activity} />
+      )}
+    </>
+  );
+}
+
+/** A customer's accounts and latest entries (an administrator without accounts is not shown an empty bank). */
+function AccountsAndActivity({
+  accounts,
+  activity,
+}: {
+  accounts: Awaited<ReturnType<typeof listAccounts>>;
+  activity: Awaited<ReturnType<typeof listRecentActivity>>;
+}) {
+  return (
+    <>
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">Your accounts</h2>
         {accounts.length === 0 ? (
