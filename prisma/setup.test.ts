@@ -1,7 +1,7 @@
 // setupDatabase must be safe to re-run: on a throwaway SQLite file and a throwaway PostgreSQL
 // database (on E2E_POSTGRES_URL, by default 127.0.0.1:5432; created by setupDatabase, dropped
 // here), a second run leaves every count unchanged, and every balance equals its ledger sum with
-// a consistent running balance.
+// a consistent running balance; the demo data is dated as a real bank's would be.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -47,6 +47,22 @@ async function assertIdempotent(url: string) {
     }
     assert.equal(account.balanceCents, running, `${account.number} balance equals its ledger sum`);
     assert.equal(account.entries[0]?.description, "Opening deposit");
+  }
+  await assertBelievablyDated(url);
+}
+
+/** Customers of months' standing, entries at their own times of day, none at the seed run's. */
+async function assertBelievablyDated(url: string) {
+  const db = createDb(url);
+  try {
+    const monthsAgo = Date.now() - 90 * 24 * 3_600_000;
+    for (const user of await db.user.findMany()) assert.ok(user.createdAt.getTime() < monthsAgo, `${user.email} since`);
+    const entries = await db.ledgerEntry.findMany();
+    const timesOfDay = new Set(entries.map((e) => e.createdAt.toISOString().slice(11, 16)));
+    assert.equal(timesOfDay.size, entries.length, "every entry at its own time of day");
+    assert.ok(entries.every((e) => e.createdAt.getUTCSeconds() === 0 && e.createdAt.getTime() < Date.now()));
+  } finally {
+    await db.$disconnect();
   }
 }
 
