@@ -1,5 +1,5 @@
 // Threat: a session on a lost or stolen device the owner cannot see or end. Defense: the
-// sessions page lists every live session (device, IP, started, last active) and ends any one
+// sessions page lists every live session (device, fingerprint, IP, started, last active) and ends any one
 // or all others, after a fresh step-up (ASVS 5.0 7.5.2); an ended session is refused on its
 // very next request (lib/session/revoke.ts).
 import { expect, makeStepUpDue, test } from "./support/fixtures";
@@ -23,6 +23,25 @@ test("lists sessions and ends another one after a step-up", async ({ signedInPag
 
   await phone.goto("/dashboard");
   await expect(phone).toHaveURL(/reason=revoked/);
+});
+
+test("sessions of one browser are told apart: each its own fingerprint, the inspector's for this one", async ({
+  signedInPage: page,
+  newDevice,
+}) => {
+  await newDevice();
+  await newDevice();
+  await page.goto("/security/sessions");
+  const rows = page.getByRole("table", { name: "Your sessions" }).getByRole("row");
+  await expect(rows).toHaveCount(4);
+  const texts = await rows.allInnerTexts();
+  expect(new Set(texts).size, texts.join("\n")).toBe(4);
+  const buttons = await page.getByRole("button", { name: /^End session on/ }).all();
+  const names = await Promise.all(buttons.map((b) => b.getAttribute("aria-label")));
+  expect(new Set(names).size).toBe(2);
+  await page.getByText("Session inspector", { exact: true }).click();
+  const mine = await page.getByTestId("inspector-fingerprint").innerText();
+  await expect(rows.filter({ hasText: "(this device)" })).toContainText(mine);
 });
 
 test("Sign out everywhere else ends all other sessions", async ({ signedInPage: page, newDevice, user, db }) => {

@@ -2,9 +2,11 @@ import { SessionChrome } from "@/components/session-chrome";
 import { describeDevice } from "@/lib/session/device";
 import { requireSession } from "@/lib/session/guard";
 import { listLiveSessions } from "@/lib/session/store";
+import { fingerprint } from "@/lib/session/tokens";
 import { SessionsForm } from "./sessions-form";
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+// To the second: two sessions of one browser, begun a minute apart, still read differently.
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
   const session = await requireSession("high");
@@ -12,6 +14,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const sessions = (await listLiveSessions(session.userId, new Date())).map((s) => ({
     id: s.id,
     device: describeDevice(s.userAgent, s.clientType),
+    // The same fingerprint the inspector shows for this device's own session.
+    fingerprint: fingerprint(s.tokenHash),
     ip: s.ip ?? "unknown",
     started: dateFormat.format(s.createdAt),
     lastActive: dateFormat.format(s.lastSeenAt),
@@ -27,7 +31,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       <p className="muted">
-        Every device and app signed in to your account. Ending a session signs it out on its very next request.
+        Every device and app signed in to your account. Ending a session signs it out on its very next request. The
+        session column matches the one the session inspector shows on that device.
       </p>
       <SessionsForm sessions={sessions} />
     </>

@@ -7,6 +7,7 @@ import { endSessions, type EndSessionsState } from "./actions";
 export type SessionRow = {
   id: string;
   device: string;
+  fingerprint: string;
   ip: string;
   started: string;
   lastActive: string;
@@ -25,6 +26,7 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
         <thead>
           <tr>
             <th scope="col">Device</th>
+            <th scope="col">Session</th>
             <th scope="col">IP address</th>
             <th scope="col">Started</th>
             <th scope="col">Last active</th>
@@ -40,6 +42,9 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
                 {s.device}
                 {s.current && <strong> (this device)</strong>}
               </td>
+              <td>
+                <code>{s.fingerprint}</code>
+              </td>
               <td>{s.ip}</td>
               <td>{s.started}</td>
               <td>{s.lastActive}</td>
@@ -51,7 +56,7 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
                     value={s.id}
                     className="button secondary"
                     disabled={pending}
-                    aria-label={`End session on ${s.device} from ${s.ip}`}
+                    aria-label={`End session on ${s.device} from ${s.ip}, session ${s.fingerprint}`}
                   >
                     End session
                   </button>
