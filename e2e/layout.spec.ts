@@ -1,0 +1,62 @@
+// Every main page, at a phone's width (390×844) and a laptop's (1280×800): no control sits under
+// another element (the session inspector included), and no page scrolls sideways. Each link,
+// button and field, scrolled into view as a person would, must be the element at its own centre.
+import type { Page } from "@playwright/test";
+import { accountLink, adminPanelHeading, enterAdminPanel, expect, test } from "./support/fixtures";
+
+const VIEWPORTS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "laptop", width: 1280, height: 800 },
+] as const;
+
+async function expectNothingCovered(page: Page, where: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  const controls = page.locator(
+    "a:visible, button:visible, input:not([type=hidden]):visible, select:visible, textarea:visible, summary:visible",
+  );
+  for (const control of await controls.all()) {
+    await control.scrollIntoViewIfNeeded();
+    const covered = await control.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      const clear = top !== null && (element === top || element.contains(top) || top.contains(element));
+      return clear ? null : `${element.outerHTML.slice(0, 100)} under ${top?.outerHTML.slice(0, 100)}`;
+    });
+    expect(covered, `${where}: a control under another element`).toBeNull();
+  }
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(sideways, `${where}: sideways scrolling`).toBeLessThanOrEqual(0);
+}
+
+for (const viewport of VIEWPORTS) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+    test("a customer's pages", async ({ signedInPage: page }) => {
+      for (const path of [
+        "/dashboard",
+        "/transfers",
+        "/security",
+        "/security/sessions",
+        "/security/password",
+        "/profile",
+      ]) {
+        await page.goto(path);
+        await expectNothingCovered(page, `${path} (${viewport.name})`);
+      }
+      await page.goto("/dashboard");
+      await accountLink(page, "Checking").click();
+      await expect(page.getByRole("heading", { name: "Checking", level: 1 })).toBeVisible();
+      await expectNothingCovered(page, `an account (${viewport.name})`);
+    });
+
+    test("the admin panel, before and after entering it", async ({ page, admin, signInAs }) => {
+      await signInAs(page, admin);
+      await page.goto("/admin");
+      await expectNothingCovered(page, `/admin entry (${viewport.name})`);
+      await enterAdminPanel(page);
+      await expect(adminPanelHeading(page)).toBeVisible();
+      await expectNothingCovered(page, `/admin panel (${viewport.name})`);
+    });
+  });
+}
