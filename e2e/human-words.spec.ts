@@ -2,7 +2,15 @@
 // `admin_elevation`, `newest-wins`) or a raw user-agent string. Events of every kind are made
 // first (lib/session/event-words.ts says each), then every signed-in page is read whole.
 import type { Locator, Page } from "@playwright/test";
-import { accountLink, adminPanelHeading, enterAdminPanel, expect, stepUpWithTransfer, test } from "./support/fixtures";
+import {
+  adminPanelHeading,
+  CUSTOMER_PAGES,
+  enterAdminPanel,
+  expect,
+  openAccount,
+  stepUpWithTransfer,
+  test,
+} from "./support/fixtures";
 
 // snake_case words and the option values, as stored; a user agent's telltale start.
 const CODE = /\b[a-z]+_[a-z_]+\b|\b(newest|oldest)-wins\b/;
@@ -35,20 +43,11 @@ test("no page shows an internal code or a raw user agent", async ({ page, admin,
     .click();
   await expect(page.getByRole("button", { name: /^End session/ })).toHaveCount(0);
 
-  for (const path of [
-    "/dashboard",
-    "/transfers",
-    "/security",
-    "/security/sessions",
-    "/security/password",
-    "/profile",
-  ]) {
+  for (const path of CUSTOMER_PAGES) {
     await page.goto(path);
     await expectHumanWords(page, path);
   }
-  await page.goto("/dashboard");
-  await accountLink(page, "Checking").click();
-  await expect(page.getByRole("heading", { name: "Checking", level: 1 })).toBeVisible();
+  await openAccount(page, "Checking");
   await expectHumanWords(page, "an account's page");
   // The inspector's timeline, open.
   await page.getByText("Session inspector").click();

@@ -2,7 +2,7 @@
 // another element (the session inspector included), and no page scrolls sideways. Each link,
 // button and field, scrolled into view as a person would, must be the element at its own centre.
 import type { Locator, Page } from "@playwright/test";
-import { accountLink, adminPanelHeading, enterAdminPanel, expect, test } from "./support/fixtures";
+import { adminPanelHeading, CUSTOMER_PAGES, enterAdminPanel, expect, openAccount, test } from "./support/fixtures";
 
 const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
@@ -33,20 +33,11 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
     test("a customer's pages", async ({ signedInPage: page }) => {
-      for (const path of [
-        "/dashboard",
-        "/transfers",
-        "/security",
-        "/security/sessions",
-        "/security/password",
-        "/profile",
-      ]) {
+      for (const path of CUSTOMER_PAGES) {
         await page.goto(path);
         await expectNothingCovered(page, `${path} (${viewport.name})`);
       }
-      await page.goto("/dashboard");
-      await accountLink(page, "Checking").click();
-      await expect(page.getByRole("heading", { name: "Checking", level: 1 })).toBeVisible();
+      await openAccount(page, "Checking");
       await expectNothingCovered(page, `an account (${viewport.name})`);
     });
 

@@ -343,6 +343,23 @@ export async function addAccount(db: Db, user: TestUser, name: string): Promise<
   });
 }
 
+/** The pages a signed-in customer reaches from the navigation, for specs that read every one. */
+export const CUSTOMER_PAGES = [
+  "/dashboard",
+  "/transfers",
+  "/security",
+  "/security/sessions",
+  "/security/password",
+  "/profile",
+] as const;
+
+/** Opens an account's history from the dashboard, as a person does, and waits for it. */
+export async function openAccount(page: Page, name: string): Promise<void> {
+  await page.goto("/dashboard");
+  await accountLink(page, name).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+}
+
 /** The dashboard's link to an account's history in its list of accounts (recent activity links there too). */
 export function accountLink(page: Page, name: string | RegExp): Locator {
   return page.getByRole("region", { name: "Your accounts" }).getByRole("link", { name });
