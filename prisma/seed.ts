@@ -1,7 +1,8 @@
 // Owns the demo data: four users (three customers, one admin), their accounts with a ledger
 // history, and the default settings. Dated as a real bank's would be: customers since months
-// ago, each account opened then, each entry at its own plausible time of day (UTC). Safe to re-run: users, accounts and settings are keyed on
-// email / account number / key, and an account's history is only written while it has none.
+// ago, each account opened then, each entry at its own plausible time of day (UTC). Safe to
+// re-run: users, accounts and settings are keyed on email / account number / key, and an
+// account's history is only written while it has none.
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 

@@ -32,10 +32,14 @@ const CROSS_SITE: Record<string, string> = {
 
 const plural = (count: unknown, one: string, many: string) => `${Number(count)} ${Number(count) === 1 ? one : many}`;
 
-/** "Session ended by signing out"; an unknown reason is left out rather than shown as a code. */
+/** "Session ended" and why, when the reason has words; an unknown one is left out, never shown as a code. */
+function withWhy(subject: string, why: string | null | undefined): string {
+  return why ? `${subject} ${why}` : subject;
+}
+
+/** "Session ended by signing out". */
 function ended(subject: string, reason: unknown): string {
-  const words = typeof reason === "string" ? loggedReason(reason) : null;
-  return words ? `${subject} ${words}` : subject;
+  return withWhy(subject, typeof reason === "string" ? loggedReason(reason) : null);
 }
 
 const SENTENCES: Record<SecurityEventType, (detail: Detail) => string> = {
@@ -45,7 +49,7 @@ const SENTENCES: Record<SecurityEventType, (detail: Detail) => string> = {
   session_ended: (d) => ended("Session ended", d.reason),
   step_up_success: () => "Password confirmed",
   step_up_failure: () => "Wrong password when asked to confirm it",
-  session_rotated: (d) => `Session given a new ID ${ROTATIONS[d.reason as RotationReason] ?? ""}`.trimEnd(),
+  session_rotated: (d) => withWhy("Session given a new ID", ROTATIONS[d.reason as RotationReason]),
   reuse_detected: (d) =>
     `An old copy of a session ID was used: ${plural(d.sessionsEnded ?? 0, "session", "sessions")} of that sign-in ended`,
   password_changed: (d) =>
