@@ -74,7 +74,7 @@ export function RecipientChoice({
       <FieldError id="recipient-error" message={errors.recipient} />
 
       {hasOwnChoice && (
-        <div className="to-own grid gap-2">
+        <div className="to-own">
           <label htmlFor="toAccount" className="label">
             To my account
           </label>
@@ -98,7 +98,7 @@ export function RecipientChoice({
         </div>
       )}
 
-      <div className="to-other grid gap-2">
+      <div className="to-other">
         <label htmlFor="toNumber" className="label">
           Recipient account number
         </label>
