@@ -22,6 +22,7 @@ import { unavailableAnswer } from "@/lib/outage";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
 import { logger } from "@/lib/log";
 import { recordEvent } from "@/lib/session/events";
+import { refusalAnswer } from "@/lib/refusal-page";
 import { pageCacheControl } from "@/lib/session/headers";
 import { requestInfoOf } from "@/lib/session/request";
 import {
@@ -66,7 +67,7 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
   // The lab console first: its own rules (lib/lab/access.ts) hold whatever the lab switched off.
   const lab = isLabPath(request.nextUrl.pathname) ? labAccessAnswer(request) : null;
   if (lab instanceof NextResponse) return lab;
-  if (lab) return refuseWith(lab.status, lab.message);
+  if (lab) return refusalAnswer(request, lab.status, lab.message);
   // END LAB ONLY
   // A browser's write from another origin fails both: its Sec-Fetch-Site (or Origin) is not this
   // app's, and its Origin names another host than the one the request is for.
@@ -131,14 +132,10 @@ function hasRepeatedParameter(params: URLSearchParams): boolean {
 
 const REPEATED_PARAMETER_MESSAGE = "A query parameter appears more than once. Send each parameter once.";
 
-/** The JSON error where programs call (/api/, /session/), a short text everywhere else. */
+/** The JSON error where programs call (/api/, /session/), a page or a short text everywhere else. */
 function refuse(request: NextRequest, code: "cross_site" | "bad_request", message: string): NextResponse {
   if (answersWithJson(request.nextUrl.pathname)) return apiError(code, message);
-  return refuseWith(ERRORS[code].status, message);
-}
-
-function refuseWith(status: number, message: string): NextResponse {
-  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return refusalAnswer(request, ERRORS[code].status, message);
 }
 
 export const config = {

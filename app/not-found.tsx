@@ -5,12 +5,16 @@ import { publicPage } from "@/lib/session/guard";
 export default function NotFound() {
   publicPage();
   return (
-    <main className="signin">
-      <h1>Page not found</h1>
-      <p>There is no page at this address.</p>
-      <p>
-        <Link href="/dashboard">Go to your accounts</Link>
-      </p>
+    <main className="card-page">
+      <div className="card grid gap-4">
+        <h1>Page not found</h1>
+        <p className="text-slate-700">There is no page at this address.</p>
+        <p>
+          <Link href="/dashboard" className="btn">
+            Go to your accounts
+          </Link>
+        </p>
+      </div>
     </main>
   );
 }

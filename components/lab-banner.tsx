@@ -8,9 +8,11 @@ export function LabBanner() {
   const flaws = activeFlaws();
   if (flaws.length === 0) return null;
   return (
-    <div className="lab-banner" role="note" aria-label="Lab mode">
+    <div className="bg-red-700 px-4 py-2 text-center text-sm text-white" role="note" aria-label="Lab mode">
       <strong>LAB MODE — insecure on purpose.</strong> Defenses switched off: {flaws.join(", ")}.{" "}
-      <a href="/lab">Lab console</a>
+      <a href="/lab" className="text-white hover:text-red-100">
+        Lab console
+      </a>
     </div>
   );
 }

@@ -22,8 +22,8 @@ export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now 
   }
   return (
     <details className="inspector" onToggle={(e) => loadTimeline(e.currentTarget.open)}>
-      <summary>Session inspector</summary>
-      <dl className="facts">
+      <summary className="cursor-pointer py-1 font-semibold text-slate-800">Session inspector</summary>
+      <dl className="facts mt-2">
         <dt>Session</dt>
         <dd>
           <code data-testid="inspector-fingerprint">{facts.fingerprint}</code> (SHA-256 prefix)
@@ -45,11 +45,11 @@ export function SessionInspector({ facts, tier, idleLeftMs, absoluteLeftMs, now 
         <dt>Last new ID</dt>
         <dd>{typeof timeline === "string" ? timeline : lastRotation(timeline)}</dd>
       </dl>
-      <h3>Timeline of this sign-in</h3>
+      <h3 className="mt-3 mb-1 font-semibold">Timeline of this sign-in</h3>
       {typeof timeline === "string" && (
         <p>{timeline === "loading" ? "Loading…" : "The timeline could not be loaded."}</p>
       )}
-      <ol className="timeline">
+      <ol className="mb-2 list-decimal pl-5">
         {(typeof timeline === "string" ? [] : timeline).map((e) => (
           <li key={`${e.at}-${e.type}-${e.fingerprint}`}>
             <time dateTime={e.at}>{timeFormat.format(Date.parse(e.at))}</time> {e.text} <code>{e.fingerprint}</code>

@@ -138,30 +138,32 @@ function TimeoutDialog({
   return (
     <dialog
       ref={dialog}
-      className="timeout-dialog"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
       aria-labelledby="timeout-title"
       onCancel={(e) => {
         e.preventDefault();
         onStay();
       }}
     >
-      <h2 id="timeout-title">Are you still there?</h2>
-      <p>
+      <h2 id="timeout-title" className="text-xl">
+        Are you still there?
+      </h2>
+      <p className="mt-2 text-slate-700">
         For your security you will be signed out in{" "}
-        <span role="timer" aria-live="off">
+        <span role="timer" aria-live="off" className="font-semibold text-slate-900 tabular-nums">
           {clock}
         </span>
         .
       </p>
       {/* Announced politely and only at a few milestones, not every second. */}
-      <p className="visually-hidden" aria-live="polite">
+      <p className="sr-only" aria-live="polite">
         {spokenCountdown(secondsLeft)}
       </p>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onStay} autoFocus>
+      <div className="mt-6 flex flex-wrap gap-3">
+        <button type="button" className="btn" onClick={onStay} autoFocus>
           Stay signed in
         </button>
-        <button type="button" className="button secondary" onClick={onSignOut}>
+        <button type="button" className="btn btn-secondary" onClick={onSignOut}>
           Sign out
         </button>
       </div>

@@ -9,7 +9,7 @@ import { announce } from "./session-channel";
 export function SignOutButton() {
   return (
     <form method="post" action="/signout" onSubmit={() => announce({ type: "signed-out", reason: "signed_out" })}>
-      <button type="submit" className="button secondary">
+      <button type="submit" className="btn btn-secondary">
         Sign out
       </button>
     </form>

@@ -4,16 +4,26 @@
  */
 export function StepUpFields({ intro, message }: { intro: string; message?: string }) {
   return (
-    <fieldset className="step-up">
-      <legend>Confirm it&apos;s you</legend>
-      <p>{intro}</p>
+    <fieldset className="mt-2 grid gap-2 rounded-xl border border-brand-200 bg-brand-50 p-4">
+      <legend className="rounded-md bg-white px-2 font-semibold text-brand-900">Confirm it&apos;s you</legend>
+      <p className="text-slate-800">{intro}</p>
       {message && (
         <p className="form-error" role="alert">
           {message}
         </p>
       )}
-      <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" autoFocus required />
+      <label htmlFor="password" className="label">
+        Password
+      </label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        className="input"
+        autoComplete="current-password"
+        autoFocus
+        required
+      />
     </fieldset>
   );
 }

@@ -6,9 +6,11 @@
 // (lib/session/same-origin.ts): Sec-Fetch-Site must say same-origin, or else the Origin must be
 // the app's own; a cross-site request gets a 403 before any route runs, so it has no side effect.
 // Clients that send neither header (curl, mobile apps) carry no ambient cookie and still work.
+// A browser is shown the refusal as a page (lib/refusal-page.ts); programs get plain text.
 import type { Page } from "@playwright/test";
 import { apiSignInAttempt, bearer, expectApiError } from "./support/api";
 import { forgedFormPage, startAttackerSite, type AttackerHost, type ForgedForm } from "./support/attacker-site";
+import { expectAccessible } from "./support/accessibility";
 import { expectErrorShape } from "./support/error-shape";
 import {
   ageSession,
@@ -148,6 +150,31 @@ for (const { host, kind } of SITES) {
     });
   });
 }
+
+test.describe("the refusal", () => {
+  test("a browser is shown a page, styled under the same strict CSP", async ({ signedInPage: page, baseURL }) => {
+    const answer = await submitFromAttackerSite(page, "127.0.0.1", { action: `${baseURL}/signout`, fields: {} });
+    expect(answer.status()).toBe(403);
+    expect(answer.headers()["content-type"]).toContain("text/html");
+    expect(answer.headers()["content-security-policy"]).toMatch(/style-src 'self' 'nonce-[^']+'(;|$)/);
+    await expect(page.getByRole("heading", { name: "Request refused", level: 1 })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("This request came from another site, so it was refused");
+    // Its stylesheet applied (a linked static file; an inline style would be a CSP violation,
+    // which fails the test): the message sits on a white card.
+    await expect(page.getByRole("main")).toHaveCSS("background-color", "rgb(255, 255, 255)");
+    await expectAccessible(page, "refusal page");
+  });
+
+  test("a program, or a server action's fetch, gets the sentence as plain text", async ({ request }) => {
+    const clients: Record<string, string>[] = [{}, { Accept: "text/html", "Next-Action": "0".repeat(42) }];
+    for (const headers of clients) {
+      const answer = await request.post("/signout", { headers: { ...headers, Origin: EVIL }, maxRedirects: 0 });
+      expect(answer.status()).toBe(403);
+      expect(answer.headers()["content-type"], JSON.stringify(headers)).toBe("text/plain; charset=utf-8");
+      expect(await answer.text()).toMatch(/^This request came from another site, so it was refused/);
+    }
+  });
+});
 
 test.describe("a request that names a foreign origin, cookie and all", () => {
   // A browser that did send the cookie (an old one, or a Lax/None cookie) would still name the

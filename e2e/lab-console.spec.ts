@@ -201,7 +201,7 @@ test.describe("the lab console on a lab server", () => {
     await expect(card.getByRole("blockquote")).toContainText("HttpOnly flag");
     await card.getByText("View source").click();
     await expect(card.getByText(/lib\/session\/cookies\.ts:\d+/)).toBeVisible();
-    await expect(card.locator(".source .marker")).toContainText("// LAB FLAW readable-cookie");
+    await expect(card.locator("pre mark")).toContainText("// LAB FLAW readable-cookie");
     await card.getByText("Demo", { exact: true }).click();
     await expect(card.getByRole("listitem").first()).toContainText("sign in as alice@vaultline.test");
     await expectAccessible(trainer, "lab console");

@@ -21,7 +21,7 @@ test("on a phone the transfer form's controls are never under the inspector", as
     expect(onTop, await control.evaluate((e) => e.outerHTML.slice(0, 120))).toBe(true);
   }
   // The header in two rows, not three; the recipient choice's options one above the other, aligned.
-  expect((await page.locator("header.topbar").boundingBox())!.height, "a compact header").toBeLessThan(120);
+  expect((await page.getByRole("banner").boundingBox())!.height, "a compact header").toBeLessThan(120);
   const [own, other] = await Promise.all(
     (await form.getByRole("group", { name: "Send to" }).locator("label").all()).map((label) => label.boundingBox()),
   );

@@ -14,7 +14,7 @@ describe("the app's entry points", () => {
   const entries = readInventory();
 
   it("each declares its protection where it starts (a guard, or public on purpose)", () => {
-    assert.ok(entries.length > 40, `only ${entries.length} entry points found`);
+    assert.ok(entries.length >= 40, `only ${entries.length} entry points found`);
     const problems = undeclared(entries);
     assert.deepEqual(problems, [], `entry points without their declaration:\n  ${problems.join("\n  ")}`);
   });

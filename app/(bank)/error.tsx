@@ -10,16 +10,18 @@ import { UNAVAILABLE_ACTION_MESSAGE, UNAVAILABLE_TITLE } from "@/lib/service-una
 export default function BankError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const outage = error.message === UNAVAILABLE_ACTION_MESSAGE;
   return (
-    <section role="alert">
-      <h1>{outage ? UNAVAILABLE_TITLE : "Something went wrong"}</h1>
-      <p>
-        {outage
-          ? UNAVAILABLE_ACTION_MESSAGE
-          : "This could not be completed. If you were sending money, check your account history before you send it again."}
-      </p>
-      <button type="button" className="button" onClick={retry}>
-        Try again
-      </button>
-    </section>
+    <main className="card-page">
+      <section role="alert" className="card grid gap-4">
+        <h1>{outage ? UNAVAILABLE_TITLE : "Something went wrong"}</h1>
+        <p className="text-slate-700">
+          {outage
+            ? UNAVAILABLE_ACTION_MESSAGE
+            : "This could not be completed. If you were sending money, check your account history before you send it again."}
+        </p>
+        <button type="button" className="btn justify-self-start" onClick={retry}>
+          Try again
+        </button>
+      </section>
+    </main>
   );
 }

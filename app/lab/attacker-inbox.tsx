@@ -33,17 +33,17 @@ export function AttackerInbox({ initial }: { initial: Inbox }) {
         Captured by <a href={inbox.attacker}>{inbox.attacker}</a>
         {inbox.reachable ? "" : " — not reachable right now"}.
       </p>
-      <ol className="plain inbox" aria-label="Captures" aria-live="polite">
-        {inbox.captures.length === 0 && <li className="muted">Nothing captured yet.</li>}
+      <ol className="grid gap-2" aria-label="Captures" aria-live="polite">
+        {inbox.captures.length === 0 && <li className="text-slate-600">Nothing captured yet.</li>}
         {[...inbox.captures].reverse().map((capture) => (
-          <li key={capture.id}>
+          <li key={capture.id} className="rounded-lg border border-slate-200 px-3 py-2">
             <strong>{CAPTURE_KINDS[capture.kind]}</strong> at {capture.path}, {timeFormat.format(new Date(capture.at))}
-            <dl className="facts">
+            <dl className="facts mt-1 text-sm">
               {Object.entries(capture.data).map(([name, value]) => (
                 <div key={name} className="contents">
                   <dt>{name}</dt>
                   <dd>
-                    <code className="loot">{value}</code>
+                    <code className="break-all">{value}</code>
                   </dd>
                 </div>
               ))}
@@ -51,7 +51,7 @@ export function AttackerInbox({ initial }: { initial: Inbox }) {
                 <div className="contents">
                   <dt>Referer</dt>
                   <dd>
-                    <code className="loot">{capture.referer}</code>
+                    <code className="break-all">{capture.referer}</code>
                   </dd>
                 </div>
               )}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { DEMOS } from "@/lib/lab/demos";
 import type { FlawName } from "@/lib/lab/flaw-names";
 import { FLAWS } from "@/lib/lab/flaws";
@@ -22,9 +23,9 @@ export function FlawCard({
   const demo = DEMOS[name];
   const fill = placeholders(addresses);
   return (
-    <article className="lab-flaw" id={name} aria-labelledby={`${name}-title`}>
-      <div className="lab-flaw-head">
-        <h3 id={`${name}-title`}>
+    <article className="card grid gap-3" id={name} aria-labelledby={`${name}-title`}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h3 id={`${name}-title`} className="text-lg font-semibold">
           <code>{name}</code>
         </h3>
         <form action={switchFlaw}>
@@ -35,17 +36,17 @@ export function FlawCard({
             role="switch"
             aria-checked={on}
             aria-labelledby={`${name}-title`}
-            className={on ? "switch on" : "switch"}
+            className={`min-w-32 cursor-pointer rounded-full border px-4 py-1.5 text-sm font-semibold ${on ? "border-red-700 bg-red-700 text-white" : "border-green-700 bg-green-50 text-green-800"}`}
           >
             {on ? "Flaw on" : "Defense on"}
           </button>
         </form>
       </div>
       <p>{flaw.finding}.</p>
-      <p className="muted">Switches off: {flaw.defense}.</p>
-      <figure className="seed">
-        <blockquote>{flaw.seed.quote}</blockquote>
-        <figcaption>
+      <p className="text-slate-600">Switches off: {flaw.defense}.</p>
+      <figure>
+        <blockquote className="border-l-4 border-slate-200 pl-3 italic">{flaw.seed.quote}</blockquote>
+        <figcaption className="mt-1 text-sm text-slate-600">
           {flaw.seed.document.title}, “{flaw.seed.section}”
         </figcaption>
       </figure>
@@ -53,13 +54,13 @@ export function FlawCard({
         <strong>Expected:</strong> {demo.expected}
       </p>
       <details>
-        <summary>Demo</summary>
-        <ol>
+        <summary className="cursor-pointer font-semibold text-slate-800">Demo</summary>
+        <ol className="mt-2 list-decimal space-y-1 pl-5">
           {demo.steps.map((step) => (
             <li key={step}>{fill(step)}</li>
           ))}
         </ol>
-        <p className="muted">
+        <p className="mt-2 text-sm text-slate-600">
           Attack:{" "}
           {flaw.attacks.map((spec) => (
             <code key={spec}>{spec} </code>
@@ -68,26 +69,30 @@ export function FlawCard({
         </p>
       </details>
       <details>
-        <summary>View source</summary>
+        <summary className="cursor-pointer font-semibold text-slate-800">View source</summary>
         {sources.length === 0 && (
           <p>
             No <code>LAB FLAW {name}</code> marker found in the sources.
           </p>
         )}
         {sources.map((source) => (
-          <figure key={`${source.file}:${source.line}`} className="source">
-            <figcaption>
+          <figure key={`${source.file}:${source.line}`} className="mt-2">
+            <figcaption className="text-sm">
               <code>
                 {source.file}:{source.line}
               </code>
             </figcaption>
-            <pre tabIndex={0} aria-label={`${source.file}, line ${source.line}`}>
+            <pre
+              tabIndex={0}
+              aria-label={`${source.file}, line ${source.line}`}
+              className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-[0.8rem] text-slate-200"
+            >
               <code>
                 {source.lines.map((line) => (
-                  <span key={line.number} className={line.marker ? "marker" : undefined}>
+                  <Line key={line.number} marker={line.marker}>
                     {String(line.number).padStart(4)} {line.text}
                     {"\n"}
-                  </span>
+                  </Line>
                 ))}
               </code>
             </pre>
@@ -96,6 +101,12 @@ export function FlawCard({
       </details>
     </article>
   );
+}
+
+/** A line of source; the defense's own line (its LAB FLAW marker) highlighted. */
+function Line({ marker, children }: { marker: boolean; children: ReactNode }) {
+  if (!marker) return <span>{children}</span>;
+  return <mark className="inline-block min-w-full bg-red-900 text-white">{children}</mark>;
 }
 
 function placeholders({ bank, attacker }: Addresses): (text: string) => string {

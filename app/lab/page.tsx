@@ -10,6 +10,8 @@ import { AttackerInbox } from "./attacker-inbox";
 import { FlawCard } from "./flaw-card";
 import { LabKeyPrompt } from "./key-prompt";
 
+const BUTTON_ROW = "flex flex-wrap gap-2";
+
 const NOTICES: Record<string, string> = {
   reset: "Demo data restored: every session ended, the inbox emptied.",
   "reset-no-inbox":
@@ -35,7 +37,7 @@ export default async function LabConsole({
   const notice = done ? NOTICES[done] : undefined;
 
   return (
-    <main className="content lab-console">
+    <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-8">
       <h1>Lab console</h1>
       {notice && (
         <p className="notice" role="status">
@@ -53,39 +55,39 @@ export default async function LabConsole({
         </strong>{" "}
         defenses switched off{off.length > 0 ? `: ${off.join(", ")}` : ""}.
       </p>
-      <div className="inline-form">
+      <div className={BUTTON_ROW}>
         <form action={switchAllFlaws}>
           <input type="hidden" name="enabled" value="off" />
-          <button type="submit" className="button secondary">
+          <button type="submit" className="btn btn-secondary">
             Restore every defense
           </button>
         </form>
         <form action={switchAllFlaws}>
           <input type="hidden" name="enabled" value="on" />
-          <button type="submit" className="button secondary">
+          <button type="submit" className="btn btn-secondary">
             Switch every flaw on
           </button>
         </form>
         <form action={resetLab}>
-          <button type="submit" className="button">
+          <button type="submit" className="btn">
             Reset demo data
           </button>
         </form>
       </div>
 
-      <section aria-labelledby="inbox-heading">
+      <section aria-labelledby="inbox-heading" className="card grid gap-3">
         <h2 id="inbox-heading">Attacker&apos;s inbox</h2>
         <AttackerInbox initial={inbox} />
       </section>
 
-      <section aria-labelledby="time-heading">
+      <section aria-labelledby="time-heading" className="card grid gap-3">
         <h2 id="time-heading">Time travel</h2>
         <p>For the demos that would wait out a timeout: every live session&apos;s clock, as if the time had passed.</p>
-        <div className="inline-form">
+        <div className={BUTTON_ROW}>
           {Object.entries(timeJumps()).map(([jump, { label }]) => (
             <form action={travelInTime} key={jump}>
               <input type="hidden" name="jump" value={jump} />
-              <button type="submit" className="button secondary">
+              <button type="submit" className="btn btn-secondary">
                 {label}
               </button>
             </form>
@@ -93,7 +95,7 @@ export default async function LabConsole({
         </div>
       </section>
 
-      <section aria-labelledby="flaws-heading">
+      <section aria-labelledby="flaws-heading" className="grid gap-4">
         <h2 id="flaws-heading">Flaws</h2>
         {FLAW_NAMES.map((name) => (
           <FlawCard

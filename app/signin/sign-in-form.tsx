@@ -98,11 +98,23 @@ export function SignInForm({
             {error}
           </p>
         )}
-        <label htmlFor="email">Email</label>
-        <input ref={email} id="email" name="email" type="email" autoComplete="username" required />
-        <label htmlFor="password">Password</label>
-        <input ref={password} id="password" name="password" type="password" autoComplete="current-password" required />
-        <button ref={submit} type="submit" className="button" disabled={pending}>
+        <label htmlFor="email" className="label">
+          Email
+        </label>
+        <input ref={email} id="email" name="email" type="email" className="input" autoComplete="username" required />
+        <label htmlFor="password" className="label">
+          Password
+        </label>
+        <input
+          ref={password}
+          id="password"
+          name="password"
+          type="password"
+          className="input"
+          autoComplete="current-password"
+          required
+        />
+        <button ref={submit} type="submit" className="btn mt-4 w-full" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>

@@ -7,7 +7,7 @@ import { enterAdminPanel, type EnterState } from "./actions";
 export function EnterAdminForm({ needsPassword }: { needsPassword: boolean }) {
   const [state, action, pending] = useActionState<EnterState, FormData>(enterAdminPanel, { needsPassword });
   return (
-    <form action={action} className="form">
+    <form action={action} className="card form max-w-xl">
       {state.needsPassword ? (
         <StepUpFields intro="Enter your password to open the admin panel." message={state.message} />
       ) : (
@@ -17,7 +17,7 @@ export function EnterAdminForm({ needsPassword }: { needsPassword: boolean }) {
           </p>
         )
       )}
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="btn mt-2 justify-self-start" disabled={pending}>
         Enter admin panel
       </button>
     </form>

@@ -1,4 +1,4 @@
-import { SessionChrome } from "@/components/session-chrome";
+import { BankPage } from "@/components/bank-page";
 import { BankLink } from "@/components/bank-link";
 import { listAccounts, listRecentActivity } from "@/lib/bank/accounts";
 import { formatCents } from "@/lib/money";
@@ -9,13 +9,12 @@ export default async function DashboardPage() {
   const session = await requireSession("medium");
   const [accounts, activity] = await Promise.all([listAccounts(session.userId), listRecentActivity(session.userId)]);
   return (
-    <>
-      <SessionChrome session={session} />
+    <BankPage session={session}>
       <h1>Welcome, {session.user.name}</h1>
       {session.user.role === "admin" && (
         <section aria-labelledby="admin-heading" className="card">
           <h2 id="admin-heading">Administration</h2>
-          <p>
+          <p className="mt-1 text-slate-700">
             <BankLink href="/admin">Open the admin panel</BankLink> to manage users and their sessions. Entering it asks
             for your password if you have not just entered it.
           </p>
@@ -24,7 +23,7 @@ export default async function DashboardPage() {
       {(accounts.length > 0 || session.user.role !== "admin") && (
         <AccountsAndActivity accounts={accounts} activity={activity} />
       )}
-    </>
+    </BankPage>
   );
 }
 
@@ -39,17 +38,22 @@ function AccountsAndActivity({
   return (
     <>
       <section aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading">Your accounts</h2>
+        <h2 id="accounts-heading" className="mb-3">
+          Your accounts
+        </h2>
         {accounts.length === 0 ? (
           <p>You have no accounts yet.</p>
         ) : (
-          <ul className="cards">
+          <ul className="grid gap-4 sm:grid-cols-2">
             {accounts.map((account) => (
-              <li key={account.id} className="card">
-                <BankLink href={`/accounts/${account.id}`}>
-                  <span className="card-title">{account.name}</span>
-                  <span className="muted">{account.number}</span>
-                  <span className="balance" data-testid="balance">
+              <li key={account.id}>
+                <BankLink
+                  href={`/accounts/${account.id}`}
+                  className="card grid gap-1 text-slate-900 no-underline transition hover:border-brand-600 hover:shadow-md"
+                >
+                  <span className="font-semibold text-brand-800">{account.name}</span>
+                  <span className="text-sm text-slate-600">{account.number}</span>
+                  <span className="mt-3 text-2xl font-semibold tabular-nums" data-testid="balance">
                     {formatCents(account.balanceCents)}
                   </span>
                 </BankLink>

@@ -15,38 +15,42 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 export function RecentActivity({ entries }: { entries: Entry[] }) {
   return (
     <section aria-labelledby="activity-heading">
-      <h2 id="activity-heading">Recent activity</h2>
+      <h2 id="activity-heading" className="mb-3">
+        Recent activity
+      </h2>
       {entries.length === 0 ? (
-        <p>No transactions yet. Money you send or receive will show here.</p>
+        <p className="text-slate-700">No transactions yet. Money you send or receive will show here.</p>
       ) : (
-        <table className="ledger" aria-labelledby="activity-heading">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Account</th>
-              <th scope="col">Description</th>
-              <th scope="col">Memo</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{dateFormat.format(entry.createdAt)}</td>
-                <td>
-                  <BankLink href={`/accounts/${entry.account.id}`}>{entry.account.name}</BankLink>
-                </td>
-                <td>{entry.description}</td>
-                <td>{entry.memo && <Memo text={entry.memo} />}</td>
-                <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>
-                  {formatAmount(entry.amountCents)}
-                </td>
+        <div className="table-card">
+          <table className="ledger" aria-labelledby="activity-heading">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Account</th>
+                <th scope="col">Description</th>
+                <th scope="col">Memo</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{dateFormat.format(entry.createdAt)}</td>
+                  <td>
+                    <BankLink href={`/accounts/${entry.account.id}`}>{entry.account.name}</BankLink>
+                  </td>
+                  <td>{entry.description}</td>
+                  <td>{entry.memo && <Memo text={entry.memo} />}</td>
+                  <td className={entry.amountCents < 0 ? "num text-red-700" : "num text-green-700"}>
+                    {formatAmount(entry.amountCents)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { BankLink } from "@/components/bank-link";
-import { SessionChrome } from "@/components/session-chrome";
+import { BankPage } from "@/components/bank-page";
 import { requireSession } from "@/lib/session/guard";
 
 // Made once: toLocaleDateString with options builds a new formatter on every call, which was the
@@ -10,10 +10,9 @@ export default async function ProfilePage() {
   const session = await requireSession("low");
   const { user } = session;
   return (
-    <>
-      <SessionChrome session={session} />
+    <BankPage session={session}>
       <h1>Profile</h1>
-      <dl className="facts">
+      <dl className="card facts">
         <dt>Name</dt>
         <dd>{user.name}</dd>
         <dt>Email</dt>
@@ -25,9 +24,11 @@ export default async function ProfilePage() {
       </dl>
       {user.role === "admin" && (
         <p>
-          <BankLink href="/admin">Open the admin panel</BankLink>
+          <BankLink href="/admin" className="btn">
+            Open the admin panel
+          </BankLink>
         </p>
       )}
-    </>
+    </BankPage>
   );
 }

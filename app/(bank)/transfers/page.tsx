@@ -1,4 +1,4 @@
-import { SessionChrome } from "@/components/session-chrome";
+import { BankPage } from "@/components/bank-page";
 import { randomUUID } from "node:crypto";
 import { listAccounts } from "@/lib/bank/accounts";
 import { formatCents } from "@/lib/money";
@@ -10,11 +10,10 @@ export default async function TransfersPage() {
   const accounts = await listAccounts(session.userId);
   if (accounts.length === 0)
     return (
-      <>
-        <SessionChrome session={session} />
+      <BankPage session={session}>
         <h1>Transfer money</h1>
-        <p>You have no account to pay from.</p>
-      </>
+        <p className="text-slate-700">You have no account to pay from.</p>
+      </BankPage>
     );
   const options = accounts.map((a) => ({
     id: a.id,
@@ -22,10 +21,9 @@ export default async function TransfersPage() {
     label: `${a.name} ${a.number} (${formatCents(a.balanceCents)})`,
   }));
   return (
-    <>
-      <SessionChrome session={session} />
+    <BankPage session={session}>
       <h1>Transfer money</h1>
-      <p className="muted">Transfers need your password entered within the last few minutes.</p>
+      <p className="lead">Transfers need your password entered within the last few minutes.</p>
       <TransferForm
         accounts={options}
         // One key per rendered form: a double-click or a retried request makes one transfer.
@@ -39,6 +37,6 @@ export default async function TransfersPage() {
           idempotencyKey: randomUUID(),
         }}
       />
-    </>
+    </BankPage>
   );
 }

@@ -40,7 +40,7 @@ export function RecipientChoice({
   return (
     <>
       <fieldset className="choice" aria-describedby={errors.recipient ? "recipient-error" : undefined}>
-        <legend>Send to</legend>
+        <legend className="label mb-2">Send to</legend>
         <label>
           <input
             type="radio"
@@ -66,7 +66,7 @@ export function RecipientChoice({
           Someone else
         </label>
         {!hasOwnChoice && (
-          <span id="recipient-own-hint" className="choice-hint muted">
+          <span id="recipient-own-hint" className="hint mt-1 basis-full">
             You have only one account.
           </span>
         )}
@@ -75,10 +75,13 @@ export function RecipientChoice({
 
       {hasOwnChoice && (
         <div className="to-own">
-          <label htmlFor="toAccount">To my account</label>
+          <label htmlFor="toAccount" className="label">
+            To my account
+          </label>
           <select
             id="toAccount"
             name="toAccount"
+            className="input"
             defaultValue={values.toAccount}
             disabled={inactive("own")}
             aria-describedby="toAccount-error"
@@ -96,10 +99,13 @@ export function RecipientChoice({
       )}
 
       <div className="to-other">
-        <label htmlFor="toNumber">Recipient account number</label>
+        <label htmlFor="toNumber" className="label">
+          Recipient account number
+        </label>
         <input
           id="toNumber"
           name="toNumber"
+          className="input"
           defaultValue={values.toNumber}
           disabled={inactive("other")}
           autoComplete="off"

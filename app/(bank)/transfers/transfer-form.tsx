@@ -19,7 +19,7 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
 
   return (
     // key: a new answer from the server resets the uncontrolled fields to the values it echoed.
-    <form action={action} className="form" key={JSON.stringify(state)}>
+    <form action={action} className="card form max-w-xl" key={JSON.stringify(state)}>
       {state.status === "editing" && state.message && (
         <p className="form-error" role="alert">
           {state.message}
@@ -27,8 +27,10 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
       )}
       <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
 
-      <label htmlFor="fromAccountId">From</label>
-      <select id="fromAccountId" name="fromAccountId" defaultValue={values.fromAccountId}>
+      <label htmlFor="fromAccountId" className="label">
+        From
+      </label>
+      <select id="fromAccountId" name="fromAccountId" defaultValue={values.fromAccountId} className="input">
         {accounts.map((a) => (
           <option key={a.id} value={a.id}>
             {a.label}
@@ -38,10 +40,13 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
 
       <RecipientChoice accounts={accounts} values={values} errors={errors} />
 
-      <label htmlFor="amount">Amount (USD)</label>
+      <label htmlFor="amount" className="label">
+        Amount (USD)
+      </label>
       <input
         id="amount"
         name="amount"
+        className="input"
         inputMode="decimal"
         defaultValue={values.amount}
         autoComplete="off"
@@ -49,10 +54,13 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
       />
       <FieldError id="amount-error" message={errors.amount} />
 
-      <label htmlFor="memo">Memo (optional)</label>
+      <label htmlFor="memo" className="label">
+        Memo (optional)
+      </label>
       <input
         id="memo"
         name="memo"
+        className="input"
         maxLength={MEMO_MAX_LENGTH}
         defaultValue={values.memo}
         aria-describedby="memo-error"
@@ -66,7 +74,7 @@ export function TransferForm({ accounts, initial }: { accounts: AccountOption[];
         />
       )}
 
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="btn mt-4 justify-self-start" disabled={pending}>
         {pending ? "Sending…" : stepUp ? "Confirm transfer" : "Send transfer"}
       </button>
     </form>

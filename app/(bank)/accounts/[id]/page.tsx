@@ -1,4 +1,4 @@
-import { SessionChrome } from "@/components/session-chrome";
+import { BankPage } from "@/components/bank-page";
 import { BankLink } from "@/components/bank-link";
 import { Memo } from "@/components/memo";
 import { notFound } from "next/navigation";
@@ -14,49 +14,61 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const account = await getAccountHistory(session.userId, id);
   if (!account) notFound();
   return (
-    <>
-      <SessionChrome session={session} />
-      <p>
+    <BankPage session={session}>
+      <p className="text-sm">
         <BankLink href="/dashboard">← All accounts</BankLink>
       </p>
-      <h1>{account.name}</h1>
-      <p className="muted">{account.number}</p>
-      <p className="balance-large">
-        Balance <strong data-testid="balance">{formatCents(account.balanceCents)}</strong>
-      </p>
-      <h2 id="transactions-heading">Transactions</h2>
-      {account.entries.length === 0 ? (
-        <p>No transactions yet.</p>
-      ) : (
-        <table className="ledger" aria-labelledby="transactions-heading">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Description</th>
-              <th scope="col">Memo</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-              <th scope="col" className="num">
-                Balance
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {account.entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{dateFormat.format(entry.createdAt)}</td>
-                <td>{entry.description}</td>
-                <td>{entry.memo && <Memo text={entry.memo} />}</td>
-                <td className={entry.amountCents < 0 ? "num debit" : "num credit"}>
-                  {formatAmount(entry.amountCents)}
-                </td>
-                <td className="num">{formatCents(entry.balanceAfterCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
+      <div className="card flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1>{account.name}</h1>
+          <p className="text-slate-600">{account.number}</p>
+        </div>
+        <p className="grid text-right">
+          <span className="text-sm text-slate-600">Balance</span>{" "}
+          <strong className="text-3xl font-semibold tabular-nums" data-testid="balance">
+            {formatCents(account.balanceCents)}
+          </strong>
+        </p>
+      </div>
+      <section aria-labelledby="transactions-heading">
+        <h2 id="transactions-heading" className="mb-3">
+          Transactions
+        </h2>
+        {account.entries.length === 0 ? (
+          <p className="text-slate-700">No transactions yet.</p>
+        ) : (
+          <div className="table-card">
+            <table className="ledger" aria-labelledby="transactions-heading">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Description</th>
+                  <th scope="col">Memo</th>
+                  <th scope="col" className="num">
+                    Amount
+                  </th>
+                  <th scope="col" className="num">
+                    Balance
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {account.entries.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{dateFormat.format(entry.createdAt)}</td>
+                    <td>{entry.description}</td>
+                    <td>{entry.memo && <Memo text={entry.memo} />}</td>
+                    <td className={entry.amountCents < 0 ? "num text-red-700" : "num text-green-700"}>
+                      {formatAmount(entry.amountCents)}
+                    </td>
+                    <td className="num">{formatCents(entry.balanceAfterCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </BankPage>
   );
 }

@@ -15,30 +15,51 @@ export function PasswordForm() {
     );
   }
   return (
-    <form action={action} className="form">
+    <form action={action} className="card form max-w-xl">
       {state.message && (
         <p className="form-error" role="alert">
           {state.message}
         </p>
       )}
-      <label htmlFor="currentPassword">Current password</label>
-      <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
-      <label htmlFor="newPassword">New password</label>
+      <label htmlFor="currentPassword" className="label">
+        Current password
+      </label>
+      <input
+        id="currentPassword"
+        name="currentPassword"
+        className="input"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <label htmlFor="newPassword" className="label">
+        New password
+      </label>
       <input
         id="newPassword"
         name="newPassword"
+        className="input"
         type="password"
         autoComplete="new-password"
         required
         aria-describedby="new-password-help"
       />
-      <p id="new-password-help" className="muted">
+      <p id="new-password-help" className="hint">
         {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_BYTES} characters (accented letters and emoji count as 2 to 4), not a
         commonly used password.
       </p>
-      <label htmlFor="confirmPassword">Confirm new password</label>
-      <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
-      <button type="submit" className="button" disabled={pending}>
+      <label htmlFor="confirmPassword" className="label">
+        Confirm new password
+      </label>
+      <input
+        id="confirmPassword"
+        name="confirmPassword"
+        className="input"
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+      <button type="submit" className="btn mt-4 justify-self-start" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
       </button>
     </form>

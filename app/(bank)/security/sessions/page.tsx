@@ -1,4 +1,4 @@
-import { SessionChrome } from "@/components/session-chrome";
+import { BankPage } from "@/components/bank-page";
 import { describeDevice } from "@/lib/session/device";
 import { requireSession } from "@/lib/session/guard";
 import { listLiveSessions } from "@/lib/session/store";
@@ -22,19 +22,18 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     current: s.id === session.id,
   }));
   return (
-    <>
-      <SessionChrome session={session} />
+    <BankPage session={session}>
       <h1>Your sessions</h1>
       {ended !== undefined && (
         <p className="notice" role="status">
           {ended === "1" ? "1 session was ended." : `${Number(ended) || 0} sessions were ended.`}
         </p>
       )}
-      <p className="muted">
+      <p className="text-slate-600">
         Every device and app signed in to your account. Ending a session signs it out on its very next request. The
         session column matches the one the session inspector shows on that device.
       </p>
       <SessionsForm sessions={sessions} />
-    </>
+    </BankPage>
   );
 }

@@ -18,57 +18,59 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
   const [state, action, pending] = useActionState<EndSessionsState, FormData>(endSessions, { status: "idle" });
   const others = sessions.filter((s) => !s.current);
   return (
-    <form action={action}>
+    <form action={action} className="grid gap-4">
       {state.status === "step-up" && (
         <StepUpFields intro="Enter your password, then choose again which sessions to end." message={state.message} />
       )}
-      <table className="ledger" aria-label="Your sessions">
-        <thead>
-          <tr>
-            <th scope="col">Device</th>
-            <th scope="col">Session</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Started</th>
-            <th scope="col">Last active</th>
-            <th scope="col">
-              <span className="visually-hidden">Action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
-            <tr key={s.id}>
-              <td>
-                {s.device}
-                {s.current && <strong> (this device)</strong>}
-              </td>
-              <td>
-                <code>{s.fingerprint}</code>
-              </td>
-              <td>{s.ip}</td>
-              <td>{s.started}</td>
-              <td>{s.lastActive}</td>
-              <td>
-                {!s.current && (
-                  <button
-                    type="submit"
-                    name="target"
-                    value={s.id}
-                    className="button secondary"
-                    disabled={pending}
-                    aria-label={`End session on ${s.device} from ${s.ip}, session ${s.fingerprint}`}
-                  >
-                    End session
-                  </button>
-                )}
-              </td>
+      <div className="table-card">
+        <table className="ledger" aria-label="Your sessions">
+          <thead>
+            <tr>
+              <th scope="col">Device</th>
+              <th scope="col">Session</th>
+              <th scope="col">IP address</th>
+              <th scope="col">Started</th>
+              <th scope="col">Last active</th>
+              <th scope="col">
+                <span className="sr-only">Action</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.device}
+                  {s.current && <strong className="text-brand-800"> (this device)</strong>}
+                </td>
+                <td>
+                  <code>{s.fingerprint}</code>
+                </td>
+                <td>{s.ip}</td>
+                <td>{s.started}</td>
+                <td>{s.lastActive}</td>
+                <td>
+                  {!s.current && (
+                    <button
+                      type="submit"
+                      name="target"
+                      value={s.id}
+                      className="btn btn-secondary max-sm:mt-2"
+                      disabled={pending}
+                      aria-label={`End session on ${s.device} from ${s.ip}, session ${s.fingerprint}`}
+                    >
+                      End session
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {others.length > 0 && (
         <p>
-          <button type="submit" name="target" value="others" className="button" disabled={pending}>
+          <button type="submit" name="target" value="others" className="btn" disabled={pending}>
             Sign out everywhere else
           </button>
         </p>

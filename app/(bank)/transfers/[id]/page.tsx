@@ -1,4 +1,4 @@
-import { SessionChrome } from "@/components/session-chrome";
+import { BankPage } from "@/components/bank-page";
 import { BankLink } from "@/components/bank-link";
 import { Memo } from "@/components/memo";
 import { notFound } from "next/navigation";
@@ -13,14 +13,13 @@ export default async function TransferDonePage({ params }: { params: Promise<{ i
   if (!found) notFound();
   const { transfer, from, to } = found;
   return (
-    <>
-      <SessionChrome session={session} />
+    <BankPage session={session}>
       <h1>Transfer sent</h1>
       <p className="notice" role="status">
         {formatCents(transfer.amountCents)} sent to {to.name ? `${to.name} ` : ""}
         {to.number}.
       </p>
-      <dl className="facts">
+      <dl className="card facts">
         <dt>From</dt>
         <dd>
           {from.name} {from.number}
@@ -39,10 +38,14 @@ export default async function TransferDonePage({ params }: { params: Promise<{ i
         <dt>Reference</dt>
         <dd>{transfer.id}</dd>
       </dl>
-      <p>
-        <BankLink href="/transfers">Make another transfer</BankLink> ·{" "}
-        <BankLink href="/dashboard">Back to accounts</BankLink>
+      <p className="flex flex-wrap gap-3">
+        <BankLink href="/transfers" className="btn">
+          Make another transfer
+        </BankLink>
+        <BankLink href="/dashboard" className="btn btn-secondary">
+          Back to accounts
+        </BankLink>
       </p>
-    </>
+    </BankPage>
   );
 }
