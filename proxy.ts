@@ -16,6 +16,12 @@ import { answersWithJson, ERRORS } from "@/lib/error-body.mjs";
 import { appOrigin } from "@/lib/env";
 // LAB ONLY
 import { labAccessAnswer } from "@/lib/lab/access";
+import { reportAttempt } from "@/lib/lab/outcomes";
+
+const CSRF_WORDS = {
+  exploited: "Another site's form wrote to the bank, and the bank accepted it.",
+  blocked: "Another site's form tried to write to the bank and was refused.",
+};
 // END LAB ONLY
 import { flawOn } from "@/lib/lab/flaws";
 import { unavailableAnswer } from "@/lib/outage";
@@ -73,6 +79,9 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
   // app's, and its Origin names another host than the one the request is for.
   // LAB FLAW csrf: a write from another origin goes through, and with SameSite=None the
   // victim's cookie with it.
+  // LAB ONLY
+  if (isCrossSiteWrite(request, appOrigin())) await reportAttempt("csrf", CSRF_WORDS);
+  // END LAB ONLY
   if (!flawOn("csrf")) {
     if (isCrossSiteWrite(request, appOrigin())) {
       await recordCrossSiteRefusal(request, "cross_site");

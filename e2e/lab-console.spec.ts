@@ -184,7 +184,7 @@ test.describe("the lab console on a lab server", () => {
     await trainer.getByRole("button", { name: "Reset demo data" }).click();
     // The reset hashes the four demo passwords again, at bcrypt's real cost.
     await expect(trainer.getByRole("status")).toHaveText(
-      "Demo data restored: every session ended, the inbox emptied.",
+      "Demo data restored: every session ended, the inbox and the score board emptied.",
       { timeout: 20_000 },
     );
     expect((await bob()).balanceCents).toBe(BOB.seededCents);
@@ -202,6 +202,21 @@ test.describe("the lab console on a lab server", () => {
     await card.getByText("View source").click();
     await expect(card.getByText(/lib\/session\/cookies\.ts:\d+/)).toBeVisible();
     await expect(card.locator("pre mark")).toContainText("// LAB FLAW readable-cookie");
+    // Every line of the excerpt on a line of its own, from the left edge: the defense's line
+    // right after the marker was once pushed out of view by the highlight.
+    const listing = card.locator("pre").first();
+    await expect(listing).toContainText('httpOnly: !flawOn("readable-cookie")');
+    const lines = await listing
+      .locator("code > *")
+      .evaluateAll((all) =>
+        all.map((line) => line.getBoundingClientRect()).map(({ left, top, bottom }) => ({ left, top, bottom })),
+      );
+    expect(lines.length).toBeGreaterThan(3);
+    for (const [i, line] of lines.entries()) {
+      expect(line.left, `line ${i + 1} starts at the left edge`).toBe(lines[0]!.left);
+      if (i > 0)
+        expect(line.top, `line ${i + 1} is below the one before`).toBeGreaterThanOrEqual(lines[i - 1]!.bottom - 1);
+    }
     await card.getByText("Demo", { exact: true }).click();
     await expect(card.getByRole("listitem").first()).toContainText("sign in as alice@vaultline.test");
     await expectAccessible(trainer, "lab console");

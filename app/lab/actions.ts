@@ -6,6 +6,7 @@ import { FLAW_NAMES } from "@/lib/lab/flaw-names";
 import { jumpInTime, resetDemoData, timeJumps, type TimeJump } from "@/lib/lab/demo-data";
 import { labAction } from "@/lib/lab/guard";
 import { clearInbox } from "@/lib/lab/inbox";
+import { clearScores } from "@/lib/lab/outcomes";
 import { switchFlaws } from "@/lib/lab/switches";
 
 /** One flaw's switch: `flaw` names it, `enabled` is "on" (defense off) or "off". */
@@ -21,9 +22,10 @@ export const switchAllFlaws = labAction(async (form) => {
   revalidatePath("/lab");
 });
 
-/** Demo data back to the seed, every session ended, the attacker's inbox emptied. */
+/** Demo data back to the seed, every session ended, the attacker's inbox and the score board emptied. */
 export const resetLab = labAction(async () => {
   await resetDemoData();
+  await clearScores();
   const emptied = await clearInbox();
   redirect(`/lab?done=${emptied ? "reset" : "reset-no-inbox"}`);
 });

@@ -3,19 +3,21 @@ import { activeFlaws } from "@/lib/lab/flaws";
 import { timeJumps } from "@/lib/lab/demo-data";
 import { hasLabKey } from "@/lib/lab/guard";
 import { attackerSiteUrl, readInbox } from "@/lib/lab/inbox";
+import { scoreBoard } from "@/lib/lab/outcomes";
 import { flawSources } from "@/lib/lab/source";
 import { appOrigin } from "@/lib/env";
 import { resetLab, switchAllFlaws, travelInTime } from "./actions";
 import { AttackerInbox } from "./attacker-inbox";
+import { ScoreBoard } from "./score-board";
 import { FlawCard } from "./flaw-card";
 import { LabKeyPrompt } from "./key-prompt";
 
 const BUTTON_ROW = "flex flex-wrap gap-2";
 
 const NOTICES: Record<string, string> = {
-  reset: "Demo data restored: every session ended, the inbox emptied.",
+  reset: "Demo data restored: every session ended, the inbox and the score board emptied.",
   "reset-no-inbox":
-    "Demo data restored and every session ended; the attacker's site could not be reached to empty its inbox.",
+    "Demo data restored, every session ended and the score board emptied; the attacker's site could not be reached to empty its inbox.",
   "idle-past-high-tier": "Every live session is now idle past the high tier.",
   "stale-step-up": "Every live session's password entry is now past step-up freshness.",
   "past-absolute-lifetime": "Every live session is now past its absolute lifetime.",
@@ -31,7 +33,7 @@ export default async function LabConsole({
   const { done, refused } = await searchParams;
   // Without the key: only the prompt for it, not a switch, a capture or a line of the demos.
   if (!unlocked) return <LabKeyPrompt refused={refused === "key"} />;
-  const [sources, inbox] = await Promise.all([flawSources(), readInbox()]);
+  const [sources, inbox, scores] = await Promise.all([flawSources(), readInbox(), scoreBoard()]);
   const off = activeFlaws();
   const addresses = { bank: appOrigin(), attacker: attackerSiteUrl() };
   const notice = done ? NOTICES[done] : undefined;
@@ -74,6 +76,11 @@ export default async function LabConsole({
           </button>
         </form>
       </div>
+
+      <section aria-labelledby="scores-heading" className="card grid gap-3">
+        <h2 id="scores-heading">Score board</h2>
+        <ScoreBoard initial={scores} />
+      </section>
 
       <section aria-labelledby="inbox-heading" className="card grid gap-3">
         <h2 id="inbox-heading">Attacker&apos;s inbox</h2>

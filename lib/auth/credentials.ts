@@ -6,6 +6,9 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { reportSignInLimits } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
 import { hasUnsafeCharacters } from "@/lib/text";
@@ -51,6 +54,11 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
   const decision: ThrottleDecision = flawOn("no-login-throttle")
     ? { kind: "go", lastBeforeHardStop: false }
     : await throttleDecision(attempt);
+  // LAB ONLY
+  await reportSignInLimits(decision, async () =>
+    flawOn("no-login-throttle") ? true : (await throttleDecision(attempt)).kind === "go",
+  );
+  // END LAB ONLY
   // Refused without checking the password, whether or not the email has an account.
   if (decision.kind === "wait") {
     await discardSignInAttempt(attempt);

@@ -11,6 +11,9 @@ import { requestLog } from "@/lib/log";
 import { startWebSession } from "@/lib/session/lifecycle";
 import { verifyCredentials, type VerifiedUser } from "./credentials";
 import { safeNextPath } from "./safe-next-path";
+// LAB ONLY
+import { reportRedirect } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { SIGN_IN_FAILED_ERROR_CODE, THROTTLED_ERROR_CODE, UNAVAILABLE_ERROR_CODE } from "./sign-in-errors";
 
 export const authOptions: NextAuthOptions = {
@@ -45,6 +48,11 @@ export const authOptions: NextAuthOptions = {
       const { credentialGeneration } = user as typeof user & Pick<VerifiedUser, "credentialGeneration">;
       await onlyOurErrorCodes(() => startWebSession({ id: user.id, email: user.email ?? "", credentialGeneration }));
       // The form's `next`, which anyone can write into a link: only a path on this origin.
+      // LAB ONLY
+      const leaves = () =>
+        new URL(safeNextPath(credentials?.callbackUrl), appOrigin()).origin !== new URL(appOrigin()).origin;
+      await reportRedirect(leaves(), leaves);
+      // END LAB ONLY
       return new URL(safeNextPath(credentials?.callbackUrl), appOrigin()).toString();
     },
   },

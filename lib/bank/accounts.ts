@@ -3,6 +3,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { reportForeignRecord } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { isRecordId } from "@/lib/text";
 
 const HISTORY_PAGE_SIZE = 50;
@@ -16,10 +19,16 @@ export async function getAccountHistory(userId: string, accountId: string) {
   if (!isRecordId(accountId)) return null;
   // LAB FLAW idor: any account's history opens by its ID, whoever owns it.
   const owner = flawOn("idor") ? {} : { userId };
-  return db.account.findFirst({
+  const account = await db.account.findFirst({
     where: { id: accountId, ...owner },
     include: { entries: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: HISTORY_PAGE_SIZE } },
   });
+  // LAB ONLY
+  await reportForeignRecord("account history", userId, async () =>
+    account ? account.userId : (await db.account.findUnique({ where: { id: accountId } }))?.userId,
+  );
+  // END LAB ONLY
+  return account;
 }
 
 /**

@@ -11,6 +11,10 @@ import { TRANSFER_IN_PROGRESS_MESSAGE } from "@/lib/bank/limits";
 import { databaseKind, db as appDb, type Db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { labMode } from "@/lib/lab/flaws";
+import { reportAttempt, reportForeignRecord } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { isRecordId } from "@/lib/text";
 import { isSameTransferRequest } from "./idempotency";
 
@@ -64,7 +68,11 @@ export async function executeTransfer(input: TransferInput, db: Db = appDb): Pro
   // (ownership never changes) and its balance as of now (only a shortcut, see moveMoney).
   const from = await payerAccount(db, input);
   try {
-    return await db.$transaction((tx) => claimAndMove(tx as Db, input, from), TRANSACTION_OPTIONS);
+    const outcome = await db.$transaction((tx) => claimAndMove(tx as Db, input, from), TRANSACTION_OPTIONS);
+    // LAB ONLY
+    await reportDebit(db, outcome, from, input.amountCents);
+    // END LAB ONLY
+    return outcome;
   } catch (error) {
     if (!isClaimWaitTimeout(error)) throw error;
     return { ok: false, reason: "in_progress", message: TRANSFER_IN_PROGRESS_MESSAGE };
@@ -201,6 +209,23 @@ async function debit(tx: Db, accountId: string, cents: number): Promise<number> 
 }
 
 // LAB ONLY
+/**
+ * For the score board, once the transaction is over: a payer's balance below zero is the
+ * overdraft race won; a refusal for funds the balance read before the transaction still showed
+ * is the race met by the one-statement debit.
+ */
+async function reportDebit(db: Db, outcome: TransferOutcome, from: Payer, cents: number): Promise<void> {
+  if (!labMode() || !from || !("replayed" in outcome) || outcome.replayed) return;
+  const raced = outcome.ok
+    ? (await db.account.findUniqueOrThrow({ where: { id: from.id } })).balanceCents < 0
+    : outcome.message === INSUFFICIENT_FUNDS && from.balanceCents >= cents;
+  if (!raced) return;
+  await reportAttempt("overdraft-race", {
+    exploited: "Transfers sent at once all spent the same balance, and the account went below zero.",
+    blocked: "A transfer sent in a burst found the funds already spent by the others and was refused.",
+  });
+}
+
 async function debitUnchecked(tx: Db, accountId: string, cents: number): Promise<number> {
   const account = await tx.account.update({
     where: { id: accountId },
@@ -237,6 +262,11 @@ export async function getTransfer(userId: string, transferId: string) {
   // LAB FLAW idor: any receipt opens by its ID: another customer's accounts, memo and balance.
   const owner = flawOn("idor") ? {} : { userId };
   const transfer = await appDb.transfer.findFirst({ where: { id: transferId, ...owner } });
+  // LAB ONLY
+  await reportForeignRecord("receipt", userId, async () =>
+    transfer ? transfer.userId : (await appDb.transfer.findUnique({ where: { id: transferId } }))?.userId,
+  );
+  // END LAB ONLY
   if (!transfer) return null;
   const [from, to] = await Promise.all([
     appDb.account.findUniqueOrThrow({ where: { id: transfer.fromAccountId } }),

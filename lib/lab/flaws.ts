@@ -5,6 +5,7 @@
 // flaw by flaw). Lab mode is LAB_ALLOW=1: only there can a defense be off, and only there does
 // the lab console (/lab) switch them while the server runs. The names themselves, and the parser
 // of LAB_FLAWS, are in flaw-names.ts.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { serverEnv, type ServerEnv } from "../env";
 import { FLAW_NAMES, type FlawName } from "./flaw-names";
 
@@ -418,7 +419,16 @@ export function startingFlaws(env: ServerEnv = serverEnv()): FlawName[] {
 // Next bundles proxy.ts apart from the app: a module-level variable here would be one copy per
 // bundle, and the proxy would never see the console's switch.
 const SWITCHES = Symbol.for("vaultline.lab.switches");
-type SwitchHolder = { [SWITCHES]?: readonly FlawName[] };
+// The flaws a second opinion is taken with (judgedWith), for the code it runs and nothing else.
+const JUDGING = Symbol.for("vaultline.lab.judging");
+type SwitchHolder = {
+  [SWITCHES]?: readonly FlawName[];
+  [JUDGING]?: AsyncLocalStorage<readonly FlawName[]>;
+};
+
+function judging(): AsyncLocalStorage<readonly FlawName[]> {
+  return ((globalThis as SwitchHolder)[JUDGING] ??= new AsyncLocalStorage());
+}
 
 /** Called by lib/lab/switches.ts only, with what the database now holds. */
 export function holdSwitches(flaws: readonly FlawName[]): void {
@@ -431,7 +441,16 @@ export function holdSwitches(flaws: readonly FlawName[]): void {
  */
 export function activeFlaws(env: ServerEnv = serverEnv()): readonly FlawName[] {
   if (!labMode(env)) return [];
-  return (globalThis as SwitchHolder)[SWITCHES] ?? startingFlaws(env);
+  return judging().getStore() ?? (globalThis as SwitchHolder)[SWITCHES] ?? startingFlaws(env);
+}
+
+/**
+ * The lab's second opinion: what a decision would have been with only `flaws` on. The score
+ * board (lib/lab/outcomes.ts) asks it which defense an attack met. Only the code `decide` runs
+ * sees the other switches; every other request meanwhile sees the real ones.
+ */
+export function judgedWith<T>(flaws: readonly FlawName[], decide: () => T): T {
+  return judging().run(flaws, decide);
 }
 
 /** True when the trainer switched this defense off. */

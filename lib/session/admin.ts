@@ -6,6 +6,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { reportAttempt } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { describeDevice } from "./device";
 import { recordEvent } from "./events";
 import { newRotation } from "./lifecycle";
@@ -82,6 +85,11 @@ export async function elevateToAdmin(session: SessionWithUser): Promise<Elevatio
   const now = new Date();
   const adminDeadline = new Date(now.getTime() + sessionPolicy().adminAbsoluteLifetimeHours * 3_600_000);
   const rotation = newRotation(session, "admin_elevation");
+  // LAB ONLY
+  const elevatedElsewhere = flawOn("concurrent-admin")
+    ? (await findOtherElevatedSessions(db, session.userId, session.id, now)).length > 0
+    : false;
+  // END LAB ONLY
   const outcome = await withUserSessionsLocked(session.userId, async (tx) => {
     const others = mode === "off" ? [] : await findOtherElevatedSessions(tx, session.userId, session.id, now);
     const oldest = others[0];
@@ -94,6 +102,10 @@ export async function elevateToAdmin(session: SessionWithUser): Promise<Elevatio
     });
     return { rotated, superseded: others };
   });
+  // LAB ONLY
+  const metOthers = elevatedElsewhere || Boolean(outcome.refusedFor) || (outcome.superseded?.length ?? 0) > 0;
+  if (metOthers) await reportAttempt("concurrent-admin", CONCURRENT_ADMIN_WORDS);
+  // END LAB ONLY
   if (outcome.refusedFor) return refuse(session, outcome.refusedFor);
   for (const other of outcome.superseded) await recordSuperseded(session, other);
   const rotated = await rotation.announce(outcome.rotated);
@@ -106,6 +118,13 @@ export async function elevateToAdmin(session: SessionWithUser): Promise<Elevatio
   });
   return { ok: true, session: rotated.session };
 }
+
+// LAB ONLY
+const CONCURRENT_ADMIN_WORDS = {
+  exploited: "A second admin session entered the panel while another was still in it.",
+  blocked: "A second admin session tried to enter the panel: the single-session rule decided between them.",
+};
+// END LAB ONLY
 
 async function enforcedMode(): Promise<SingleSessionMode> {
   // LAB FLAW concurrent-admin: any number of elevated admin sessions at once, unnoticed.

@@ -4,6 +4,10 @@
 // one dead at once (rotation), and ending the session on the server (sign-out).
 import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { labMode } from "@/lib/lab/flaws";
+import { reportAttempt } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
 import { logger } from "@/lib/log";
 import { recordEvent } from "./events";
@@ -57,6 +61,10 @@ export async function startWebSession(owner: SessionOwner): Promise<void> {
           owner,
           // END LAB ONLY
         );
+  // LAB ONLY
+  if (presented && (token === presented || (labMode() && (await isPlantable(presented)))))
+    await reportAttempt("fixation", FIXATION_WORDS);
+  // END LAB ONLY
   // Defense: the session this browser held until now ends on the server. Its cookie is about
   // to be replaced, so nothing would ever sign it out, yet a copy of it would keep working.
   if (presented && presented !== token) await endSessionNamedBy(presented, "signed_out");
@@ -121,6 +129,11 @@ function logSignIn(signIn: {
 }
 
 // LAB ONLY
+const FIXATION_WORDS = {
+  exploited: "Sign-in adopted an ID planted before it: whoever planted it is now signed in as the victim.",
+  blocked: "Sign-in was handed an ID planted before it, and issued a fresh one instead.",
+};
+
 /** The fixation flaw adopts a presented ID when it is well formed and no session holds it yet. */
 async function isPlantable(presented: string): Promise<boolean> {
   return isWellFormedToken(presented) && !(await findSessionByHash(hashToken(presented)));

@@ -4,6 +4,10 @@
 import "server-only";
 import { verifyUserPassword } from "@/lib/auth/password";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { db } from "@/lib/db";
+import { reportAttack } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { asInvalidReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
 import { rotateCurrentSession } from "./lifecycle";
@@ -62,6 +66,11 @@ export async function checkSessionPassword(session: SessionWithUser, password: s
   // Counted before bcrypt runs, in one conditional write: guesses sent at once cannot all read
   // a count under the limit, so at most `limit` passwords are ever checked.
   const attempt = await reservePasswordAttempt(session.id, limit);
+  // LAB ONLY
+  if (attempt === null) await reportAttack("attempt-race", "blocked", STEP_UP_WORDS.raceBlocked);
+  if (attempt !== null && attempt > sessionPolicy().stepUpMaxFailures)
+    await reportAttack("no-login-throttle", "exploited", STEP_UP_WORDS.pastLimit(attempt));
+  // END LAB ONLY
   if (attempt === null) return endAfterTooManyFailures(session);
   if (await verifyUserPassword(session.userId, password)) return { ok: true };
   await recordEvent({
@@ -83,6 +92,13 @@ export async function checkSessionPassword(session: SessionWithUser, password: s
  */
 async function checkThenCount(session: SessionWithUser, password: string, limit: number): Promise<PasswordCheck> {
   if (session.stepUpFailures >= limit) return endAfterTooManyFailures(session);
+  // The failures recorded so far are counted apart from the row this flaw overwrites: as many as
+  // the limit means this password is checked past it (with no limit at all, that flaw's doing).
+  const checkedBefore = await stepUpFailuresSince(session);
+  if (checkedBefore >= sessionPolicy().stepUpMaxFailures) {
+    const flaw = flawOn("no-login-throttle") ? "no-login-throttle" : "attempt-race";
+    await reportAttack(flaw, "exploited", STEP_UP_WORDS.pastLimit(checkedBefore + 1));
+  }
   if (await verifyUserPassword(session.userId, password)) return { ok: true };
   const attempt = session.stepUpFailures + 1;
   await writePasswordFailures(session.id, attempt);
@@ -95,6 +111,20 @@ async function checkThenCount(session: SessionWithUser, password: string, limit:
   });
   if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
   return endAfterTooManyFailures(session);
+}
+
+const STEP_UP_WORDS = {
+  raceBlocked: "A step-up guess sent in a burst arrived past the attempt limit and was refused unchecked.",
+  pastLimit: (n: number) => `A step-up password was checked as attempt ${n}, past the limit.`,
+};
+
+/** How many step-up failures the session's user has recorded since the session began. */
+async function stepUpFailuresSince(session: SessionWithUser): Promise<number> {
+  const { _sum } = await db.securityEvent.aggregate({
+    where: { userId: session.userId, type: "step_up_failure", lastSeenAt: { gte: session.createdAt } },
+    _sum: { count: true },
+  });
+  return _sum.count ?? 0;
 }
 // END LAB ONLY
 

@@ -6,6 +6,9 @@ import { db, type Db } from "@/lib/db";
 import type { Prisma, Session } from "@/lib/generated/sqlite/client";
 import { isRecordId } from "@/lib/text";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { reportForeignRecord } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { sessionPolicy, type Tier } from "./policy";
 import type { EndReason } from "./end-reasons";
 import { acceptedSessionsWhere, tiersAtOrAbove } from "./liveness";
@@ -340,6 +343,13 @@ export async function endOwnSession(userId: string, sessionId: string, reason: E
   if (!isRecordId(userId) || !isRecordId(sessionId)) return false;
   // LAB FLAW idor: the session is ended by its ID alone, whoever it belongs to.
   const owner = flawOn("idor") ? {} : { userId };
+  // LAB ONLY
+  await reportForeignRecord(
+    "session",
+    userId,
+    async () => (await db.session.findFirst({ where: { id: sessionId, endedAt: null } }))?.userId,
+  );
+  // END LAB ONLY
   const { count } = await db.session.updateMany({
     where: { id: sessionId, ...owner, endedAt: null },
     data: { endedAt: now, endReason: reason },

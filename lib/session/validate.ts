@@ -3,6 +3,10 @@
 // events and the test names use.
 import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { labMode } from "@/lib/lab/flaws";
+import { decidingFlaw, reportAttack } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { asEndReason, asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
 import { isTierOpen, openTierAt } from "./liveness";
@@ -63,12 +67,18 @@ export async function validateSessionToken(
   // LAB FLAW no-reuse-detection: a rotated-out ID is judged like a live one (idle and absolute
   // limits still apply), so it keeps working, and nobody is told.
   if (session.endReason === "rotated" && !flawOn("no-reuse-detection")) {
+    // LAB ONLY
+    if (!options.background) await reportAttack("no-reuse-detection", "blocked", LAB_WORDS.reuseBlocked);
+    // END LAB ONLY
     return { ok: false, reason: await refuseRotatedOutId(session, options) };
   }
 
   const policy = sessionPolicy();
   const judged = flawOn("no-reuse-detection") ? asLiveUnderReuseFlaw(session) : session;
   const check = checkSession(judged, tier, options.now, policy);
+  // LAB ONLY
+  if (!options.background) await reportToLab(session, check, () => checkSession(judged, tier, options.now, policy).ok);
+  // END LAB ONLY
   if (!check.ok) {
     if (check.endNow) {
       // Expiry is decided and enforced here, on the server: the cookie alone proves nothing.
@@ -93,6 +103,55 @@ export async function validateSessionToken(
 }
 
 // LAB ONLY
+// The score board's words for what validation let through or stopped (lib/lab/outcomes.ts).
+const LAB_WORDS = {
+  reuseBlocked: "A rotated-out session ID was presented: refused, and the whole session family ended.",
+  reuseExploited: "A rotated-out session ID was accepted as if it were live, and nobody was told.",
+  passwordChangeBlocked: "A session ended by a password change was presented again and refused.",
+  signOutBlocked: "A signed-out session ID was presented again and refused.",
+} as const;
+
+// The defenses in checkSession, the most specific first: a closed tier is the ceiling's doing
+// before it is the idle limit's.
+const CHECKED_DEFENSES = ["tier-reopen", "no-idle-timeout", "no-absolute-timeout", "revocation-snapshot"] as const;
+const CHECK_WORDS: Record<(typeof CHECKED_DEFENSES)[number], { exploited: string; blocked: string }> = {
+  "tier-reopen": {
+    exploited: "A request reopened a tier that an earlier idle gap had closed.",
+    blocked: "A request to a tier an earlier idle gap had closed was refused: the ceiling held.",
+  },
+  "no-idle-timeout": {
+    exploited: "A session idle past its tier's limit was accepted.",
+    blocked: "A session idle past its tier's limit was refused and ended.",
+  },
+  "no-absolute-timeout": {
+    exploited: "A session past its absolute lifetime was accepted.",
+    blocked: "A session past its absolute lifetime was refused and ended.",
+  },
+  "revocation-snapshot": {
+    exploited: "A session from before a credential change was accepted.",
+    blocked: "A session from before a credential change was refused and ended.",
+  },
+};
+
+/** Tells the lab's score board which defense this request met, if any. */
+async function reportToLab(session: SessionWithUser, check: Check, allowedNow: () => boolean): Promise<void> {
+  if (!labMode()) return;
+  if (check.ok && session.endReason === "rotated") {
+    return reportAttack("no-reuse-detection", "exploited", LAB_WORDS.reuseExploited);
+  }
+  // Replays of an ID that sign-out or a password change ended: the defense is that it ended.
+  if (!check.ok && session.endReason === "signed_out") {
+    return reportAttack("no-server-logout", "blocked", LAB_WORDS.signOutBlocked);
+  }
+  if (!check.ok && session.endReason === "password_changed") {
+    return reportAttack("no-revoke-on-password-change", "blocked", LAB_WORDS.passwordChangeBlocked);
+  }
+  if (!check.ok && !check.endNow) return;
+  const outcome = check.ok ? "exploited" : "blocked";
+  const flaw = await decidingFlaw(CHECKED_DEFENSES, check.ok, allowedNow);
+  if (flaw) await reportAttack(flaw, outcome, CHECK_WORDS[flaw][outcome]);
+}
+
 /** Only under the no-reuse-detection flaw does a rotated-out row reach checkSession. */
 function asLiveUnderReuseFlaw(session: SessionWithUser): SessionWithUser {
   return session.endReason === "rotated" ? { ...session, endedAt: null, endReason: null } : session;

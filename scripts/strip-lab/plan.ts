@@ -16,6 +16,7 @@ export const LAB_PATHS: readonly string[] = [
   "e2e/attacks/",
   "e2e/lab-console.spec.ts",
   "e2e/lab-access.spec.ts",
+  "e2e/lab-score-board.spec.ts",
   "docs/trainer-guide.md",
   "docs/screenshots/lab.png",
   // The stripper goes with the lab: it has nothing left to strip.

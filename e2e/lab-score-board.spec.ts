@@ -1,0 +1,183 @@
+// Threat: a class that cannot tell whether the attack just worked. A demo that "seems to work"
+// teaches nothing; a room must see the attack succeed with the flaw on and meet its defense with
+// it off. Defense: the code at each defense line reports what it let through or stopped
+// (lib/lab/outcomes.ts), and the console's score board shows and announces it at once. Each test
+// here runs one attack twice on a lab server, from browsers of their own (the victim's, the
+// attacker's), and reads the trainer's score board: "Exploited" with the flaw on, "Blocked" with
+// its defense on.
+import { randomBytes } from "node:crypto";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { labKeyUrl } from "@/lib/lab/key";
+import { type OwnServer } from "./support/direct-server";
+import {
+  ageSession,
+  expect,
+  SESSION_COOKIE,
+  sessionCookieValue,
+  setRotationAge,
+  signInOverHttp,
+  stepUpWithTransfer,
+  test,
+  type TestUser,
+} from "./support/fixtures";
+import { pastIdleLimit, POLICY } from "./support/policy";
+
+type Outcome = "Exploited" | "Blocked";
+
+test.describe("the lab's score board", () => {
+  // One lab server for the group: the tests take turns with its switches.
+  test.describe.configure({ mode: "default", timeout: 60_000 });
+  let server: OwnServer;
+  let trainer: Page;
+  let contexts: BrowserContext[] = [];
+
+  test.beforeAll(async ({ ownServer, browser }, testInfo) => {
+    testInfo.setTimeout(120_000);
+    server = await ownServer({ name: "lab-scores", database: "sqlite", flaws: "", lab: true });
+    trainer = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+    await trainer.goto(labKeyUrl(server.baseURL, server.labKey));
+    await expect(trainer.getByRole("heading", { name: "Lab console" })).toBeVisible();
+  });
+  test.afterEach(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    contexts = [];
+  });
+
+  /** A browser of its own on the lab server, signed in as `who` unless null. */
+  async function device(browser: Browser, who: TestUser | null): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.baseURL });
+    contexts.push(context);
+    if (who) await signInOverHttp(context, who);
+    return context.newPage();
+  }
+
+  /** Switches the flaw through the console, as the trainer does. */
+  async function setFlaw(name: string, on: boolean): Promise<void> {
+    await trainer.goto("/lab");
+    const toggle = trainer.getByRole("switch", { name, exact: true });
+    if ((await toggle.getAttribute("aria-checked")) !== String(on)) await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-checked", String(on));
+  }
+
+  /** The score board's row and the announcement both say what the last attack on `flaw` did. */
+  async function expectScore(flaw: string, outcome: Outcome): Promise<void> {
+    const row = trainer.getByRole("table", { name: "Score board" }).getByRole("row", { name: new RegExp(`^${flaw} `) });
+    await expect(row.getByRole("cell").nth(1)).toContainText(outcome);
+    await expect(trainer.getByRole("log", { name: "Latest attack" })).toContainText(`${outcome}: ${flaw}.`);
+  }
+
+  /** Runs `attack` with the flaw on, then with its defense on, reading the board after each. */
+  async function bothWays(flaw: string, attack: () => Promise<void>): Promise<void> {
+    await setFlaw(flaw, true);
+    await attack();
+    await expectScore(flaw, "Exploited");
+    await setFlaw(flaw, false);
+    await attack();
+    await expectScore(flaw, "Blocked");
+  }
+
+  /** Opens the dashboard with only `token` as the session: a copied ID replayed elsewhere. */
+  async function replayDashboard(browser: Browser, token: string): Promise<void> {
+    const thief = await device(browser, null);
+    await thief.context().addCookies([{ name: SESSION_COOKIE, value: token, url: server.baseURL }]);
+    await thief.goto("/dashboard");
+  }
+
+  test("fixation: an ID planted before sign-in", async ({ browser, createUser }) => {
+    await bothWays("fixation", async () => {
+      const victim = await device(browser, null);
+      const planted = randomBytes(32).toString("base64url");
+      await victim.context().addCookies([{ name: SESSION_COOKIE, value: planted, url: server.baseURL }]);
+      await signInOverHttp(victim.context(), await createUser({ in: server.db }));
+    });
+  });
+
+  test("idor: another customer's account history by its ID", async ({ browser, createUser }) => {
+    const alice = await createUser({ in: server.db });
+    const mallory = await createUser({ in: server.db });
+    await bothWays("idor", async () => {
+      const page = await device(browser, mallory);
+      await page.goto(`/accounts/${alice.accountId}`);
+    });
+  });
+
+  test("csrf: another site's form posts to the bank", async ({ browser, createUser }) => {
+    const victim = await createUser({ in: server.db });
+    await bothWays("csrf", async () => {
+      const page = await device(browser, victim);
+      await page.request.post("/session/keep-alive?tier=low", {
+        headers: { Origin: "http://127.0.0.1:4000", "Sec-Fetch-Site": "cross-site" },
+        maxRedirects: 0,
+      });
+    });
+  });
+
+  test("no-reuse-detection: a rotated-out ID replayed", async ({ browser, createUser }) => {
+    const payee = await createUser({ in: server.db });
+    await bothWays("no-reuse-detection", async () => {
+      const victim = await createUser({ in: server.db });
+      const stolen = await stepUpWithTransfer(await device(browser, victim), server.db, victim, payee);
+      await setRotationAge(server.db, victim.id, 60);
+      await replayDashboard(browser, stolen);
+    });
+  });
+
+  test("no-idle-timeout: a session idle past every tier's limit", async ({ browser, createUser }) => {
+    await bothWays("no-idle-timeout", async () => {
+      const victim = await createUser({ in: server.db });
+      const page = await device(browser, victim);
+      await ageSession(server.db, victim.id, { idleMinutes: pastIdleLimit("low") });
+      await page.goto("/dashboard");
+    });
+  });
+
+  test("no-absolute-timeout: a session past its absolute lifetime", async ({ browser, createUser }) => {
+    await bothWays("no-absolute-timeout", async () => {
+      const victim = await createUser({ in: server.db });
+      const page = await device(browser, victim);
+      await ageSession(server.db, victim.id, { ageMinutes: POLICY.absoluteLifetimeHours * 60 + 1 });
+      await page.goto("/dashboard");
+    });
+  });
+
+  test("open-redirect: a sign-in link that names another site", async ({ browser, createUser }) => {
+    await bothWays("open-redirect", async () => {
+      const victim = await createUser({ in: server.db });
+      const page = await device(browser, null);
+      const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      await page.request.post("/api/auth/callback/credentials", {
+        form: {
+          email: victim.email,
+          password: victim.password,
+          csrfToken,
+          callbackUrl: "http://127.0.0.1:4000/look-alike",
+          json: "true",
+        },
+      });
+    });
+  });
+
+  test("no-login-throttle: guessing past the sign-in limit", async ({ browser, createUser }) => {
+    await bothWays("no-login-throttle", async () => {
+      const victim = await createUser({ in: server.db });
+      const page = await device(browser, null);
+      for (let guess = 0; guess <= 5; guess++) {
+        const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+        await page.request.post("/api/auth/callback/credentials", {
+          form: { email: victim.email, password: `guess-${guess}`, csrfToken, json: "true" },
+        });
+      }
+    });
+  });
+
+  test("a session the attack never touched leaves the board as it was", async ({ browser, createUser }) => {
+    const before = await trainer.getByRole("log", { name: "Latest attack" }).textContent();
+    const customer = await createUser({ in: server.db });
+    const page = await device(browser, customer);
+    await page.goto("/dashboard");
+    expect(await sessionCookieValue(page)).toBeTruthy();
+    await page.goto("/transfers");
+    await trainer.goto("/lab");
+    await expect(trainer.getByRole("log", { name: "Latest attack" })).toHaveText(before ?? "");
+  });
+});
