@@ -91,7 +91,6 @@ export function FlawCard({
                 {source.lines.map((line) => (
                   <Line key={line.number} marker={line.marker}>
                     {String(line.number).padStart(4)} {line.text}
-                    {"\n"}
                   </Line>
                 ))}
               </code>
@@ -103,10 +102,13 @@ export function FlawCard({
   );
 }
 
-/** A line of source; the defense's own line (its LAB FLAW marker) highlighted. */
+/**
+ * A line of source, a block of its own (a newline inside an inline highlight once pushed the
+ * next line out of view); the defense's own line (its LAB FLAW marker) highlighted.
+ */
 function Line({ marker, children }: { marker: boolean; children: ReactNode }) {
-  if (!marker) return <span>{children}</span>;
-  return <mark className="inline-block min-w-full bg-red-900 text-white">{children}</mark>;
+  if (!marker) return <span className="block">{children}</span>;
+  return <mark className="block bg-red-900 text-white">{children}</mark>;
 }
 
 function placeholders({ bank, attacker }: Addresses): (text: string) => string {
