@@ -13,7 +13,8 @@ import { SignOutButton } from "./sign-out-button";
  * session again: a layout cannot be given that session, and one that validated it itself would
  * run a second check with its own side effects. That is how the navigation knows the user's
  * role: administrators see "Admin" (entering the panel still asks for step-up, on /admin),
- * customers never do.
+ * customers never do. From 40rem up the session inspector floats at the bottom right, so the
+ * page keeps room below its content: scrolled to the end, nothing is left under it.
  */
 export function BankPage({ session, children }: { session: CurrentSession; children: ReactNode }) {
   return (
@@ -39,7 +40,7 @@ export function BankPage({ session, children }: { session: CurrentSession; child
           </div>
         </div>
       </header>
-      <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-8">
+      <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6 sm:pt-8 sm:pb-20">
         <SessionChrome session={session} />
         {children}
       </main>

@@ -195,7 +195,9 @@ test.describe("the lab console on a lab server", () => {
     await expect(victim).toHaveURL(/\/signin/);
   });
 
-  test("every flaw has its seed, demo, expected result and the code of its defense", async ({ browser }) => {
+  test("every flaw has its seed, demo, expected result and the code of its defense; axe at a laptop's width and a phone's", async ({
+    browser,
+  }) => {
     const trainer = await openConsole(browser);
     const card = trainer.getByRole("article", { name: "readable-cookie", exact: true });
     await expect(card.getByRole("blockquote")).toContainText("HttpOnly flag");
@@ -220,6 +222,9 @@ test.describe("the lab console on a lab server", () => {
     await card.getByText("Demo", { exact: true }).click();
     await expect(card.getByRole("listitem").first()).toContainText("sign in as alice@vaultline.test");
     await expectAccessible(trainer, "lab console");
+    // At a phone's width (390×844), as e2e/accessibility.spec.ts checks the bank's pages.
+    await trainer.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(trainer, "lab console at 390×844");
   });
 
   test("a forged switch on a server that is not a lab changes nothing", async ({

@@ -2,12 +2,13 @@
 // stale. It starts the production build (built first when the sources are newer) the way the e2e
 // suite starts its own servers: a secure bank (and a lab bank with its attacker's site), each on a
 // throwaway database seeded with the demo accounts. Then it signs in and drives the real pages in
-// Chromium (the browser playwright.config.ts picks) and writes docs/screenshots/<name>.png.
+// Chromium (the browser playwright.config.ts picks) and writes docs/screenshots/<name>.png: a
+// laptop's window (1280×800), and a phone's (390×844, touch) for the phone-<name>.png ones.
 // Every server it started is stopped, whatever happens. When a page changes, the locators to
 // update are in `ui` below; signing in and filling a transfer are the e2e suite's own helpers.
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { chromium, devices, type Browser, type Locator, type Page } from "@playwright/test";
+import { chromium, devices, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import { startOwnServer, type DirectServer } from "../e2e/support/direct-server";
 import { adminPanelHeading, ageSession, fillTransfer, signInWithForm as signIn } from "../e2e/support/fixtures";
 import { spareServerPort } from "../e2e/support/servers";
@@ -22,7 +23,14 @@ import { startAttackerSite, type AttackerSite } from "./attacker-site";
 // END LAB ONLY
 
 const OUT_DIR = path.join(PROJECT_ROOT, "docs", "screenshots");
-const VIEWPORT = { width: 1280, height: 800 };
+/** The two windows the pictures are taken in: a laptop's, and a phone's (Alice's second device). */
+const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices["iPhone 15"].userAgent,
+};
 // Space kept around an element shown alone, and at the edges of a band, in CSS pixels.
 const AROUND_MARGIN = 32;
 const BAND_MARGIN = 16;
@@ -46,7 +54,14 @@ const ui = {
   confirmTransfer: (page: Page) => page.getByRole("button", { name: "Confirm transfer" }),
   stepUp: (page: Page) => page.getByRole("group", { name: "Confirm it's you" }),
   timeoutDialog: (page: Page) => page.getByRole("dialog", { name: "Are you still there?" }),
-  sessionRows: (page: Page) => page.getByRole("table", { name: "Your sessions" }).getByRole("row"),
+  // A session's rows, not the header's (which a phone hides).
+  sessionRows: (page: Page) =>
+    page
+      .getByRole("table", { name: "Your sessions" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell") }),
+  menuButton: (page: Page) => page.getByRole("button", { name: "Menu" }),
+  mainNav: (page: Page) => page.getByRole("navigation", { name: "Main" }),
   enterAdmin: (page: Page) => page.getByRole("button", { name: "Enter admin panel" }),
   adminPanel: adminPanelHeading,
   usersTable: (page: Page) => page.getByRole("table", { name: "Users" }),
@@ -74,12 +89,11 @@ async function userId(server: DirectServer, user: DemoUser): Promise<string> {
   return (await server.db.user.findUniqueOrThrow({ where: { email: user.email } })).id;
 }
 
-/** A browser window of its own (cookies included) on `baseURL`, at the pictures' fixed size. */
-async function newWindow(browser: Browser, baseURL: string, userAgent?: string): Promise<Page> {
+/** A browser window of its own (cookies included) on `baseURL`: a laptop's unless told. */
+async function newWindow(browser: Browser, baseURL: string, device: BrowserContextOptions = LAPTOP): Promise<Page> {
   const context = await browser.newContext({
+    ...device,
     baseURL,
-    userAgent,
-    viewport: VIEWPORT,
     deviceScaleFactor: 1,
     locale: "en-US",
     timezoneId: "UTC",
@@ -91,35 +105,44 @@ async function newWindow(browser: Browser, baseURL: string, userAgent?: string):
 }
 
 /**
- * Which part of the window goes in the picture: one element with some space around it, or a
- * band of the full width from an element (or the top) down to another, scrolled until that one
- * ends in the picture.
+ * Which part of the window goes in the picture: one element with some space around it, a band
+ * of the full width from an element down to another (scrolled until the first is at the top, as
+ * far as the page goes), or from the top down to an element (scrolled until it ends in the
+ * picture), or the whole window as it is (a phone's screen).
  */
-type Crop = { around: Locator } | { from?: Locator; downTo: Locator };
+type Crop = { around: Locator } | { from?: Locator; downTo: Locator } | "window";
 
 async function shoot(page: Page, name: string, crop: Crop): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   const file = path.join(OUT_DIR, `${name}.png`);
-  // The clip is in the window's coordinates, as bounding boxes are.
-  await page.screenshot({ path: file, clip: await clipFor(page, crop), animations: "disabled", caret: "hide" });
+  // The clip is in the window's coordinates, as bounding boxes are; without one, the whole window.
+  const clip = crop === "window" ? undefined : await clipFor(page, crop);
+  await page.screenshot({ path: file, clip, animations: "disabled", caret: "hide" });
   console.log(`  ${path.relative(PROJECT_ROOT, file)} (${Math.round(statSync(file).size / 1024)} KB)`);
 }
 
-async function clipFor(page: Page, crop: Crop) {
+async function clipFor(page: Page, crop: Exclude<Crop, "window">) {
+  const size = page.viewportSize()!;
   if ("around" in crop) {
     const box = await boxOf(crop.around);
     const x = Math.max(0, box.x - AROUND_MARGIN);
     const y = Math.max(0, box.y - AROUND_MARGIN);
-    const right = Math.min(VIEWPORT.width, box.x + box.width + AROUND_MARGIN);
-    const bottom = Math.min(VIEWPORT.height, box.y + box.height + AROUND_MARGIN);
+    const right = Math.min(size.width, box.x + box.width + AROUND_MARGIN);
+    const bottom = Math.min(size.height, box.y + box.height + AROUND_MARGIN);
     return { x, y, width: right - x, height: bottom - y };
   }
-  const end = await boxOf(crop.downTo);
-  const overflow = Math.ceil(end.y + end.height + BAND_MARGIN - VIEWPORT.height);
-  if (overflow > 0) await page.evaluate((by) => window.scrollBy(0, by), overflow);
-  const bottom = Math.min(VIEWPORT.height, Math.ceil(end.y + end.height + BAND_MARGIN - Math.max(0, overflow)));
+  const scroll = crop.from
+    ? Math.floor((await boxOf(crop.from)).y - BAND_MARGIN)
+    : Math.max(0, Math.ceil(bottomOf(await boxOf(crop.downTo)) + BAND_MARGIN - size.height));
+  // The page may end sooner than that: both are measured again once scrolled.
+  if (scroll !== 0) await page.evaluate((by) => window.scrollBy(0, by), scroll);
+  const bottom = Math.min(size.height, Math.ceil(bottomOf(await boxOf(crop.downTo)) + BAND_MARGIN));
   const top = crop.from ? Math.max(0, Math.floor((await boxOf(crop.from)).y - BAND_MARGIN)) : 0;
-  return { x: 0, y: top, width: VIEWPORT.width, height: bottom - top };
+  return { x: 0, y: top, width: size.width, height: bottom - top };
+}
+
+function bottomOf(box: { y: number; height: number }): number {
+  return box.y + box.height;
 }
 
 async function boxOf(element: Locator) {
@@ -144,6 +167,8 @@ async function picture(name: string, steps: () => Promise<void>): Promise<void> 
 async function tourBank(browser: Browser, bank: DirectServer): Promise<void> {
   const policy = sessionPolicy();
   const laptop = await newWindow(browser, bank.baseURL);
+  // Alice's second device: it signs in for the sessions picture, then takes the phone's.
+  const phone = await newWindow(browser, bank.baseURL, PHONE);
 
   await picture("sign-in", async () => {
     await laptop.goto("/signin");
@@ -151,10 +176,17 @@ async function tourBank(browser: Browser, bank: DirectServer): Promise<void> {
     await shoot(laptop, "sign-in", { around: ui.main(laptop) });
   });
 
+  await picture("phone-sign-in", async () => {
+    await phone.goto("/signin");
+    await ui.signInHeading(phone).waitFor();
+    await shoot(phone, "phone-sign-in", "window");
+  });
+
   await picture("dashboard", async () => {
     await signIn(laptop, ALICE);
     await ui.welcome(laptop, ALICE.name).waitFor();
-    await shoot(laptop, "dashboard", { downTo: ui.main(laptop) });
+    // Taller than the window with its header: from the greeting down.
+    await shoot(laptop, "dashboard", { from: ui.pageHeading(laptop), downTo: ui.main(laptop) });
   });
 
   await picture("step-up", async () => {
@@ -168,12 +200,36 @@ async function tourBank(browser: Browser, bank: DirectServer): Promise<void> {
 
   await picture("sessions", async () => {
     // A second device: Alice's phone.
-    const phone = await newWindow(browser, bank.baseURL, devices["iPhone 15"].userAgent);
     await signIn(phone, ALICE);
     await laptop.goto("/security/sessions");
-    // The header row and both sessions.
-    await ui.sessionRows(laptop).nth(2).waitFor();
+    // Both sessions.
+    await ui.sessionRows(laptop).nth(1).waitFor();
     await shoot(laptop, "sessions", { downTo: ui.main(laptop) });
+  });
+
+  await picture("phone-dashboard", async () => {
+    await phone.goto("/dashboard");
+    await ui.welcome(phone, ALICE.name).waitFor();
+    await shoot(phone, "phone-dashboard", "window");
+  });
+
+  await picture("phone-transfers", async () => {
+    await phone.goto("/transfers");
+    await ui.sendTransfer(phone).waitFor();
+    await ui.mainNav(phone).waitFor({ state: "hidden" });
+    await shoot(phone, "phone-transfers", "window");
+  });
+
+  await picture("phone-menu", async () => {
+    await ui.menuButton(phone).click();
+    await ui.mainNav(phone).waitFor();
+    await shoot(phone, "phone-menu", "window");
+  });
+
+  await picture("phone-sessions", async () => {
+    await phone.goto("/security/sessions");
+    await ui.sessionRows(phone).nth(1).waitFor();
+    await shoot(phone, "phone-sessions", "window");
   });
 
   await picture("timeout-warning", async () => {
@@ -198,7 +254,7 @@ async function tourBank(browser: Browser, bank: DirectServer): Promise<void> {
     await ui.password(page).fill(ADMIN.password);
     await ui.enterAdmin(page).click();
     await ui.adminPanel(page).waitFor();
-    await shoot(page, "admin", { downTo: ui.usersTable(page) });
+    await shoot(page, "admin", { from: ui.adminPanel(page), downTo: ui.usersTable(page) });
   });
 }
 
