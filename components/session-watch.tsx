@@ -7,6 +7,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { InspectorFacts, SessionStatus } from "@/lib/session/status";
 import { announce, listen, type SessionMessage } from "./session-channel";
 import { SessionInspector } from "./session-inspector";
+// LAB ONLY
+import { useLabTimeTravel } from "./lab-time-travel";
+// END LAB ONLY
 
 const TICK_MS = 1000;
 
@@ -70,6 +73,10 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
       clearInterval(timer);
     };
   }, [status.tier]);
+
+  // LAB ONLY
+  useLabTimeTravel(status, adoptServerStatus);
+  // END LAB ONLY
 
   // When the warning is due, ask the server (without extending anything) whether it still is.
   useEffect(() => {

@@ -56,7 +56,7 @@ test.describe("a lab only its trainer controls", () => {
     const actionField = (form: ReturnType<Page["locator"]>) =>
       form.locator("input[name^='$ACTION_ID_']").getAttribute("name") as Promise<string>;
     const switchField = await actionField(
-      trainer.getByRole("article", { name: "fixation", exact: true }).locator("form"),
+      trainer.getByRole("switch", { name: "fixation", exact: true }).locator("xpath=ancestor::form"),
     );
     const resetField = await actionField(
       trainer.locator("form").filter({ has: trainer.getByRole("button", { name: "Reset demo data" }) }),

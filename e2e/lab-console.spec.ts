@@ -154,18 +154,45 @@ test.describe("the lab console on a lab server", () => {
     const stolen = (await sessionCookieValue(victim))!;
     await expect(trainer.getByRole("list", { name: "Captures" })).toContainText(`${SESSION_COOKIE}=${stolen}`);
 
-    await mallory.context().addCookies([{ name: SESSION_COOKIE, value: stolen, url: server.baseURL }]);
-    await mallory.goto("/dashboard");
-    await expect(mallory.getByRole("heading", { name: `Welcome, ${ALICE.name}` })).toBeVisible();
+    // Mallory's view on her own site opens the bank with it: no DevTools.
+    await mallory.goto(`${attacker.url}/view`);
+    await mallory.getByRole("link", { name: "Open the bank with it" }).first().click();
+    const seen = mallory.getByRole("region", { name: "What the bank showed Mallory" });
+    await expect(seen).toContainText("In as the victim");
+    await expect(seen).toContainText(`Welcome, ${ALICE.name}`);
+    await expect(seen).toContainText(ALICE.accountNumber);
   });
 
-  test("time travel: every session idle past the high tier, so the transfer page signs out", async ({ browser }) => {
+  test("Mallory's view is refused with an ID the bank ended", async ({ browser }) => {
+    const victim = await browserWindow(browser);
+    await signInWithForm(victim, ALICE);
+    const copied = (await sessionCookieValue(victim))!;
+    await victim.getByRole("button", { name: "Sign out" }).first().click();
+    await expect(victim).toHaveURL(/\/signin/);
+    const mallory = await browserWindow(browser);
+    await mallory.goto(`${attacker.url}/view`);
+    await mallory.getByLabel(/A session ID from elsewhere/).fill(copied);
+    await mallory.getByRole("button", { name: "Open the bank with it" }).click();
+    const seen = mallory.getByRole("region", { name: "What the bank showed Mallory" });
+    await expect(seen).toContainText("Refused");
+    await expect(seen).not.toContainText(ALICE.accountNumber);
+  });
+
+  test("time travel shows in the victim's open window at once: the warning, then the sign-out", async ({ browser }) => {
     const trainer = await openConsole(browser);
     const victim = await browserWindow(browser);
     await signInWithForm(victim, BOB);
+    await victim.goto("/transfers");
+    const warning = victim.getByRole("dialog", { name: "Are you still there?" });
+    await expect(victim.getByRole("heading", { name: "Transfer money", level: 1 })).toBeVisible();
+    await expect(warning).toBeHidden();
+
+    // The victim's window is not touched: it follows the console by itself.
+    await trainer.getByRole("button", { name: /Every session near its high-tier sign-out/ }).click();
+    await expect(trainer.getByRole("status")).toContainText("shows the warning");
+    await expect(warning).toBeVisible();
     await trainer.getByRole("button", { name: /Every session idle past the high tier/ }).click();
     await expect(trainer.getByRole("status")).toContainText("idle past the high tier");
-    await victim.goto("/transfers");
     await expect(victim).toHaveURL(/\/signin\?reason=idle/);
   });
 
@@ -195,13 +222,14 @@ test.describe("the lab console on a lab server", () => {
     await expect(victim).toHaveURL(/\/signin/);
   });
 
-  test("every flaw has its seed, demo, expected result and the code of its defense; axe at a laptop's width and a phone's", async ({
+  test("every flaw has its page: its seed, demo, expected result and the code of its defense; axe at a laptop's width and a phone's", async ({
     browser,
   }) => {
     const trainer = await openConsole(browser);
+    await trainer.getByRole("link", { name: "readable-cookie", exact: true }).click();
+    await expect(trainer.getByRole("heading", { name: "Lab: readable-cookie", level: 1 })).toBeVisible();
     const card = trainer.getByRole("article", { name: "readable-cookie", exact: true });
     await expect(card.getByRole("blockquote")).toContainText("HttpOnly flag");
-    await card.getByText("View source").click();
     await expect(card.getByText(/lib\/session\/cookies\.ts:\d+/)).toBeVisible();
     await expect(card.locator("pre mark")).toContainText("// LAB FLAW readable-cookie");
     // Every line of the excerpt on a line of its own, from the left edge: the defense's line
@@ -219,12 +247,15 @@ test.describe("the lab console on a lab server", () => {
       if (i > 0)
         expect(line.top, `line ${i + 1} is below the one before`).toBeGreaterThanOrEqual(lines[i - 1]!.bottom - 1);
     }
-    await card.getByText("Demo", { exact: true }).click();
     await expect(card.getByRole("listitem").first()).toContainText("sign in as alice@vaultline.test");
-    await expectAccessible(trainer, "lab console");
-    // At a phone's width (390×844), as e2e/accessibility.spec.ts checks the bank's pages.
+    await expectAccessible(trainer, "a flaw's page");
+    // At a phone's width (390×844) too, as e2e/accessibility.spec.ts checks the bank's pages.
     await trainer.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(trainer, "a flaw's page at 390×844");
+    await trainer.goto("/lab");
     await expectAccessible(trainer, "lab console at 390×844");
+    await trainer.setViewportSize({ width: 1280, height: 800 });
+    await expectAccessible(trainer, "lab console");
   });
 
   test("a forged switch on a server that is not a lab changes nothing", async ({
@@ -242,7 +273,7 @@ test.describe("the lab console on a lab server", () => {
     await toggle(trainer, "readable-cookie", true);
     const real = await sent;
     // The same action as a plain form posts it (no JavaScript): the field naming it is in the page.
-    const form = trainer.getByRole("article", { name: "fixation", exact: true }).locator("form");
+    const form = flawSwitch(trainer, "fixation").locator("xpath=ancestor::form");
     const actionField = (await form.locator("input[name^='$ACTION_ID_']").getAttribute("name"))!;
     const formPost = { [actionField]: "", flaw: "fixation", enabled: "on" };
 

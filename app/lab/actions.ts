@@ -14,12 +14,13 @@ export const switchFlaw = labAction(async (form) => {
   const name = FLAW_NAMES.find((n) => n === form.get("flaw"));
   if (!name) return;
   await switchFlaws([name], form.get("enabled") === "on");
-  revalidatePath("/lab");
+  // The console and every flaw's page show the switch.
+  revalidatePath("/lab", "layout");
 });
 
 export const switchAllFlaws = labAction(async (form) => {
   await switchFlaws(FLAW_NAMES, form.get("enabled") === "on");
-  revalidatePath("/lab");
+  revalidatePath("/lab", "layout");
 });
 
 /** Demo data back to the seed, every session ended, the attacker's inbox and the score board emptied. */

@@ -3,11 +3,11 @@ import { DEMOS } from "@/lib/lab/demos";
 import type { FlawName } from "@/lib/lab/flaw-names";
 import { FLAWS } from "@/lib/lab/flaws";
 import type { SourceExcerpt } from "@/lib/lab/source";
-import { switchFlaw } from "./actions";
+import { FlawSwitch } from "./flaw-switch";
 
 type Addresses = { bank: string; attacker: string | null };
 
-/** One flaw: its switch, the finding and its seed, the demo, and the code of its defense. */
+/** One flaw, for its own page: its switch, the finding and its seed, the demo, and the code of its defense. */
 export function FlawCard({
   name,
   on,
@@ -28,19 +28,7 @@ export function FlawCard({
         <h3 id={`${name}-title`} className="text-lg font-semibold">
           <code>{name}</code>
         </h3>
-        <form action={switchFlaw}>
-          <input type="hidden" name="flaw" value={name} />
-          <input type="hidden" name="enabled" value={on ? "off" : "on"} />
-          <button
-            type="submit"
-            role="switch"
-            aria-checked={on}
-            aria-labelledby={`${name}-title`}
-            className={`min-w-32 cursor-pointer rounded-full border px-4 py-1.5 text-sm font-semibold ${on ? "border-red-700 bg-red-700 text-white" : "border-green-700 bg-green-50 text-green-800"}`}
-          >
-            {on ? "Flaw on" : "Defense on"}
-          </button>
-        </form>
+        <FlawSwitch name={name} on={on} labelledBy={`${name}-title`} />
       </div>
       <p>{flaw.finding}.</p>
       <p className="text-slate-600">Switches off: {flaw.defense}.</p>
@@ -53,7 +41,7 @@ export function FlawCard({
       <p>
         <strong>Expected:</strong> {demo.expected}
       </p>
-      <details>
+      <details open>
         <summary className="cursor-pointer font-semibold text-slate-800">Demo</summary>
         <ol className="mt-2 list-decimal space-y-1 pl-5">
           {demo.steps.map((step) => (
@@ -68,7 +56,7 @@ export function FlawCard({
           — the proof: <code>{flaw.spec}</code> “{flaw.test}”.
         </p>
       </details>
-      <details>
+      <details open>
         <summary className="cursor-pointer font-semibold text-slate-800">View source</summary>
         {sources.length === 0 && (
           <p>

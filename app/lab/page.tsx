@@ -4,12 +4,11 @@ import { timeJumps } from "@/lib/lab/demo-data";
 import { hasLabKey } from "@/lib/lab/guard";
 import { attackerSiteUrl, readInbox } from "@/lib/lab/inbox";
 import { scoreBoard } from "@/lib/lab/outcomes";
-import { flawSources } from "@/lib/lab/source";
 import { appOrigin } from "@/lib/env";
 import { resetLab, switchAllFlaws, travelInTime } from "./actions";
 import { AttackerInbox } from "./attacker-inbox";
+import { LatestAttack } from "./live-scores";
 import { ScoreBoard } from "./score-board";
-import { FlawCard } from "./flaw-card";
 import { LabKeyPrompt } from "./key-prompt";
 
 const BUTTON_ROW = "flex flex-wrap gap-2";
@@ -18,12 +17,16 @@ const NOTICES: Record<string, string> = {
   reset: "Demo data restored: every session ended, the inbox and the score board emptied.",
   "reset-no-inbox":
     "Demo data restored, every session ended and the score board emptied; the attacker's site could not be reached to empty its inbox.",
+  "warning-on-high-tier": "Every live session is now near its high-tier sign-out: a transfer page shows the warning.",
   "idle-past-high-tier": "Every live session is now idle past the high tier.",
   "stale-step-up": "Every live session's password entry is now past step-up freshness.",
   "past-absolute-lifetime": "Every live session is now past its absolute lifetime.",
 };
 
-/** The trainer's console (lab mode only): every flaw with its switch, demo and code; the attacker's inbox. */
+/**
+ * The trainer's console (lab mode only): the score board, an index of every flaw with its switch
+ * (each flaw's demo and code are on its own page, /lab/flaws/<name>), the attacker's inbox, time travel.
+ */
 export default async function LabConsole({
   searchParams,
 }: {
@@ -33,7 +36,7 @@ export default async function LabConsole({
   const { done, refused } = await searchParams;
   // Without the key: only the prompt for it, not a switch, a capture or a line of the demos.
   if (!unlocked) return <LabKeyPrompt refused={refused === "key"} />;
-  const [sources, inbox, scores] = await Promise.all([flawSources(), readInbox(), scoreBoard()]);
+  const [inbox, scores] = await Promise.all([readInbox(), scoreBoard()]);
   const off = activeFlaws();
   const addresses = { bank: appOrigin(), attacker: attackerSiteUrl() };
   const notice = done ? NOTICES[done] : undefined;
@@ -79,7 +82,9 @@ export default async function LabConsole({
 
       <section aria-labelledby="scores-heading" className="card grid gap-3">
         <h2 id="scores-heading">Score board</h2>
-        <ScoreBoard initial={scores} />
+        <p>Every flaw, its switch and what the last attack on it did. Open a flaw for its demo and its code.</p>
+        <LatestAttack initial={scores} />
+        <ScoreBoard scores={scores} off={off} />
       </section>
 
       <section aria-labelledby="inbox-heading" className="card grid gap-3">
@@ -100,19 +105,6 @@ export default async function LabConsole({
             </form>
           ))}
         </div>
-      </section>
-
-      <section aria-labelledby="flaws-heading" className="grid gap-4">
-        <h2 id="flaws-heading">Flaws</h2>
-        {FLAW_NAMES.map((name) => (
-          <FlawCard
-            key={name}
-            name={name}
-            on={off.includes(name)}
-            sources={sources.get(name) ?? []}
-            addresses={addresses}
-          />
-        ))}
       </section>
     </main>
   );

@@ -23,15 +23,26 @@ export async function resetDemoData(): Promise<void> {
   await seedDatabase(db);
 }
 
-export type TimeJump = "idle-past-high-tier" | "stale-step-up" | "past-absolute-lifetime";
+export type TimeJump = "warning-on-high-tier" | "idle-past-high-tier" | "stale-step-up" | "past-absolute-lifetime";
+
+// When the console last moved the clocks: signed-in pages watch it (app/session/time-travel) and
+// ask for their deadlines again, so the warning or the sign-out shows in the victim's window at once.
+const TIME_TRAVEL_SETTING = "lab.time-travel";
 
 /** Each jump just past the policy's limit it demonstrates, whichever preset is in force. */
 export function timeJumps(): Record<TimeJump, { label: string; idleMinutes: number; ageMinutes: number }> {
   const policy = sessionPolicy();
+  // Halfway through the warning's lead: the dialog is open with its countdown running.
+  const warning = policy.idleTimeoutMinutes.high - policy.warningLeadSeconds / 2 / 60;
   const idle = policy.idleTimeoutMinutes.high + 1;
   const stale = policy.stepUpFreshnessMinutes + 1;
   const old = policy.absoluteLifetimeHours + 1;
   return {
+    "warning-on-high-tier": {
+      label: `Every session near its high-tier sign-out (the warning shows on a transfer page)`,
+      idleMinutes: warning,
+      ageMinutes: 0,
+    },
     "idle-past-high-tier": {
       label: `Every session idle past the high tier (${idle} minutes)`,
       idleMinutes: idle,
@@ -66,4 +77,15 @@ export async function jumpInTime(jump: TimeJump, now = new Date()): Promise<void
       },
     });
   }
+  const at = now.toISOString();
+  await db.setting.upsert({
+    where: { key: TIME_TRAVEL_SETTING },
+    create: { key: TIME_TRAVEL_SETTING, value: at },
+    update: { value: at },
+  });
+}
+
+/** When the console last moved the clocks (null: not since the last reset). */
+export async function lastTimeTravel(): Promise<string | null> {
+  return (await db.setting.findUnique({ where: { key: TIME_TRAVEL_SETTING } }))?.value ?? null;
 }

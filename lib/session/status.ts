@@ -16,6 +16,10 @@ export type SessionStatus = {
   idleElapsedMs: number;
   absoluteRemainingMs: number;
   warningLeadSeconds: number;
+  // LAB ONLY
+  /** Lab mode: when the console last moved the clocks, as this page was rendered. */
+  labTimeTravel?: string | null;
+  // END LAB ONLY
 };
 
 export function sessionStatus(session: SessionWithUser, tier: Tier, now: Date = new Date()): SessionStatus {

@@ -8,6 +8,8 @@ export const LAB_PATHS: readonly string[] = [
   "lib/lab/",
   "app/lab/",
   "components/lab-banner.tsx",
+  "components/lab-time-travel.ts",
+  "app/session/time-travel/",
   "lib/session/session-in-url.ts",
   "scripts/lab.ts",
   "scripts/attacker-site.ts",
