@@ -14,7 +14,9 @@ import { LastOutcome, LatestAttack, OutcomeCount } from "../../live-scores";
 
 /** One flaw at a time, as a class follows it: the demo, the live outcome, the code, the inbox. */
 export default async function FlawPage({ params }: { params: Promise<{ name: string }> }) {
-  if (!(await hasLabKey())) return <LabKeyPrompt refused={false} />;
+  const unlocked = await hasLabKey();
+  // Without the key: only the prompt for it, as on the console.
+  if (!unlocked) return <LabKeyPrompt refused={false} />;
   const { name } = await params;
   if (!isFlawName(name)) notFound();
   const [sources, inbox, scores] = await Promise.all([flawSources(), readInbox(), scoreBoard()]);
