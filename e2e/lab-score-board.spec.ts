@@ -7,6 +7,7 @@
 // its defense on.
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { PRODUCTION_HASH_COST } from "@/lib/auth/password-rules";
 import { labKeyUrl } from "@/lib/lab/key";
 import { type OwnServer } from "./support/direct-server";
 import {
@@ -33,7 +34,13 @@ test.describe("the lab's score board", () => {
 
   test.beforeAll(async ({ ownServer, browser }, testInfo) => {
     testInfo.setTimeout(120_000);
-    server = await ownServer({ name: "lab-scores", database: "sqlite", flaws: "", lab: true });
+    server = await ownServer({
+      name: "lab-scores",
+      database: "sqlite",
+      flaws: "",
+      lab: true,
+      passwordHashCost: PRODUCTION_HASH_COST,
+    });
     trainer = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
     await trainer.goto(labKeyUrl(server.baseURL, server.labKey));
     await expect(trainer.getByRole("heading", { name: "Lab console" })).toBeVisible();
@@ -61,6 +68,7 @@ test.describe("the lab's score board", () => {
 
   /** The score board's row and the announcement both say what the last attack on `flaw` did. */
   async function expectScore(flaw: string, outcome: Outcome): Promise<void> {
+    if (new URL(trainer.url()).pathname !== "/lab") await trainer.goto("/lab");
     const row = trainer.getByRole("table", { name: "Score board" }).getByRole("row", { name: new RegExp(`^${flaw} `) });
     await expect(row.getByRole("cell").nth(1)).toContainText(outcome);
     await expect(trainer.getByRole("log", { name: "Latest attack" })).toContainText(`${outcome}: ${flaw}.`);
@@ -157,17 +165,39 @@ test.describe("the lab's score board", () => {
     });
   });
 
-  test("no-login-throttle: guessing past the sign-in limit", async ({ browser, createUser }) => {
-    await bothWays("no-login-throttle", async () => {
-      const victim = await createUser({ in: server.db });
-      const page = await device(browser, null);
-      for (let guess = 0; guess <= 5; guess++) {
-        const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-        await page.request.post("/api/auth/callback/credentials", {
-          form: { email: victim.email, password: `guess-${guess}`, csrfToken, json: "true" },
-        });
-      }
-    });
+  /** Runs the flaw's guessing attack from the button on its page; returns the verdict shown. */
+  async function runFromButton(flaw: string): Promise<string> {
+    await trainer.goto(`/lab/flaws/${flaw}`);
+    await trainer.getByRole("button", { name: "Run the guesses as Mallory" }).click();
+    const answers = trainer.getByRole("region", { name: "What the bank answered" });
+    await expect(answers).toContainText(/The attack (worked|failed)\./, { timeout: 30_000 });
+    return (await answers.textContent()) ?? "";
+  }
+
+  // The guessing demos run from a button. Alice's and Bob's demo passwords are hashed at
+  // production's cost here, so the guesses take a real check's time, as in a real bank.
+  test("attempt-race from its page: guesses at once, then the right password", async () => {
+    await setFlaw("attempt-race", true);
+    expect(await runFromButton("attempt-race")).toContain("The attack worked.");
+    await expectScore("attempt-race", "Exploited");
+    await setFlaw("attempt-race", false);
+    const secure = await runFromButton("attempt-race");
+    expect(secure).toContain("The attack failed.");
+    expect(secure).not.toContain("200 confirmed");
+    await expectScore("attempt-race", "Blocked");
+  });
+
+  test("no-login-throttle from its page: guessing past the sign-in limit", async () => {
+    await setFlaw("no-login-throttle", true);
+    const flawed = await runFromButton("no-login-throttle");
+    expect(flawed).toContain("The attack worked.");
+    expect(flawed).toContain("201 signed in");
+    await expectScore("no-login-throttle", "Exploited");
+    await setFlaw("no-login-throttle", false);
+    const secure = await runFromButton("no-login-throttle");
+    expect(secure).toContain("The attack failed.");
+    expect(secure).toContain("429 throttled");
+    await expectScore("no-login-throttle", "Blocked");
   });
 
   test("a session the attack never touched leaves the board as it was", async ({ browser, createUser }) => {

@@ -15,6 +15,8 @@ const BUILD_INPUTS = [
   "proxy.ts",
   "instrumentation.ts",
   "next.config.mjs",
+  "postcss.config.mjs",
+  "public",
   "package-lock.json",
 ];
 

@@ -68,6 +68,11 @@ const ui = {
   // LAB ONLY
   inbox: (page: Page) => page.getByRole("region", { name: "Attacker's inbox" }),
   captures: (page: Page) => page.getByRole("list", { name: "Captures" }),
+  latestAttack: (page: Page) => page.getByRole("log", { name: "Latest attack" }),
+  scoreRow: (page: Page, flaw: string) =>
+    page.getByRole("table", { name: "Score board" }).getByRole("row", { name: new RegExp(`^${flaw} `) }),
+  flawLink: (page: Page, flaw: string) => page.getByRole("link", { name: flaw, exact: true }),
+  flawCard: (page: Page, flaw: string) => page.getByRole("article", { name: flaw, exact: true }),
   // END LAB ONLY
   main: (page: Page) => page.getByRole("main"),
   pageHeading: (page: Page) => page.getByRole("main").getByRole("heading", { level: 1 }),
@@ -259,7 +264,10 @@ async function tourBank(browser: Browser, bank: DirectServer): Promise<void> {
 }
 
 // LAB ONLY
-/** The lab console after the open-redirect demo: the password typed on the look-alike is in the inbox. */
+/**
+ * The lab after the open-redirect demo: the console's score board announcing it, and the flaw's
+ * own page with the password typed on the look-alike in the inbox.
+ */
 async function tourLab(browser: Browser, lab: DirectServer, attacker: AttackerSite): Promise<void> {
   await picture("lab", async () => {
     const victim = await newWindow(browser, lab.baseURL);
@@ -276,8 +284,18 @@ async function tourLab(browser: Browser, lab: DirectServer, attacker: AttackerSi
 
     const trainer = await newWindow(browser, lab.baseURL);
     await trainer.goto(labKeyUrl(lab.baseURL, lab.labKey));
+    await ui
+      .latestAttack(trainer)
+      .filter({ hasText: `Exploited: ${LAB_FLAW}.` })
+      .waitFor();
+    await shoot(trainer, "lab", { from: ui.pageHeading(trainer), downTo: ui.scoreRow(trainer, "no-reuse-detection") });
+
+    await ui.flawLink(trainer, LAB_FLAW).click();
     await ui.captures(trainer).filter({ hasText: ALICE.password }).waitFor();
-    await shoot(trainer, "lab", { downTo: ui.inbox(trainer) });
+    await shoot(trainer, "lab-flaw", {
+      from: ui.pageHeading(trainer),
+      downTo: ui.flawCard(trainer, LAB_FLAW).getByRole("list"),
+    });
   });
 }
 // END LAB ONLY

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { FLAW_NAMES } from "@/lib/lab/flaw-names";
 import { jumpInTime, resetDemoData, timeJumps, type TimeJump } from "@/lib/lab/demo-data";
+import { BURSTS, isBurstFlaw, type BurstReport } from "@/lib/lab/bursts";
 import { labAction } from "@/lib/lab/guard";
 import { clearInbox } from "@/lib/lab/inbox";
 import { clearScores } from "@/lib/lab/outcomes";
@@ -36,4 +37,10 @@ export const travelInTime = labAction(async (form) => {
   if (!jump) return;
   await jumpInTime(jump);
   redirect(`/lab?done=${jump}`);
+});
+
+/** Plays the flaw's guessing attack against the bank and reports every answer (lib/lab/bursts.ts). */
+export const runBurst = labAction(async (form): Promise<BurstReport | null> => {
+  const flaw = String(form.get("flaw"));
+  return isBurstFlaw(flaw) ? BURSTS[flaw]() : null;
 });

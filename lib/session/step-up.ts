@@ -92,25 +92,35 @@ export async function checkSessionPassword(session: SessionWithUser, password: s
  */
 async function checkThenCount(session: SessionWithUser, password: string, limit: number): Promise<PasswordCheck> {
   if (session.stepUpFailures >= limit) return endAfterTooManyFailures(session);
-  // The failures recorded so far are counted apart from the row this flaw overwrites: as many as
-  // the limit means this password is checked past it (with no limit at all, that flaw's doing).
-  const checkedBefore = await stepUpFailuresSince(session);
-  if (checkedBefore >= sessionPolicy().stepUpMaxFailures) {
-    const flaw = flawOn("no-login-throttle") ? "no-login-throttle" : "attempt-race";
-    await reportAttack(flaw, "exploited", STEP_UP_WORDS.pastLimit(checkedBefore + 1));
-  }
-  if (await verifyUserPassword(session.userId, password)) return { ok: true };
+  const ok = await verifyUserPassword(session.userId, password);
   const attempt = session.stepUpFailures + 1;
-  await writePasswordFailures(session.id, attempt);
-  await recordEvent({
-    type: "step_up_failure",
-    userId: session.userId,
-    tokenHash: session.tokenHash,
-    request: await requestInfo(),
-    detail: { failures: attempt },
-  });
+  if (!ok) {
+    await writePasswordFailures(session.id, attempt);
+    await recordEvent({
+      type: "step_up_failure",
+      userId: session.userId,
+      tokenHash: session.tokenHash,
+      request: await requestInfo(),
+      detail: { failures: attempt },
+    });
+  }
+  await reportCheckedPastLimit(session, ok);
+  if (ok) return { ok: true };
   if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
   return endAfterTooManyFailures(session);
+}
+
+/**
+ * For the score board: the failures recorded so far, counted apart from the row this flaw
+ * overwrites, say whether this password was checked past the limit (with no limit at all, that
+ * flaw's doing).
+ */
+async function reportCheckedPastLimit(session: SessionWithUser, ok: boolean): Promise<void> {
+  const failures = await stepUpFailuresSince(session);
+  const limit = sessionPolicy().stepUpMaxFailures;
+  if (ok ? failures < limit : failures <= limit) return;
+  const flaw = flawOn("no-login-throttle") ? "no-login-throttle" : "attempt-race";
+  await reportAttack(flaw, "exploited", STEP_UP_WORDS.pastLimit(ok ? failures + 1 : failures));
 }
 
 const STEP_UP_WORDS = {

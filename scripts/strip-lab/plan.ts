@@ -21,6 +21,7 @@ export const LAB_PATHS: readonly string[] = [
   "e2e/lab-score-board.spec.ts",
   "docs/trainer-guide.md",
   "docs/screenshots/lab.png",
+  "docs/screenshots/lab-flaw.png",
   // The stripper goes with the lab: it has nothing left to strip.
   "scripts/strip-lab.ts",
   "scripts/strip-lab.test.ts",

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { appOrigin } from "@/lib/env";
 import { FLAW_NAMES, isFlawName } from "@/lib/lab/flaw-names";
+import { isBurstFlaw } from "@/lib/lab/bursts";
 import { activeFlaws } from "@/lib/lab/flaws";
 import { hasLabKey } from "@/lib/lab/guard";
 import { attackerSiteUrl, readInbox } from "@/lib/lab/inbox";
 import { scoreBoard } from "@/lib/lab/outcomes";
 import { flawSources } from "@/lib/lab/source";
 import { AttackerInbox } from "../../attacker-inbox";
+import { BurstButton } from "../../burst-button";
 import { FlawCard } from "../../flaw-card";
 import { LabKeyPrompt } from "../../key-prompt";
 import { LastOutcome, LatestAttack, OutcomeCount } from "../../live-scores";
@@ -45,6 +47,7 @@ export default async function FlawPage({ params }: { params: Promise<{ name: str
           <OutcomeCount initial={scores} flaw={name} outcome="blocked" /> times.
         </p>
       </section>
+      {isBurstFlaw(name) && <BurstButton flaw={name} />}
       <FlawCard
         name={name}
         on={activeFlaws().includes(name)}

@@ -1,0 +1,121 @@
+// The guessing demos, run from a button on the flaw's page: the lab plays Mallory against its own
+// bank, over HTTP through the public API as any client would, and reports every answer it got.
+// The score board counts the same attempts from the inside as they arrive. Lab mode only.
+import "server-only";
+import { appOrigin } from "@/lib/env";
+import { DEMO_USERS } from "@/prisma/seed";
+
+export type BurstReport = {
+  /** How many requests were sent. */
+  sent: number;
+  /** Each kind of answer (status and error code) and how many came back. */
+  answers: { answer: string; count: number }[];
+  /** Whether the attack reached its goal, in words. */
+  verdict: string;
+  succeeded: boolean;
+};
+
+// The victim's demo account and password (prisma/seed.ts): the password stands for the guess on
+// Mallory's list that happens to be right.
+const ALICE = demoUser("alice@vaultline.test");
+const BOB = demoUser("bob@vaultline.test");
+// As the attempt-race attack spec sends them: more than the 5-attempt limit, then the right one.
+const STEP_UP_GUESSES = 14;
+// One past the sign-in limit's first step, and no more: every guess from this machine also counts
+// against its address, which the whole class shares.
+const SIGN_IN_GUESSES = 6;
+
+/**
+ * attempt-race: with Alice's session stolen but not her password, guesses sent all at once to
+ * step-up, and while they are still being checked, the right password.
+ */
+async function stepUpGuessBurst(): Promise<BurstReport> {
+  const token = await signIn(ALICE);
+  if (!token) return notSignedIn();
+  const burst = Array.from({ length: STEP_UP_GUESSES }, (_, i) => stepUp(token, `guess-${i}`));
+  // The first answer back means the burst has reached the bank; the rest are still in flight.
+  await Promise.race(burst);
+  const right = await stepUp(token, ALICE.password);
+  const answers = [...(await Promise.all(burst)), right];
+  const confirmed = right === "200 confirmed";
+  return report(answers, confirmed, {
+    yes: "The right password was confirmed after more guesses than the limit allows: the limit never arrived.",
+    no: "The right password came too late: at most 5 guesses were checked, and the session ended.",
+  });
+}
+
+/** no-login-throttle: one guess after another at Bob's password, then the right one. */
+async function signInGuesses(): Promise<BurstReport> {
+  const answers: string[] = [];
+  for (let guess = 0; guess < SIGN_IN_GUESSES; guess++) answers.push(await signInAnswer(BOB.email, `guess-${guess}`));
+  const right = await signInAnswer(BOB.email, BOB.password);
+  answers.push(right);
+  return report(answers, right === "201 signed in", {
+    yes: "The right password, guessed after the limit, signed Mallory in: guessing goes on for ever.",
+    no: "The right password was refused unchecked: past the limit, every guess waits.",
+  });
+}
+
+async function signIn(user: { email: string; password: string }): Promise<string | null> {
+  const response = await post("/api/v1/sessions", { email: user.email, password: user.password });
+  if (response.status !== 201) return null;
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function signInAnswer(email: string, password: string): Promise<string> {
+  const response = await post("/api/v1/sessions", { email, password });
+  return response.status === 201 ? "201 signed in" : answerOf(response);
+}
+
+async function stepUp(token: string, password: string): Promise<string> {
+  const response = await post("/api/v1/sessions/current/step-up", { password }, { Authorization: `Bearer ${token}` });
+  return response.status === 200 ? "200 confirmed" : answerOf(response);
+}
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${appOrigin()}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** "401 wrong_password": the status and the API's error code. */
+async function answerOf(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => ({}))) as { error?: unknown };
+  return `${response.status} ${typeof body.error === "string" ? body.error : ""}`.trim();
+}
+
+function report(answers: string[], succeeded: boolean, verdicts: { yes: string; no: string }): BurstReport {
+  const counts = new Map<string, number>();
+  for (const answer of answers) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+  return {
+    sent: answers.length,
+    answers: [...counts].map(([answer, count]) => ({ answer, count })),
+    verdict: succeeded ? verdicts.yes : verdicts.no,
+    succeeded,
+  };
+}
+
+function notSignedIn(): BurstReport {
+  return {
+    sent: 1,
+    answers: [],
+    verdict: "Alice could not be signed in to steal her session: reset the demo data and try again.",
+    succeeded: false,
+  };
+}
+
+/** The flaws whose page runs its attack from a button, and the attack each runs. */
+export const BURSTS = { "attempt-race": stepUpGuessBurst, "no-login-throttle": signInGuesses } as const;
+export type BurstFlaw = keyof typeof BURSTS;
+
+export function isBurstFlaw(name: string): name is BurstFlaw {
+  return Object.hasOwn(BURSTS, name);
+}
+
+function demoUser(email: string): { email: string; password: string } {
+  const user = DEMO_USERS.find((u) => u.email === email);
+  if (!user) throw new Error(`${email} is not a demo account (prisma/seed.ts)`);
+  return user;
+}
