@@ -28,7 +28,7 @@ import { unavailableAnswer } from "@/lib/outage";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
 import { logger } from "@/lib/log";
 import { recordEvent } from "@/lib/session/events";
-import { refusalAnswer } from "@/lib/refusal-page";
+import { PROXY_PAGE_STYLESHEET, refusalAnswer } from "@/lib/refusal-page";
 import { pageCacheControl } from "@/lib/session/headers";
 import { requestInfoOf } from "@/lib/session/request";
 import {
@@ -56,7 +56,9 @@ export async function proxy(request: NextRequest) {
  * half-written). Next reads the nonce from the request's CSP header and puts it on every script.
  */
 async function passOn(request: NextRequest, csp: string): Promise<Response> {
-  if (!(await databaseReachable())) return unavailableAnswer(request);
+  // The outage page's own stylesheet is a static file: served whatever the database's state.
+  const needsDatabase = request.nextUrl.pathname !== PROXY_PAGE_STYLESHEET;
+  if (needsDatabase && !(await databaseReachable())) return unavailableAnswer(request);
   // LAB FLAW token-in-url: an ID in the address (?sid=) counts as the cookie, so whoever sees
   // the URL holds the session.
   if (flawOn("token-in-url")) takeSessionIdFromUrl(request);

@@ -104,6 +104,8 @@ async function expectOutagePage(page: Page, response: Response | null): Promise<
   expectRetryAfter(response!);
   await expect(page.getByRole("heading", { name: UNAVAILABLE_TITLE })).toBeVisible();
   await expect(page.getByText(UNAVAILABLE_MESSAGE)).toBeVisible();
+  // Styled like the proxy's other pages: its stylesheet still loads while the database is away.
+  await expect(page.getByRole("main")).toHaveCSS("background-color", "rgb(255, 255, 255)");
   expectNoInternals(await response!.text());
 }
 

@@ -6,6 +6,7 @@ import { NextResponse } from "next/server";
 import { serviceUnavailable } from "@/lib/api/errors";
 import { failedForOutage } from "@/lib/db-health";
 import { answersWithJson } from "@/lib/error-body.mjs";
+import { PROXY_PAGE_STYLESHEET } from "@/lib/refusal-page";
 import {
   UNAVAILABLE_ACTION_MESSAGE,
   UNAVAILABLE_MESSAGE,
@@ -13,12 +14,15 @@ import {
   UNAVAILABLE_TITLE,
 } from "@/lib/service-unavailable";
 
-// No script and no style, so it needs nothing from a Content-Security-Policy; only constants in it.
+// No script and no inline style, so it needs nothing from a Content-Security-Policy beyond
+// style-src 'self': its look is the proxy's static stylesheet, which an outage does not stop
+// (proxy.ts serves it without asking the database). Only constants in it.
 const PAGE = `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${UNAVAILABLE_TITLE}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${UNAVAILABLE_TITLE}</title><link rel="stylesheet" href="${PROXY_PAGE_STYLESHEET}"></head>
 <body>
 <main>
+<p class="brand">Vaultline</p>
 <h1>${UNAVAILABLE_TITLE}</h1>
 <p>${UNAVAILABLE_MESSAGE}</p>
 <p><a href="/">Go to your accounts</a></p>

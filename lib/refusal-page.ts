@@ -9,6 +9,9 @@ import { NextResponse, type NextRequest } from "next/server";
 
 const TITLE = "Request refused";
 
+/** The look of the pages the proxy answers itself (this one and the outage's, lib/outage.ts). */
+export const PROXY_PAGE_STYLESHEET = "/refusal.css";
+
 /** The refusal, as a page where a browser navigates (it asks for HTML), else as plain text. */
 export function refusalAnswer(request: NextRequest, status: number, message: string): NextResponse {
   if (!wantsPage(request)) {
@@ -27,7 +30,7 @@ function wantsPage(request: NextRequest): boolean {
 function refusalPage(message: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${TITLE} · Vaultline</title><link rel="stylesheet" href="/refusal.css"></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${TITLE} · Vaultline</title><link rel="stylesheet" href="${PROXY_PAGE_STYLESHEET}"></head>
 <body>
 <main>
 <p class="brand">Vaultline</p>
