@@ -18,10 +18,10 @@ export function ScoreBoard({ scores, off }: { scores: FlawScore[]; off: readonly
             <th scope="col">Flaw</th>
             <th scope="col">Switch</th>
             <th scope="col">Last attack</th>
-            <th scope="col" className="text-right">
+            <th scope="col" className="pl-4 text-right">
               Exploited
             </th>
-            <th scope="col" className="text-right">
+            <th scope="col" className="pl-4 text-right">
               Blocked
             </th>
           </tr>
@@ -41,10 +41,10 @@ export function ScoreBoard({ scores, off }: { scores: FlawScore[]; off: readonly
               <td>
                 <LastOutcome initial={scores} flaw={flaw} />
               </td>
-              <td className="text-right tabular-nums">
+              <td className="pl-4 text-right tabular-nums">
                 <OutcomeCount initial={scores} flaw={flaw} outcome="exploited" />
               </td>
-              <td className="text-right tabular-nums">
+              <td className="pl-4 text-right tabular-nums">
                 <OutcomeCount initial={scores} flaw={flaw} outcome="blocked" />
               </td>
             </tr>

@@ -42,9 +42,9 @@ export default async function FlawPage({ params }: { params: Promise<{ name: str
         <h2 id="outcome-heading">Last attack</h2>
         <LatestAttack initial={scores} only={name} />
         <p>
-          <LastOutcome initial={scores} flaw={name} /> · exploited{" "}
-          <OutcomeCount initial={scores} flaw={name} outcome="exploited" /> times, blocked{" "}
-          <OutcomeCount initial={scores} flaw={name} outcome="blocked" /> times.
+          <LastOutcome initial={scores} flaw={name} /> · Exploited:{" "}
+          <OutcomeCount initial={scores} flaw={name} outcome="exploited" /> · Blocked:{" "}
+          <OutcomeCount initial={scores} flaw={name} outcome="blocked" />
         </p>
       </section>
       {isBurstFlaw(name) && <BurstButton flaw={name} />}
