@@ -29,3 +29,16 @@ test("on a phone the transfer form's controls are never under the inspector", as
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(sideways, "no sideways scrolling").toBeLessThanOrEqual(0);
 });
+
+test("on a phone a table's stacked values each say which column they are", async ({ signedInPage: page }) => {
+  await page.goto("/security/sessions");
+  const table = page.getByRole("table", { name: "Your sessions" });
+  await expect(table.getByRole("columnheader").first()).toBeHidden();
+  const shown = await table
+    .locator("tbody td[data-label]")
+    .evaluateAll((cells) =>
+      cells.map((cell) => [cell.getAttribute("data-label"), getComputedStyle(cell, "::before").content]),
+    );
+  expect(shown.length).toBeGreaterThanOrEqual(5);
+  for (const [label, content] of shown) expect(content, `the ${label} value is labelled`).toBe(`"${label}"`);
+});

@@ -94,7 +94,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td>
+                  <td data-label="User">
                     {u.name}
                     <br />
                     <span className="text-slate-600">
@@ -103,7 +103,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                       {u.lockedAt ? ` · locked since ${dateFormat.format(u.lockedAt)}` : ""}
                     </span>
                   </td>
-                  <td>
+                  <td data-label="Live sessions">
                     <ul className="grid gap-1">
                       {u.sessions.map((s) => (
                         <li key={s.id}>
@@ -226,14 +226,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <tbody>
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td>{dateFormat.format(e.lastSeenAt)}</td>
-                  <td>{e.count}</td>
-                  <td>{e.user?.email ?? "—"}</td>
-                  <td>{describeEvent(e.type, e.detail)}</td>
-                  <td>
+                  <td data-label="Last seen">{dateFormat.format(e.lastSeenAt)}</td>
+                  <td data-label="Times">{e.count}</td>
+                  <td data-label="User">{e.user?.email ?? "—"}</td>
+                  <td data-label="Event">{describeEvent(e.type, e.detail)}</td>
+                  <td data-label="Session">
                     <code>{e.sessionFingerprint ?? "—"}</code>
                   </td>
-                  <td>{e.ip ?? "—"}</td>
+                  <td data-label="IP address">{e.ip ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

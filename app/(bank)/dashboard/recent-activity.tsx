@@ -37,13 +37,13 @@ export function RecentActivity({ entries }: { entries: Entry[] }) {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{dateFormat.format(entry.createdAt)}</td>
-                  <td>
+                  <td data-label="Date">{dateFormat.format(entry.createdAt)}</td>
+                  <td data-label="Account">
                     <BankLink href={`/accounts/${entry.account.id}`}>{entry.account.name}</BankLink>
                   </td>
-                  <td>{entry.description}</td>
-                  <td>{entry.memo && <Memo text={entry.memo} />}</td>
-                  <td className={entry.amountCents < 0 ? "num text-red-700" : "num text-green-700"}>
+                  <td data-label="Description">{entry.description}</td>
+                  <td data-label="Memo">{entry.memo && <Memo text={entry.memo} />}</td>
+                  <td data-label="Amount" className={entry.amountCents < 0 ? "num text-red-700" : "num text-green-700"}>
                     {formatAmount(entry.amountCents)}
                   </td>
                 </tr>

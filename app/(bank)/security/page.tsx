@@ -50,13 +50,13 @@ export default async function SecurityPage() {
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id}>
-                    <td>{dateFormat.format(e.createdAt)}</td>
-                    <td>{describeEvent(e.type, e.detail)}</td>
-                    <td>
+                    <td data-label="When">{dateFormat.format(e.createdAt)}</td>
+                    <td data-label="Event">{describeEvent(e.type, e.detail)}</td>
+                    <td data-label="Session">
                       <code>{e.sessionFingerprint ?? "—"}</code>
                     </td>
-                    <td>{e.ip ?? "—"}</td>
-                    <td>{e.userAgent ? describeDevice(e.userAgent, "web") : "—"}</td>
+                    <td data-label="IP address">{e.ip ?? "—"}</td>
+                    <td data-label="Device">{e.userAgent ? describeDevice(e.userAgent, "web") : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -55,13 +55,18 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <tbody>
                 {account.entries.map((entry) => (
                   <tr key={entry.id}>
-                    <td>{dateFormat.format(entry.createdAt)}</td>
-                    <td>{entry.description}</td>
-                    <td>{entry.memo && <Memo text={entry.memo} />}</td>
-                    <td className={entry.amountCents < 0 ? "num text-red-700" : "num text-green-700"}>
+                    <td data-label="Date">{dateFormat.format(entry.createdAt)}</td>
+                    <td data-label="Description">{entry.description}</td>
+                    <td data-label="Memo">{entry.memo && <Memo text={entry.memo} />}</td>
+                    <td
+                      data-label="Amount"
+                      className={entry.amountCents < 0 ? "num text-red-700" : "num text-green-700"}
+                    >
                       {formatAmount(entry.amountCents)}
                     </td>
-                    <td className="num">{formatCents(entry.balanceAfterCents)}</td>
+                    <td data-label="Balance" className="num">
+                      {formatCents(entry.balanceAfterCents)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -39,16 +39,16 @@ export function SessionsForm({ sessions }: { sessions: SessionRow[] }) {
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id}>
-                <td>
+                <td data-label="Device">
                   {s.device}
                   {s.current && <strong className="text-brand-800"> (this device)</strong>}
                 </td>
-                <td>
+                <td data-label="Session">
                   <code>{s.fingerprint}</code>
                 </td>
-                <td>{s.ip}</td>
-                <td>{s.started}</td>
-                <td>{s.lastActive}</td>
+                <td data-label="IP address">{s.ip}</td>
+                <td data-label="Started">{s.started}</td>
+                <td data-label="Last active">{s.lastActive}</td>
                 <td>
                   {!s.current && (
                     <button
