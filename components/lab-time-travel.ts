@@ -15,8 +15,8 @@ export function useLabTimeTravel(
   adoptServerStatus: (answer: Response, body: unknown) => void,
 ): void {
   useEffect(() => {
-    if (status.labTimeTravel === undefined) return;
-    let known = status.labTimeTravel;
+    if (!status.lab) return;
+    let known = status.lab.timeTravel;
     const timer = setInterval(async () => {
       const moved = await fetch("/session/time-travel", { cache: "no-store" }).catch(() => null);
       if (!moved?.ok) return;

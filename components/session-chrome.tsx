@@ -11,7 +11,7 @@ export async function SessionChrome({ session }: { session: CurrentSession }) {
   const renderedAt = new Date();
   const status = sessionStatus(session, session.tier, renderedAt);
   // LAB ONLY
-  if (labMode()) status.labTimeTravel = await lastTimeTravel();
+  if (labMode()) status.lab = { timeTravel: await lastTimeTravel() };
   // END LAB ONLY
   // A new key per server render: the watch restarts from the server's latest deadlines.
   return <SessionWatch key={renderedAt.getTime()} status={status} facts={inspectorFacts(session)} />;

@@ -8,6 +8,7 @@ import type { InspectorFacts, SessionStatus } from "@/lib/session/status";
 import { announce, listen, type SessionMessage } from "./session-channel";
 import { SessionInspector } from "./session-inspector";
 // LAB ONLY
+import { LabLeakButton } from "./lab-leak-button";
 import { useLabTimeTravel } from "./lab-time-travel";
 // END LAB ONLY
 
@@ -123,6 +124,9 @@ export function SessionWatch({ status, facts }: { status: SessionStatus; facts: 
         absoluteLeftMs={absoluteDeadline - now}
         now={now}
       />
+      {/* LAB ONLY */}
+      {status.lab && <LabLeakButton />}
+      {/* END LAB ONLY */}
     </>
   );
 }

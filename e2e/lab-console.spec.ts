@@ -163,17 +163,26 @@ test.describe("the lab console on a lab server", () => {
     await expect(seen).toContainText(ALICE.accountNumber);
   });
 
-  test("Mallory's view is refused with an ID the bank ended", async ({ browser }) => {
+  test("a session leaked from the victim's window opens the bank in Mallory's view, until the victim signs out", async ({
+    browser,
+  }) => {
     const victim = await browserWindow(browser);
     await signInWithForm(victim, ALICE);
-    const copied = (await sessionCookieValue(victim))!;
+    await victim.getByRole("button", { name: "Leak this session to Mallory" }).click();
+    await expect(victim.getByText("Sent to the attacker's inbox")).toBeVisible();
+
+    const mallory = await browserWindow(browser);
+    const seen = mallory.getByRole("region", { name: "What the bank showed Mallory" });
+    const openWithLeak = async () => {
+      await mallory.goto(`${attacker.url}/view`);
+      await mallory.getByRole("link", { name: "Open the bank with it" }).first().click();
+    };
+    await openWithLeak();
+    await expect(seen).toContainText(`Welcome, ${ALICE.name}`);
+
     await victim.getByRole("button", { name: "Sign out" }).first().click();
     await expect(victim).toHaveURL(/\/signin/);
-    const mallory = await browserWindow(browser);
-    await mallory.goto(`${attacker.url}/view`);
-    await mallory.getByLabel(/A session ID from elsewhere/).fill(copied);
-    await mallory.getByRole("button", { name: "Open the bank with it" }).click();
-    const seen = mallory.getByRole("region", { name: "What the bank showed Mallory" });
+    await openWithLeak();
     await expect(seen).toContainText("Refused");
     await expect(seen).not.toContainText(ALICE.accountNumber);
   });

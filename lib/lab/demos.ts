@@ -15,12 +15,12 @@ export type Demo = {
 export const PLANTED_ID = "MalloryPlantedThisSessionId_0123456789abcde";
 
 const COPY_COOKIE =
-  "Victim: sign in as alice@vaultline.test, then copy the vaultline.session cookie (DevTools → Application → Cookies): the copy a thief got from a proxy log, a backup or malware.";
+  "Victim: sign in as alice@vaultline.test, then choose “Leak this session to Mallory” under the session inspector: the copy a thief got from malware, a proxy log or a backup.";
 const USE_COPY = "Attacker: open {attacker}/view, paste the copy and choose Open the bank with it: Alice's accounts.";
 const USE_COPY_AGAIN = "Attacker: on {attacker}/view, open the bank with the copy again.";
 // Acting as the victim (a transfer) needs the copy in the attacker's own browser.
 const COPY_INTO_BROWSER =
-  "Attacker: in DevTools → Application → Cookies for {bank}, set vaultline.session to the copy and open {bank}/dashboard: Alice's accounts.";
+  "Attacker: copy the ID from the inbox; in DevTools → Application → Cookies for {bank}, set vaultline.session to it and open {bank}/dashboard: Alice's accounts.";
 
 /** What a leaked copy of the lab's sessions table says about Alice's live sessions (run in the project folder). */
 const READ_SESSIONS_TABLE = `node -e 'const db = require("better-sqlite3")("prisma/lab.db"); console.log(db.prepare("SELECT s.tokenHash FROM Session s JOIN User u ON u.id = s.userId WHERE u.email = ? AND s.endedAt IS NULL").pluck().all("alice@vaultline.test"))'`;

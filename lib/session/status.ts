@@ -17,8 +17,8 @@ export type SessionStatus = {
   absoluteRemainingMs: number;
   warningLeadSeconds: number;
   // LAB ONLY
-  /** Lab mode: when the console last moved the clocks, as this page was rendered. */
-  labTimeTravel?: string | null;
+  /** Lab mode only: when the console last moved the clocks, as this page was rendered. */
+  lab?: { timeTravel: string | null };
   // END LAB ONLY
 };
 

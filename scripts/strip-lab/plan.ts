@@ -9,6 +9,7 @@ export const LAB_PATHS: readonly string[] = [
   "app/lab/",
   "components/lab-banner.tsx",
   "components/lab-time-travel.ts",
+  "components/lab-leak-button.tsx",
   "app/session/time-travel/",
   "lib/session/session-in-url.ts",
   "scripts/lab.ts",
