@@ -21,7 +21,7 @@ interface SeedAccount {
   entries: SeedEntry[];
 }
 
-interface SeedUser {
+export interface SeedUser {
   email: string;
   password: string;
   name: string;
@@ -142,6 +142,13 @@ export const DEMO_USERS: SeedUser[] = [
     accounts: [],
   },
 ];
+
+/** A demo account by its email; throws for any other, so a renamed account fails loudly. */
+export function demoUser(email: string): SeedUser {
+  const user = DEMO_USERS.find((u) => u.email === email);
+  if (!user) throw new Error(`${email} is not a demo account (prisma/seed.ts)`);
+  return user;
+}
 
 export const DEFAULT_SETTINGS: Record<string, string> = {
   "admin.singleSession": "newest-wins",

@@ -14,7 +14,7 @@ import { adminPanelHeading, ageSession, fillTransfer, signInWithForm as signIn }
 import { spareServerPort } from "../e2e/support/servers";
 import { sessionPolicy } from "../lib/session/policy";
 import config from "../playwright.config";
-import { DEMO_USERS } from "../prisma/seed";
+import { demoUser, type SeedUser } from "../prisma/seed";
 import { buildIfStale } from "./build-if-stale";
 import { ExpectedError, PROJECT_ROOT, runMain } from "./prisma-cli";
 // LAB ONLY
@@ -78,19 +78,11 @@ const ui = {
   pageHeading: (page: Page) => page.getByRole("main").getByRole("heading", { level: 1 }),
 };
 
-type DemoUser = (typeof DEMO_USERS)[number];
-
-function demoUser(email: string): DemoUser {
-  const user = DEMO_USERS.find((u) => u.email === email);
-  if (!user) throw new Error(`${email} is not a demo account (prisma/seed.ts)`);
-  return user;
-}
-
 const ALICE = demoUser("alice@vaultline.test");
 const BOB = demoUser("bob@vaultline.test");
 const ADMIN = demoUser("admin@vaultline.test");
 
-async function userId(server: DirectServer, user: DemoUser): Promise<string> {
+async function userId(server: DirectServer, user: SeedUser): Promise<string> {
   return (await server.db.user.findUniqueOrThrow({ where: { email: user.email } })).id;
 }
 

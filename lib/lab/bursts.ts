@@ -3,7 +3,7 @@
 // The score board counts the same attempts from the inside as they arrive. Lab mode only.
 import "server-only";
 import { appOrigin } from "@/lib/env";
-import { DEMO_USERS } from "@/prisma/seed";
+import { demoUser } from "@/prisma/seed";
 
 export type BurstReport = {
   /** How many requests were sent. */
@@ -112,10 +112,4 @@ export type BurstFlaw = keyof typeof BURSTS;
 
 export function isBurstFlaw(name: string): name is BurstFlaw {
   return Object.hasOwn(BURSTS, name);
-}
-
-function demoUser(email: string): { email: string; password: string } {
-  const user = DEMO_USERS.find((u) => u.email === email);
-  if (!user) throw new Error(`${email} is not a demo account (prisma/seed.ts)`);
-  return user;
 }
