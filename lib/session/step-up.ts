@@ -73,15 +73,20 @@ export async function checkSessionPassword(session: SessionWithUser, password: s
   // END LAB ONLY
   if (attempt === null) return endAfterTooManyFailures(session);
   if (await verifyUserPassword(session.userId, password)) return { ok: true };
+  await recordStepUpFailure(session, attempt);
+  if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
+  return endAfterTooManyFailures(session);
+}
+
+/** A wrong step-up password, the session's `failures`th: the security log keeps each one. */
+async function recordStepUpFailure(session: SessionWithUser, failures: number): Promise<void> {
   await recordEvent({
     type: "step_up_failure",
     userId: session.userId,
     tokenHash: session.tokenHash,
     request: await requestInfo(),
-    detail: { failures: attempt },
+    detail: { failures },
   });
-  if (attempt < limit) return { ok: false, reason: "wrong_password", attemptsLeft: limit - attempt };
-  return endAfterTooManyFailures(session);
 }
 
 // LAB ONLY
@@ -96,13 +101,7 @@ async function checkThenCount(session: SessionWithUser, password: string, limit:
   const attempt = session.stepUpFailures + 1;
   if (!ok) {
     await writePasswordFailures(session.id, attempt);
-    await recordEvent({
-      type: "step_up_failure",
-      userId: session.userId,
-      tokenHash: session.tokenHash,
-      request: await requestInfo(),
-      detail: { failures: attempt },
-    });
+    await recordStepUpFailure(session, attempt);
   }
   await reportCheckedPastLimit(session, ok);
   if (ok) return { ok: true };
