@@ -81,11 +81,12 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
   // app's, and its Origin names another host than the one the request is for.
   // LAB FLAW csrf: a write from another origin goes through, and with SameSite=None the
   // victim's cookie with it.
+  const crossSite = isCrossSiteWrite(request, appOrigin());
   // LAB ONLY
-  if (isCrossSiteWrite(request, appOrigin())) await reportAttempt("csrf", CSRF_WORDS);
+  if (crossSite) await reportAttempt("csrf", CSRF_WORDS);
   // END LAB ONLY
   if (!flawOn("csrf")) {
-    if (isCrossSiteWrite(request, appOrigin())) {
+    if (crossSite) {
       await recordCrossSiteRefusal(request, "cross_site");
       return refuse(request, "cross_site", CROSS_SITE_MESSAGE);
     }

@@ -20,6 +20,7 @@ import {
   clearSignInFailures,
   discardSignInAttempt,
   throttleDecision,
+  type SignInAttempt,
   type ThrottleDecision,
 } from "./throttle";
 
@@ -43,6 +44,13 @@ export type CredentialsCheck =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
+/** Whether this attempt's password may be checked at all: the sign-in limits' answer. */
+async function signInDecision(attempt: SignInAttempt): Promise<ThrottleDecision> {
+  // LAB FLAW no-login-throttle: unlimited guesses, so a weak password falls to a script.
+  if (flawOn("no-login-throttle")) return { kind: "go", lastBeforeHardStop: false };
+  return throttleDecision(attempt);
+}
+
 export async function verifyCredentials(input: unknown): Promise<CredentialsCheck> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
@@ -50,14 +58,9 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
   const request = await requestInfo();
   const attempt = await beginSignInAttempt(email, request.ip);
   const user = await db.user.findUnique({ where: { email } });
-  // LAB FLAW no-login-throttle: unlimited guesses, so a weak password falls to a script.
-  const decision: ThrottleDecision = flawOn("no-login-throttle")
-    ? { kind: "go", lastBeforeHardStop: false }
-    : await throttleDecision(attempt);
+  const decision = await signInDecision(attempt);
   // LAB ONLY
-  await reportSignInLimits(decision, async () =>
-    flawOn("no-login-throttle") ? true : (await throttleDecision(attempt)).kind === "go",
-  );
+  await reportSignInLimits(decision, async () => (await signInDecision(attempt)).kind === "go");
   // END LAB ONLY
   // Refused without checking the password, whether or not the email has an account.
   if (decision.kind === "wait") {

@@ -49,9 +49,8 @@ export const authOptions: NextAuthOptions = {
       await onlyOurErrorCodes(() => startWebSession({ id: user.id, email: user.email ?? "", credentialGeneration }));
       // The form's `next`, which anyone can write into a link: only a path on this origin.
       // LAB ONLY
-      const leaves = () =>
-        new URL(safeNextPath(credentials?.callbackUrl), appOrigin()).origin !== new URL(appOrigin()).origin;
-      await reportRedirect(leaves(), leaves);
+      const home = new URL(appOrigin()).origin;
+      await reportRedirect(() => new URL(safeNextPath(credentials?.callbackUrl), home).origin !== home);
       // END LAB ONLY
       return new URL(safeNextPath(credentials?.callbackUrl), appOrigin()).toString();
     },

@@ -128,10 +128,11 @@ export async function reportSignInLimits(
   if (flaw) await reportAttack(flaw, outcome, SIGN_IN_WORDS[flaw][outcome]);
 }
 
-/** Sign-in is about to send the browser off the bank or not: `leaves` decides it again. */
-export async function reportRedirect(left: boolean, leaves: () => boolean): Promise<void> {
+/** Sign-in is about to send the browser on: `leaves` says whether off the bank (asked again with a switch changed). */
+export async function reportRedirect(leaves: () => boolean): Promise<void> {
   if (!labMode()) return;
-  const flaw = await decidingFlaw(["open-redirect"], left, () => leaves());
+  const left = leaves();
+  const flaw = await decidingFlaw(["open-redirect"], left, leaves);
   if (flaw)
     await reportAttack(
       flaw,
