@@ -7,6 +7,9 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Runs axe on the page as it is now and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Next streams a page's <title> after its content, and on a client-side navigation swaps it a
+  // moment after the new page shows: axe must see the document as it settles, not mid-swap.
+  await expect(page, `${what}: the document has a title`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   expect(results.passes.length, `${what}: axe checked the page`).toBeGreaterThan(0);
   const blocking = results.violations
