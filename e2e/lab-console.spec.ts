@@ -227,8 +227,11 @@ test.describe("the lab console on a lab server", () => {
     expect(await server.db.transfer.count()).toBe(0);
     expect(await server.db.session.count()).toBe(0);
     await expect(trainer.getByRole("list", { name: "Captures" })).toHaveText("Nothing captured yet.");
-    await victim.goto("/dashboard");
-    await expect(victim).toHaveURL(/\/signin/);
+    // A new tab with the victim's cookie: the old tab may be on its way to sign-in already, its
+    // status poll having seen the session end, and a second navigation would race that one.
+    const again = await victim.context().newPage();
+    await again.goto("/dashboard");
+    await expect(again).toHaveURL(/\/signin/);
   });
 
   test("every flaw has its page: its seed, demo, expected result and the code of its defense; axe at a laptop's width and a phone's", async ({
