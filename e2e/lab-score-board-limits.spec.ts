@@ -9,7 +9,7 @@ import { apiSignInAttempt } from "./support/api";
 import { ageSession, enterAdminPanel } from "./support/fixtures";
 import { expect, test } from "./support/lab-class";
 import { idleBetween } from "./support/policy";
-import { addSignInFailures } from "./support/sign-in-failures";
+import { demoUser } from "@/prisma/seed";
 
 // The tests take turns with the lab server's switches.
 test.describe.configure({ mode: "default", timeout: 60_000 });
@@ -35,14 +35,38 @@ test("revocation-snapshot: a session that landed after the password change's swe
   });
 });
 
-test("no-lockout-escalation: the right password after 20 failures spread over hours", async ({ lab }) => {
-  await lab.bothWays("no-lockout-escalation", async () => {
-    const victim = await lab.createUser();
-    // Twenty slow guesses, the last an hour ago: past any wait the server set, at the hard stop.
-    await addSignInFailures(lab.server.db, victim.email, 20, 61);
-    const mallory = await lab.device(null);
-    await apiSignInAttempt(mallory.request, victim);
-  });
+// The demo data's Bob and administrator (prisma/seed.ts), whose passwords the lab's demos use.
+const BOB = demoUser("bob@vaultline.test");
+const ADMIN = demoUser("admin@vaultline.test");
+
+test("no-lockout-escalation from its page: six hours of slow guessing, then Bob's password", async ({ lab }) => {
+  test.slow(); // 62 sign-ins at production's bcrypt cost
+  const button = "Run six hours of slow guessing as Mallory";
+  await lab.setFlaw("no-lockout-escalation", true);
+  const flawed = await lab.runFromButton("no-lockout-escalation", button);
+  expect(flawed).toContain("The attack worked.");
+  await lab.expectScore("no-lockout-escalation", "Exploited");
+  await lab.setFlaw("no-lockout-escalation", false);
+  const secure = await lab.runFromButton("no-lockout-escalation", button);
+  expect(secure).toContain("The attack failed.");
+  expect(secure).not.toContain("201 signed in");
+  await lab.expectScore("no-lockout-escalation", "Blocked");
+
+  // The guide's last step: the administrator unlocks Bob, and his own password works again.
+  const admin = await enterAdminPanel(await lab.device(ADMIN));
+  await admin.getByRole("button", { name: `Unlock account of ${BOB.email}` }).click();
+  await expect(admin.getByRole("button", { name: `Unlock account of ${BOB.email}` })).toBeHidden();
+  expect((await apiSignInAttempt((await lab.device(null)).request, BOB)).status()).toBe(201);
+});
+
+test("revocation-snapshot from its page: Mallory's sign-ins race Alice's password change", async ({ lab }) => {
+  const button = "Sign in as Mallory again and again while Alice changes her password";
+  await lab.setFlaw("revocation-snapshot", true);
+  expect(await lab.runFromButton("revocation-snapshot", button)).toContain("The attack worked.");
+  await lab.setFlaw("revocation-snapshot", false);
+  const secure = await lab.runFromButton("revocation-snapshot", button);
+  expect(secure).toContain("The attack failed.");
+  expect(secure).not.toContain("200 with a session");
 });
 
 test("concurrent-admin: a stolen admin session in the panel when the real admin enters", async ({ lab }) => {

@@ -42,5 +42,5 @@ export const travelInTime = labAction(async (form) => {
 /** Plays the flaw's guessing attack against the bank and reports every answer (lib/lab/bursts.ts). */
 export const runBurst = labAction(async (form): Promise<BurstReport | null> => {
   const flaw = String(form.get("flaw"));
-  return isBurstFlaw(flaw) ? BURSTS[flaw]() : null;
+  return isBurstFlaw(flaw) ? BURSTS[flaw].attack() : null;
 });

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import type { BurstFlaw, BurstReport } from "@/lib/lab/bursts";
 import { runBurst } from "./actions";
 
-/** The flaw's guessing attack from a button: every answer the bank gave, counted, and the verdict. */
-export function BurstButton({ flaw }: { flaw: BurstFlaw }) {
+/** The flaw's attack from a button: every answer the bank gave, counted, and the verdict. */
+export function BurstButton({ flaw, label }: { flaw: BurstFlaw; label: string }) {
   const [report, run, running] = useActionState(
     (_previous: BurstReport | null, form: FormData) => runBurst(form),
     null,
@@ -16,11 +16,11 @@ export function BurstButton({ flaw }: { flaw: BurstFlaw }) {
       <form action={run}>
         <input type="hidden" name="flaw" value={flaw} />
         <button type="submit" className="btn" disabled={running}>
-          {running ? "Attacking…" : "Run the guesses as Mallory"}
+          {running ? "Attacking…" : label}
         </button>
       </form>
       <div aria-live="polite" aria-label="What the bank answered" role="region">
-        {running && <p>Sending the guesses; the score board above counts them as the bank checks them.</p>}
+        {running && <p>Attacking; the score board above counts what the bank meets as it meets it.</p>}
         {report && !running && (
           <>
             <p>

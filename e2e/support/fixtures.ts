@@ -134,14 +134,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: "worker" },
   ],
   ownServer: [
-    async ({ playwright }, use) => {
+    async ({ playwright }, use, workerInfo) => {
       const started = new Map<string, Promise<OwnServer & { api: APIRequestContext }>>();
       await use((options) => {
         const name = options === "direct" ? "direct" : options.name;
+        // Its database is the worker's own: two specs on two workers may start servers of one name.
+        const own = options === "direct" ? options : { ...options, name: `${name}-w${workerInfo.workerIndex}` };
         if (!started.has(name))
           started.set(
             name,
-            startOwnServer(options).then(async (server) => ({
+            startOwnServer(own).then(async (server) => ({
               ...server,
               api: await playwright.request.newContext({ baseURL: server.baseURL }),
             })),

@@ -15,13 +15,15 @@ export type LabClass = {
   /** The trainer's console, signed in with the lab key. */
   trainer: Page;
   /** A browser of its own on the lab server, signed in as `who` unless null. */
-  device: (who: TestUser | null) => Promise<Page>;
+  device: (who: Pick<TestUser, "email" | "password"> | null) => Promise<Page>;
   /** Switches the flaw through the console, as the trainer does. */
   setFlaw: (name: string, on: boolean) => Promise<void>;
   /** The score board's row and the announcement both say what the last attack on `flaw` did. */
   expectScore: (flaw: string, outcome: Outcome) => Promise<void>;
   /** Runs `attack` with the flaw on, then with its defense on, reading the board after each. */
   bothWays: (flaw: string, attack: () => Promise<void>) => Promise<void>;
+  /** Runs the flaw's attack from the button on its page (lib/lab/bursts.ts); returns what it reports. */
+  runFromButton: (flaw: string, button: string) => Promise<string>;
   /** A user of the lab server's database. */
   createUser: (options?: { role?: "customer" | "admin" }) => Promise<TestUser>;
 };
@@ -49,7 +51,7 @@ export const test = base.extend<{ lab: LabClass }, { labServer: { server: OwnSer
   lab: async ({ labServer, browser, createUser }, use) => {
     const { server, trainer } = labServer;
     const contexts: BrowserContext[] = [];
-    const device = async (who: TestUser | null) => {
+    const device = async (who: Pick<TestUser, "email" | "password"> | null) => {
       const context = await browser.newContext({ baseURL: server.baseURL });
       contexts.push(context);
       if (who) await signInOverHttp(context, who);
@@ -81,6 +83,13 @@ export const test = base.extend<{ lab: LabClass }, { labServer: { server: OwnSer
         await setFlaw(flaw, false);
         await attack();
         await expectScore(flaw, "Blocked");
+      },
+      runFromButton: async (flaw, button) => {
+        await trainer.goto(`/lab/flaws/${flaw}`);
+        await trainer.getByRole("button", { name: button }).click();
+        const answers = trainer.getByRole("region", { name: "What the bank answered" });
+        await expect(answers).toContainText(/The attack (worked|failed)\./, { timeout: 45_000 });
+        return (await answers.textContent()) ?? "";
       },
       createUser: (options) => createUser({ ...options, in: server.db }),
     });

@@ -1,8 +1,15 @@
-// The guessing demos, run from a button on the flaw's page: the lab plays Mallory against its own
+// The demos a class cannot perform by hand (guesses at once, hours of guessing, a sign-in racing a
+// password change), run from a button on the flaw's page: the lab plays Mallory against its own
 // bank, over HTTP through the public API as any client would, and reports every answer it got.
 // The score board counts the same attempts from the inside as they arrive. Lab mode only.
 import "server-only";
+import { changePassword } from "@/lib/auth/change-password";
+import { hashPassword } from "@/lib/auth/password";
+import { hashEmail } from "@/lib/auth/throttle";
+import { db } from "@/lib/db";
 import { appOrigin } from "@/lib/env";
+import { findSessionByHash } from "@/lib/session/store";
+import { hashToken } from "@/lib/session/tokens";
 import { demoUser } from "@/prisma/seed";
 
 export type BurstReport = {
@@ -24,6 +31,11 @@ const STEP_UP_GUESSES = 14;
 // One past the sign-in limit's first step, and no more: every guess from this machine also counts
 // against its address, which the whole class shares.
 const SIGN_IN_GUESSES = 6;
+// Six hours of the patient attacker's rhythm: five guesses, then an hour's pause.
+const SLOW_ROUNDS = 6;
+const GUESSES_PER_ROUND = 5;
+// Mallory's sign-ins in flight at once while Alice's change commits, as the attack spec runs them.
+const SIGN_INS_IN_FLIGHT = 3;
 
 /**
  * attempt-race: with Alice's session stolen but not her password, guesses sent all at once to
@@ -56,6 +68,67 @@ async function signInGuesses(): Promise<BurstReport> {
   });
 }
 
+/**
+ * no-lockout-escalation: five guesses at Bob's password, then the lab moves them an hour into the
+ * past (as its time travel ages sessions), six times over; last, the right password.
+ */
+async function slowGuessing(): Promise<BurstReport> {
+  const answers: string[] = [];
+  for (let round = 0; round < SLOW_ROUNDS; round++) {
+    for (let guess = 0; guess < GUESSES_PER_ROUND; guess++) {
+      answers.push(await signInAnswer(BOB.email, `guess-${round}-${guess}`));
+    }
+    await pushSignInFailuresBack(BOB.email, 61);
+  }
+  const right = await signInAnswer(BOB.email, BOB.password);
+  answers.push(right);
+  return report(answers, right === "201 signed in", {
+    yes: "Six hours of slow guessing, and the right password still signed Mallory in: the limit never grows.",
+    no: "After 20 failures in a row no password is checked, the right one included, until an administrator unlocks Bob.",
+  });
+}
+
+/** The email's failed sign-ins (and so this address's) as if made `minutes` earlier. */
+async function pushSignInFailuresBack(email: string, minutes: number): Promise<void> {
+  const rows = await db.signInFailure.findMany({ where: { emailHash: hashEmail(email) } });
+  for (const row of rows) {
+    const createdAt = new Date(row.createdAt.getTime() - minutes * 60_000);
+    await db.signInFailure.update({ where: { id: row.id }, data: { createdAt } });
+  }
+}
+
+/**
+ * revocation-snapshot: Mallory knows Alice's password and signs in with it again and again while
+ * Alice changes it (the lab changes it for her, through the security page's own code). Then
+ * Mallory uses every session she got; last, Alice's demo password is put back for the next demo.
+ */
+async function signInsDuringPasswordChange(): Promise<BurstReport> {
+  const token = await signIn(ALICE);
+  const alice = token ? await findSessionByHash(hashToken(token)) : null;
+  if (!alice) return notSignedIn();
+  const answers: string[] = [];
+  const stolen: string[] = [];
+  let changing = true;
+  const mallory = async () => {
+    while (changing) {
+      const response = await post("/api/v1/sessions", { email: ALICE.email, password: ALICE.password });
+      answers.push(response.status === 201 ? "201 signed in" : await answerOf(response));
+      if (response.status === 201) stolen.push(((await response.json()) as { token: string }).token);
+    }
+  };
+  const thieves = Array.from({ length: SIGN_INS_IN_FLIGHT }, mallory);
+  await changePassword(alice, `${ALICE.password}-changed`);
+  changing = false;
+  await Promise.all(thieves);
+  const used = await Promise.all(stolen.map((t) => get("/api/v1/accounts", t)));
+  answers.push(...used.map((status) => `${status} with a session got before or during the change`));
+  await db.user.update({ where: { id: alice.userId }, data: { passwordHash: await hashPassword(ALICE.password) } });
+  return report(answers, used.includes(200), {
+    yes: "A session Mallory signed in with the old password works after the change: revocation missed it.",
+    no: "Every session Mallory got with the old password was refused at its first use.",
+  });
+}
+
 async function signIn(user: { email: string; password: string }): Promise<string | null> {
   const response = await post("/api/v1/sessions", { email: user.email, password: user.password });
   if (response.status !== 201) return null;
@@ -70,6 +143,10 @@ async function signInAnswer(email: string, password: string): Promise<string> {
 async function stepUp(token: string, password: string): Promise<string> {
   const response = await post("/api/v1/sessions/current/step-up", { password }, { Authorization: `Bearer ${token}` });
   return response.status === 200 ? "200 confirmed" : answerOf(response);
+}
+
+async function get(path: string, token: string): Promise<number> {
+  return (await fetch(`${appOrigin()}${path}`, { headers: { Authorization: `Bearer ${token}` } })).status;
 }
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -106,8 +183,16 @@ function notSignedIn(): BurstReport {
   };
 }
 
-/** The flaws whose page runs its attack from a button, and the attack each runs. */
-export const BURSTS = { "attempt-race": stepUpGuessBurst, "no-login-throttle": signInGuesses } as const;
+/** The flaws whose page runs its attack from a button: the attack each runs, and the button's words. */
+export const BURSTS = {
+  "attempt-race": { attack: stepUpGuessBurst, button: "Run the guesses as Mallory" },
+  "no-login-throttle": { attack: signInGuesses, button: "Run the guesses as Mallory" },
+  "no-lockout-escalation": { attack: slowGuessing, button: "Run six hours of slow guessing as Mallory" },
+  "revocation-snapshot": {
+    attack: signInsDuringPasswordChange,
+    button: "Sign in as Mallory again and again while Alice changes her password",
+  },
+} as const;
 export type BurstFlaw = keyof typeof BURSTS;
 
 export function isBurstFlaw(name: string): name is BurstFlaw {

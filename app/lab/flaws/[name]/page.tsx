@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { appOrigin } from "@/lib/env";
 import { FLAW_NAMES, isFlawName } from "@/lib/lab/flaw-names";
-import { isBurstFlaw } from "@/lib/lab/bursts";
+import { BURSTS, isBurstFlaw } from "@/lib/lab/bursts";
 import { activeFlaws } from "@/lib/lab/flaws";
 import { hasLabKey } from "@/lib/lab/guard";
 import { attackerSiteUrl, readInbox } from "@/lib/lab/inbox";
@@ -47,7 +47,7 @@ export default async function FlawPage({ params }: { params: Promise<{ name: str
           <OutcomeCount initial={scores} flaw={name} outcome="blocked" />
         </p>
       </section>
-      {isBurstFlaw(name) && <BurstButton flaw={name} />}
+      {isBurstFlaw(name) && <BurstButton flaw={name} label={BURSTS[name].button} />}
       <FlawCard
         name={name}
         on={activeFlaws().includes(name)}
