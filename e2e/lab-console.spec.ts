@@ -41,6 +41,11 @@ function banner(page: Page) {
   return page.getByRole("note", { name: "Lab mode" });
 }
 
+/** The banner's warning that a defense is off (with every one on it only announces outcomes). */
+function insecureWarning(page: Page) {
+  return banner(page).getByText("LAB MODE — insecure on purpose.");
+}
+
 function flawSwitch(trainer: Page, name: string) {
   return trainer.getByRole("switch", { name, exact: true });
 }
@@ -100,7 +105,7 @@ test.describe("the lab console on a lab server", () => {
     const trainer = await openConsole(browser);
     const victim = await browserWindow(browser);
     await signInWithForm(victim, BOB);
-    await expect(banner(victim)).toBeHidden();
+    await expect(insecureWarning(victim)).toBeHidden();
     expect(await scriptCanReadSession(victim)).toBe(false);
 
     await toggle(trainer, "readable-cookie", true);
@@ -113,7 +118,7 @@ test.describe("the lab console on a lab server", () => {
 
     await toggle(trainer, "readable-cookie", false);
     await victim.reload();
-    await expect(banner(victim)).toBeHidden();
+    await expect(insecureWarning(victim)).toBeHidden();
     await signInWithForm(victim, BOB);
     expect(await scriptCanReadSession(victim)).toBe(false);
   });

@@ -22,6 +22,10 @@ test("tier-reopen: a low page after an idle gap past the high tier, then a high 
     await page.goto("/profile");
     await page.goto("/security");
   });
+  // Every window tells the room too, the victim's as much as the console: the lab's banner.
+  const bystander = await lab.device(null);
+  await bystander.goto("/signin");
+  await expect(bystander.getByRole("note", { name: "Lab mode" })).toContainText("Latest attack: Blocked: tier-reopen.");
 });
 
 test("revocation-snapshot: a session that landed after the password change's sweep", async ({ lab }) => {

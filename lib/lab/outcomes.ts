@@ -5,7 +5,7 @@
 // removes every report with the rest of the lab.
 import "server-only";
 import { db } from "@/lib/db";
-import { FLAW_NAMES, type FlawName } from "./flaw-names";
+import { FLAW_NAMES, isFlawName, type FlawName } from "./flaw-names";
 import { activeFlaws, flawOn, judgedWith, labMode } from "./flaws";
 
 export type Outcome = "exploited" | "blocked";
@@ -75,6 +75,18 @@ export async function scoreBoard(): Promise<FlawScore[]> {
       blocked: row?.blockedCount ?? 0,
     };
   });
+}
+
+/** The class's newest outcome, for the banner on every page; null before the first, or outside lab mode. */
+export async function latestOutcome(): Promise<{ flaw: FlawName; outcome: Outcome; why: string } | null> {
+  if (!labMode()) return null;
+  const row = await db.labFlaw.findFirst({
+    where: { lastOutcomeAt: { not: null } },
+    orderBy: { lastOutcomeAt: "desc" },
+  });
+  const outcome = row?.lastOutcome;
+  if (!row || !isFlawName(row.name) || (outcome !== "exploited" && outcome !== "blocked")) return null;
+  return { flaw: row.name, outcome, why: row.lastOutcomeWhy ?? "" };
 }
 
 /** A new class: every flaw's score back to nothing tried. */
