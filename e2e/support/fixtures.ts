@@ -139,7 +139,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use((options) => {
         const name = options === "direct" ? "direct" : options.name;
         // Its database is the worker's own: two specs on two workers may start servers of one name.
-        const own = options === "direct" ? options : { ...options, name: `${name}-w${workerInfo.workerIndex}` };
+        const own = options === "direct" ? options : { ...options, name: `${name}-w${workerInfo.parallelIndex}` };
         if (!started.has(name))
           started.set(
             name,
