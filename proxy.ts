@@ -22,6 +22,17 @@ const CSRF_WORDS = {
   exploited: "Another site's form wrote to the bank, and the bank accepted it.",
   blocked: "Another site's form tried to write to the bank and was refused.",
 };
+const CLICKJACKING_WORDS = {
+  exploited: "Another site framed a page of the bank, and the bank let it show there.",
+  blocked: "Another site framed a page of the bank: frame-ancestors 'none' had the browser refuse to show it.",
+};
+
+/** The browser says this page is for a frame on a page of another origin (Fetch Metadata). */
+function isFramedElsewhere(request: NextRequest): boolean {
+  const dest = request.headers.get("sec-fetch-dest");
+  const site = request.headers.get("sec-fetch-site");
+  return (dest === "iframe" || dest === "frame") && site !== null && site !== "same-origin";
+}
 // END LAB ONLY
 import { flawOn } from "@/lib/lab/flaws";
 import { unavailableAnswer } from "@/lib/outage";
@@ -44,6 +55,9 @@ import { isUnreadableForm, UNREADABLE_FORM_MESSAGE } from "@/lib/unreadable-form
 
 export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce());
+  // LAB ONLY
+  if (isFramedElsewhere(request)) await reportAttempt("clickjacking", CLICKJACKING_WORDS);
+  // END LAB ONLY
   const response = (await refusal(request)) ?? (await passOn(request, csp));
   if (csp) response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);

@@ -21,6 +21,7 @@ export const LAB_PATHS: readonly string[] = [
   "e2e/lab-access.spec.ts",
   "e2e/lab-score-board.spec.ts",
   "e2e/lab-score-board-limits.spec.ts",
+  "e2e/lab-score-board-browser.spec.ts",
   "e2e/support/lab-class.ts",
   "docs/trainer-guide.md",
   "docs/screenshots/lab.png",
