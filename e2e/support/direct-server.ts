@@ -30,6 +30,8 @@ export type DirectServer = {
   // END LAB ONLY
   databaseUrl: string;
   db: Db;
+  /** The file its output goes to (restarts append to it). */
+  logPath: string;
   stop: () => Promise<void>;
   /** SIGKILL: no shutdown, whatever is in flight is cut off, as in a crash or an OOM kill. */
   crash: () => Promise<void>;
@@ -136,6 +138,7 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
   // LAB ONLY
   const labKey = newLabKey();
   // END LAB ONLY
+  const logPath = serverLogPath(`${options.name}-${port}`);
   const launch = async (firstStart: boolean) => {
     const child = await launchE2eServer({
       port,
@@ -154,7 +157,7 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
       reset: firstStart && options.resetDatabase !== false,
     });
     // A restart appends to the same log: the secrets-in-logs spec reads the whole of it.
-    captureOutput(child, serverLogPath(`${options.name}-${port}`), { append: !firstStart });
+    captureOutput(child, logPath, { append: !firstStart });
     await waitUntilReady(child, `${baseURL}/signin`, options.name);
     return child;
   };
@@ -167,6 +170,7 @@ async function startServerOfItsOwn(options: LaunchOptions): Promise<DirectServer
     // END LAB ONLY
     databaseUrl: options.databaseUrl,
     db,
+    logPath,
     stop: async () => {
       await db.$disconnect();
       await stopChild(child, "SIGTERM");
