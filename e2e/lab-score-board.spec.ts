@@ -165,6 +165,16 @@ test.describe("the lab's score board", () => {
     });
   });
 
+  test("token-in-url: a shared link opened in another browser", async ({ browser, createUser }) => {
+    await bothWays("token-in-url", async () => {
+      const victim = await createUser({ in: server.db });
+      const token = await sessionCookieValue(await device(browser, victim));
+      // The address the victim's links carry under the flaw, pasted into a chat.
+      const mallory = await device(browser, null);
+      await mallory.goto(`/accounts/${victim.accountId}?sid=${token}`);
+    });
+  });
+
   /** Runs the flaw's guessing attack from the button on its page; returns the verdict shown. */
   async function runFromButton(flaw: string): Promise<string> {
     await trainer.goto(`/lab/flaws/${flaw}`);
