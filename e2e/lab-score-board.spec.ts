@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { PRODUCTION_HASH_COST } from "@/lib/auth/password-rules";
 import { labKeyUrl } from "@/lib/lab/key";
+import { apiSignInAttempt, documentationAddress } from "./support/api";
 import { type OwnServer } from "./support/direct-server";
 import {
   ageSession,
@@ -172,6 +173,15 @@ test.describe("the lab's score board", () => {
       // The address the victim's links carry under the flaw, pasted into a chat.
       const mallory = await device(browser, null);
       await mallory.goto(`/accounts/${victim.accountId}?sid=${token}`);
+    });
+  });
+
+  test("spoofable-ip: a sign-in attempt that writes its own X-Forwarded-For", async ({ browser, createUser }) => {
+    await bothWays("spoofable-ip", async () => {
+      const victim = await createUser({ in: server.db });
+      const mallory = await device(browser, null);
+      const guess = { email: victim.email, password: "password123" };
+      await apiSignInAttempt(mallory.request, guess, { "X-Forwarded-For": documentationAddress() });
     });
   });
 

@@ -142,3 +142,23 @@ export async function reportRedirect(leaves: () => boolean): Promise<void> {
         : "A sign-in link asked to go to another site afterwards, and went to a page of the bank instead.",
     );
 }
+
+/**
+ * A sign-in attempt is counted against `counted`, the client's address; `askAgain` decides it
+ * again with the spoofable-ip switch turned. When the two differ, an X-Forwarded-For entry the
+ * client wrote itself is what one of them believed: an attempt to pass for someone else.
+ */
+export async function reportCountedAddress(
+  counted: string | null,
+  askAgain: () => Promise<string | null>,
+): Promise<void> {
+  if (!labMode()) return;
+  const on = activeFlaws();
+  const flawed = on.includes("spoofable-ip");
+  const other = await judgedWith(flawed ? without(on, "spoofable-ip") : [...on, "spoofable-ip"], askAgain);
+  if (other === counted) return;
+  await reportAttempt("spoofable-ip", {
+    exploited: `A sign-in attempt was counted against ${counted}, an address its own X-Forwarded-For made up, not ${other}.`,
+    blocked: `A sign-in attempt claimed to come from ${other} in X-Forwarded-For, and was counted against ${counted}, where it came from.`,
+  });
+}
