@@ -13,6 +13,7 @@ import { apiSignInAttempt, documentationAddress } from "./support/api";
 import { type OwnServer } from "./support/direct-server";
 import {
   ageSession,
+  changePasswordInUi,
   expect,
   SESSION_COOKIE,
   sessionCookieValue,
@@ -182,6 +183,28 @@ test.describe("the lab's score board", () => {
       const mallory = await device(browser, null);
       const guess = { email: victim.email, password: "password123" };
       await apiSignInAttempt(mallory.request, guess, { "X-Forwarded-For": documentationAddress() });
+    });
+  });
+
+  test("no-server-logout: a copied ID replayed after sign-out", async ({ browser, createUser }) => {
+    await bothWays("no-server-logout", async () => {
+      const victim = await device(browser, await createUser({ in: server.db }));
+      const copied = await sessionCookieValue(victim);
+      await victim.goto("/dashboard");
+      await victim.getByRole("button", { name: "Sign out" }).click();
+      await victim.waitForURL(/\/signin/);
+      await replayDashboard(browser, copied!);
+    });
+  });
+
+  test("no-revoke-on-password-change: a stolen session after the new password", async ({ browser, createUser }) => {
+    await bothWays("no-revoke-on-password-change", async () => {
+      const victim = await createUser({ in: server.db });
+      const stolen = await sessionCookieValue(await device(browser, victim));
+      const page = await device(browser, victim);
+      await changePasswordInUi(page, victim.password, "violet-harbour-engine-42");
+      await expect(page.getByText("Password changed.")).toBeVisible();
+      await replayDashboard(browser, stolen!);
     });
   });
 

@@ -79,6 +79,7 @@ export async function scoreBoard(): Promise<FlawScore[]> {
 
 /** A new class: every flaw's score back to nothing tried. */
 export async function clearScores(): Promise<void> {
+  signedOut.clear();
   await db.labFlaw.updateMany({
     data: { lastOutcome: null, lastOutcomeWhy: null, lastOutcomeAt: null, exploitedCount: 0, blockedCount: 0 },
   });
@@ -161,4 +162,20 @@ export async function reportCountedAddress(
     exploited: `A sign-in attempt was counted against ${counted}, an address its own X-Forwarded-For made up, not ${other}.`,
     blocked: `A sign-in attempt claimed to come from ${other} in X-Forwarded-For, and was counted against ${counted}, where it came from.`,
   });
+}
+
+// Under no-server-logout a sign-out leaves no trace on the server, so the lab keeps its own: the
+// hashes of the tokens signed out, in this process (a lab is one server; on globalThis, as the
+// sign-out route and the pages are bundled apart), to know a replay of one when it comes.
+const signedOut: Set<string> = ((
+  globalThis as typeof globalThis & { vaultlineLabSignedOut?: Set<string> }
+).vaultlineLabSignedOut ??= new Set());
+
+/** The browser holding this token signed out (whether or not the server then ended the session). */
+export function noteSignOut(tokenHash: string): void {
+  if (labMode()) signedOut.add(tokenHash);
+}
+
+export function signedOutBefore(tokenHash: string): boolean {
+  return signedOut.has(tokenHash);
 }
