@@ -12,6 +12,7 @@ import { labKeyUrl } from "@/lib/lab/key";
 import { apiSignInAttempt, documentationAddress } from "./support/api";
 import { type OwnServer } from "./support/direct-server";
 import {
+  accountLink,
   ageSession,
   changePasswordInUi,
   expect,
@@ -19,6 +20,7 @@ import {
   sessionCookieValue,
   setRotationAge,
   signInOverHttp,
+  signInWithForm,
   stepUpWithTransfer,
   test,
   type TestUser,
@@ -206,6 +208,25 @@ test.describe("the lab's score board", () => {
       await expect(page.getByText("Password changed.")).toBeVisible();
       await replayDashboard(browser, stolen!);
     });
+  });
+
+  test("the owner's own use with these flaws on leaves the board as it was", async ({ browser, createUser }) => {
+    const flaws = ["token-in-url", "spoofable-ip", "no-server-logout", "no-revoke-on-password-change"];
+    for (const flaw of flaws) await setFlaw(flaw, true);
+    const before = await trainer.getByRole("log", { name: "Latest attack" }).textContent();
+    const owner = await createUser({ in: server.db });
+    const page = await device(browser, null);
+    await signInWithForm(page, owner);
+    await accountLink(page, /Checking/).click();
+    await page.waitForURL(/[?&]sid=/);
+    await changePasswordInUi(page, owner.password, "violet-harbour-engine-42");
+    await expect(page.getByText("Password changed.")).toBeVisible();
+    await page.goto("/dashboard");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/signin/);
+    await signInWithForm(page, { email: owner.email, password: "violet-harbour-engine-42" });
+    for (const flaw of flaws) await setFlaw(flaw, false);
+    await expect(trainer.getByRole("log", { name: "Latest attack" })).toHaveText(before ?? "");
   });
 
   /** Runs the flaw's guessing attack from the button on its page; returns the verdict shown. */
