@@ -141,7 +141,7 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Attacker: open the pasted link in the private window, with no cookie of the bank at all.",
     ],
     expected:
-      "Flaw on: the link alone opens Alice's account. Defense: the ID travels only in the cookie; no link carries it, and an ID in the address opens nothing.",
+      "Flaw on: the link alone opens Alice's account. Defense: the ID travels only in the cookie; no link carries it, and the link pasted earlier, opened again, lands on sign-in.",
   },
   "plaintext-tokens": {
     steps: [
