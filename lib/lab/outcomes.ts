@@ -4,7 +4,7 @@
 // (app/lab). Lab mode only: outside it nothing is read or written, and `npm run lab:strip`
 // removes every report with the rest of the lab.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { FLAW_NAMES, type FlawName } from "./flaw-names";
 import { activeFlaws, flawOn, judgedWith, labMode } from "./flaws";
 
@@ -79,7 +79,7 @@ export async function scoreBoard(): Promise<FlawScore[]> {
 
 /** A new class: every flaw's score back to nothing tried. */
 export async function clearScores(): Promise<void> {
-  signedOut.clear();
+  survivors.clear();
   await db.labFlaw.updateMany({
     data: { lastOutcome: null, lastOutcomeWhy: null, lastOutcomeAt: null, exploitedCount: 0, blockedCount: 0 },
   });
@@ -164,18 +164,31 @@ export async function reportCountedAddress(
   });
 }
 
-// Under no-server-logout a sign-out leaves no trace on the server, so the lab keeps its own: the
-// hashes of the tokens signed out, in this process (a lab is one server; on globalThis, as the
-// sign-out route and the pages are bundled apart), to know a replay of one when it comes.
-const signedOut: Set<string> = ((
-  globalThis as typeof globalThis & { vaultlineLabSignedOut?: Set<string> }
-).vaultlineLabSignedOut ??= new Set());
+// A flaw that keeps alive what its defense ends (at sign-out, at a password change) leaves no
+// trace of it on the server, so the lab keeps its own: the token hashes of those sessions and the
+// flaw that kept each, in this process (a lab is one server; on globalThis, as routes and pages
+// are bundled apart), to know when one of them is used afterwards.
+export type Survival = "no-server-logout" | "no-revoke-on-password-change";
+const survivors: Map<string, Survival> = ((
+  globalThis as typeof globalThis & { vaultlineLabSurvivors?: Map<string, Survival> }
+).vaultlineLabSurvivors ??= new Map());
 
-/** The browser holding this token signed out (whether or not the server then ended the session). */
-export function noteSignOut(tokenHash: string): void {
-  if (labMode()) signedOut.add(tokenHash);
+/** The defense `flaw` switches off ends this session now (whether or not it then does). */
+export function noteEnding(tokenHash: string, flaw: Survival): void {
+  if (labMode()) survivors.set(tokenHash, flaw);
 }
 
-export function signedOutBefore(tokenHash: string): boolean {
-  return signedOut.has(tokenHash);
+/** Under no-revoke-on-password-change: the user's other live sessions, which the change should end. */
+export async function notePasswordChangeSurvivors(tx: Db, userId: string, exceptId: string): Promise<void> {
+  if (!labMode()) return;
+  const others = await tx.session.findMany({
+    where: { userId, endedAt: null, id: { not: exceptId } },
+    select: { tokenHash: true },
+  });
+  for (const { tokenHash } of others) noteEnding(tokenHash, "no-revoke-on-password-change");
+}
+
+/** The flaw that kept this session alive past its ending, if one did. */
+export function survivalOf(tokenHash: string): Survival | undefined {
+  return survivors.get(tokenHash);
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
 import { labMode } from "@/lib/lab/flaws";
-import { noteSignOut, reportAttempt } from "@/lib/lab/outcomes";
+import { noteEnding, reportAttempt } from "@/lib/lab/outcomes";
 // END LAB ONLY
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
 import { logger } from "@/lib/log";
@@ -201,7 +201,7 @@ export async function endWebSession(reason: "signed_out" | "idle"): Promise<void
 /** Sign-out for any client (web sign-out, API DELETE): ends the session the token names. */
 export async function endSessionByToken(token: string, reason: "signed_out" | "idle"): Promise<void> {
   // LAB ONLY
-  noteSignOut(hashToken(token));
+  noteEnding(hashToken(token), "no-server-logout");
   // END LAB ONLY
   // LAB FLAW no-server-logout: nothing ends on the server; a copied ID keeps working.
   if (flawOn("no-server-logout")) return;

@@ -5,7 +5,7 @@ import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
 import { labMode } from "@/lib/lab/flaws";
-import { decidingFlaw, reportAttack, signedOutBefore } from "@/lib/lab/outcomes";
+import { decidingFlaw, reportAttack, survivalOf, type Survival } from "@/lib/lab/outcomes";
 // END LAB ONLY
 import { asEndReason, asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
@@ -108,10 +108,15 @@ const LAB_WORDS = {
   reuseBlocked: "A rotated-out session ID was presented: refused, and the whole session family ended.",
   reuseExploited: "A rotated-out session ID was accepted as if it were live, and nobody was told.",
   passwordChangeBlocked: "A session ended by a password change was presented again and refused.",
-  passwordChangeExploited: "A session signed in before the password change was accepted: the change locked nobody out.",
   signOutBlocked: "A signed-out session ID was presented again and refused.",
-  signOutExploited: "A session ID was used after its browser signed out, and the server accepted it.",
 } as const;
+
+// What a session kept alive by a flaw did when it was used again.
+const SURVIVAL_WORDS: Record<Survival, string> = {
+  "no-server-logout": "A session ID was used after its browser signed out, and the server accepted it.",
+  "no-revoke-on-password-change":
+    "A session from before the password change was accepted: the change locked nobody out.",
+};
 
 // The defenses in checkSession, the most specific first: a closed tier is the ceiling's doing
 // before it is the idle limit's.
@@ -142,12 +147,8 @@ async function reportToLab(session: SessionWithUser, check: Check, allowedNow: (
     return reportAttack("no-reuse-detection", "exploited", LAB_WORDS.reuseExploited);
   }
   // Replays of an ID that sign-out or a password change should have ended: the defense is that it ended.
-  if (check.ok && signedOutBefore(session.tokenHash)) {
-    return reportAttack("no-server-logout", "exploited", LAB_WORDS.signOutExploited);
-  }
-  if (check.ok && outlivedPasswordChange(session)) {
-    return reportAttack("no-revoke-on-password-change", "exploited", LAB_WORDS.passwordChangeExploited);
-  }
+  const survival = survivalOf(session.tokenHash);
+  if (check.ok && survival) return reportAttack(survival, "exploited", SURVIVAL_WORDS[survival]);
   if (!check.ok && session.endReason === "signed_out") {
     return reportAttack("no-server-logout", "blocked", LAB_WORDS.signOutBlocked);
   }
@@ -158,16 +159,6 @@ async function reportToLab(session: SessionWithUser, check: Check, allowedNow: (
   const outcome = check.ok ? "exploited" : "blocked";
   const flaw = await decidingFlaw(CHECKED_DEFENSES, check.ok, allowedNow);
   if (flaw) await reportAttack(flaw, outcome, CHECK_WORDS[flaw][outcome]);
-}
-
-/**
- * Authenticated before the password's last change, with the credential generation the change
- * should have raised: only a change made under no-revoke-on-password-change leaves such a session.
- */
-function outlivedPasswordChange(session: SessionWithUser): boolean {
-  const changedAt = session.user.passwordChangedAt;
-  const sameGeneration = session.credentialGeneration === session.user.credentialGeneration;
-  return sameGeneration && changedAt !== null && session.authenticatedAt < changedAt;
 }
 
 /** Only under the no-reuse-detection flaw does a rotated-out row reach checkSession. */
