@@ -16,6 +16,7 @@ import {
   ageSession,
   changePasswordInUi,
   expect,
+  fillTransfer,
   SESSION_COOKIE,
   sessionCookieValue,
   setRotationAge,
@@ -210,8 +211,35 @@ test.describe("the lab's score board", () => {
     });
   });
 
+  /** Sends a transfer on the session `page` holds, trusting its step-up if the bank does. */
+  async function sendTransfer(page: Page, to: TestUser): Promise<void> {
+    await fillTransfer(page, to, "1.00");
+    await page.getByRole("button", { name: "Send transfer" }).click();
+    await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();
+  }
+
+  test("no-rotation-on-step-up: an ID copied before the step-up moves money", async ({ browser, createUser }) => {
+    const payee = await createUser({ in: server.db });
+    await bothWays("no-rotation-on-step-up", async () => {
+      const victim = await createUser({ in: server.db });
+      const copied = await stepUpWithTransfer(await device(browser, victim), server.db, victim, payee);
+      await setRotationAge(server.db, victim.id, 60);
+      const thief = await device(browser, null);
+      await thief.context().addCookies([{ name: SESSION_COOKIE, value: copied, url: server.baseURL }]);
+      await thief.goto("/transfers");
+      // With the defense on, the copy was replaced at the step-up: sign-in, no transfer form.
+      if (new URL(thief.url()).pathname === "/transfers") await sendTransfer(thief, payee);
+    });
+  });
+
   test("the owner's own use with these flaws on leaves the board as it was", async ({ browser, createUser }) => {
-    const flaws = ["token-in-url", "spoofable-ip", "no-server-logout", "no-revoke-on-password-change"];
+    const flaws = [
+      "token-in-url",
+      "spoofable-ip",
+      "no-server-logout",
+      "no-revoke-on-password-change",
+      "no-rotation-on-step-up",
+    ];
     for (const flaw of flaws) await setFlaw(flaw, true);
     const before = await trainer.getByRole("log", { name: "Latest attack" }).textContent();
     const owner = await createUser({ in: server.db });
@@ -219,6 +247,10 @@ test.describe("the lab's score board", () => {
     await signInWithForm(page, owner);
     await accountLink(page, /Checking/).click();
     await page.waitForURL(/[?&]sid=/);
+    // A step-up, then a second transfer on its freshness, both in the owner's own browser.
+    const payee = await createUser({ in: server.db });
+    await stepUpWithTransfer(page, server.db, owner, payee);
+    await sendTransfer(page, payee);
     await changePasswordInUi(page, owner.password, "violet-harbour-engine-42");
     await expect(page.getByText("Password changed.")).toBeVisible();
     await page.goto("/dashboard");

@@ -6,6 +6,7 @@ import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
 import { labMode } from "@/lib/lab/flaws";
 import { decidingFlaw, reportAttack, survivalOf, type Survival } from "@/lib/lab/outcomes";
+import { reportPreStepUpReplay } from "@/lib/lab/step-up";
 // END LAB ONLY
 import { asEndReason, asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
@@ -67,10 +68,11 @@ export async function validateSessionToken(
   // LAB FLAW no-reuse-detection: a rotated-out ID is judged like a live one (idle and absolute
   // limits still apply), so it keeps working, and nobody is told.
   if (session.endReason === "rotated" && !flawOn("no-reuse-detection")) {
+    const reason = await refuseRotatedOutId(session, options);
     // LAB ONLY
-    if (!options.background) await reportAttack("no-reuse-detection", "blocked", LAB_WORDS.reuseBlocked);
+    if (!options.background) await reportRefusedReplay(session, reason, tier);
     // END LAB ONLY
-    return { ok: false, reason: await refuseRotatedOutId(session, options) };
+    return { ok: false, reason };
   }
 
   const policy = sessionPolicy();
@@ -139,6 +141,12 @@ const CHECK_WORDS: Record<(typeof CHECKED_DEFENSES)[number], { exploited: string
     blocked: "A session from before a credential change was refused and ended.",
   },
 };
+
+/** A rotated-out ID refused; a copy's (past the grace for requests in flight) may be one a step-up replaced. */
+async function reportRefusedReplay(session: SessionWithUser, reason: "rotated" | "reused", tier: Tier): Promise<void> {
+  await reportAttack("no-reuse-detection", "blocked", LAB_WORDS.reuseBlocked);
+  if (reason === "reused") await reportPreStepUpReplay(session, tier);
+}
 
 /** Tells the lab's score board which defense this request met, if any. */
 async function reportToLab(session: SessionWithUser, check: Check, allowedNow: () => boolean): Promise<void> {
