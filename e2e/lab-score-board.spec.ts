@@ -11,6 +11,7 @@ import { PRODUCTION_HASH_COST } from "@/lib/auth/password-rules";
 import { labKeyUrl } from "@/lib/lab/key";
 import { apiSignInAttempt, documentationAddress } from "./support/api";
 import { type OwnServer } from "./support/direct-server";
+import { floodThenSignIn } from "./support/hash-flood";
 import {
   accountLink,
   ageSession,
@@ -232,6 +233,15 @@ test.describe("the lab's score board", () => {
     });
   });
 
+  test("unfair-hash-queue: a sign-in behind another customer's flood of step-ups", async ({ browser, createUser }) => {
+    const mallory = await createUser({ in: server.db, productionCost: true });
+    const alice = await createUser({ in: server.db, productionCost: true });
+    await bothWays("unfair-hash-queue", async () => {
+      const page = await device(browser, null);
+      await floodThenSignIn(page.request, mallory, alice);
+    });
+  });
+
   test("the owner's own use with these flaws on leaves the board as it was", async ({ browser, createUser }) => {
     const flaws = [
       "token-in-url",
@@ -239,6 +249,7 @@ test.describe("the lab's score board", () => {
       "no-server-logout",
       "no-revoke-on-password-change",
       "no-rotation-on-step-up",
+      "unfair-hash-queue",
     ];
     for (const flaw of flaws) await setFlaw(flaw, true);
     const before = await trainer.getByRole("log", { name: "Latest attack" }).textContent();
