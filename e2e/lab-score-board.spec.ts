@@ -212,6 +212,40 @@ test.describe("the lab's score board", () => {
     });
   });
 
+  /** The weak layout's ID for `email` issued at `stamp` (lib/session/tokens.ts, guessableToken). */
+  function writtenId(stamp: number, email: string): string {
+    const bytes = Buffer.alloc(32, ".");
+    bytes.write(`${stamp}.${email}`);
+    return bytes.toString("base64url");
+  }
+
+  test("weak-token: Mallory writes the victim's ID from her own", async ({ browser, createUser }) => {
+    await bothWays("weak-token", async () => {
+      const victim = await createUser({ in: server.db });
+      await device(browser, victim);
+      const own = await sessionCookieValue(await device(browser, await createUser({ in: server.db })));
+      // Her own ID says when it was issued, under the flaw; without it she can only try the clock.
+      const decoded = /^(\d{10})\./.exec(Buffer.from(own!, "base64url").toString("latin1"));
+      const stamp = decoded ? Number(decoded[1]) : Math.floor(Date.now() / 1000);
+      const thief = await device(browser, null);
+      for (let back = 1; back <= 5; back++) {
+        const guess = writtenId(stamp - back, victim.email);
+        await thief.context().addCookies([{ name: SESSION_COOKIE, value: guess, url: server.baseURL }]);
+        await thief.goto("/dashboard");
+        if (new URL(thief.url()).pathname === "/dashboard") break;
+      }
+    });
+  });
+
+  test("plaintext-tokens: a value read from a leaked copy of the sessions table", async ({ browser, createUser }) => {
+    await bothWays("plaintext-tokens", async () => {
+      const victim = await createUser({ in: server.db });
+      await device(browser, victim);
+      const row = await server.db.session.findFirstOrThrow({ where: { userId: victim.id, endedAt: null } });
+      await replayDashboard(browser, row.tokenHash);
+    });
+  });
+
   /** Sends a transfer on the session `page` holds, trusting its step-up if the bank does. */
   async function sendTransfer(page: Page, to: TestUser): Promise<void> {
     await fillTransfer(page, to, "1.00");
@@ -250,6 +284,8 @@ test.describe("the lab's score board", () => {
       "no-revoke-on-password-change",
       "no-rotation-on-step-up",
       "unfair-hash-queue",
+      "weak-token",
+      "plaintext-tokens",
     ];
     for (const flaw of flaws) await setFlaw(flaw, true);
     const before = await trainer.getByRole("log", { name: "Latest attack" }).textContent();

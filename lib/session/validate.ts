@@ -6,6 +6,7 @@ import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
 import { labMode } from "@/lib/lab/flaws";
 import { decidingFlaw, reportAttack, survivalOf, type Survival } from "@/lib/lab/outcomes";
+import { reportClosedWayIn, reportExposedIdUsed } from "@/lib/lab/exposed-ids";
 import { reportPreStepUpReplay } from "@/lib/lab/step-up";
 // END LAB ONLY
 import { asEndReason, asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
@@ -59,6 +60,9 @@ export async function validateSessionToken(
   tier: Tier,
   options: { now: Date; background: boolean; request: RequestInfo; client: ClientType },
 ): Promise<Validation> {
+  // LAB ONLY
+  if (token && !options.background) await reportClosedWayIn(token);
+  // END LAB ONLY
   if (!token || !isWellFormedToken(token)) return { ok: false, reason: "missing" };
   const tokenHash = hashToken(token);
   const session = await findSessionByHash(tokenHash);
@@ -79,7 +83,8 @@ export async function validateSessionToken(
   const judged = flawOn("no-reuse-detection") ? asLiveUnderReuseFlaw(session) : session;
   const check = checkSession(judged, tier, options.now, policy);
   // LAB ONLY
-  if (!options.background) await reportToLab(session, check, () => checkSession(judged, tier, options.now, policy).ok);
+  if (!options.background)
+    await reportToLab(token, session, check, () => checkSession(judged, tier, options.now, policy).ok);
   // END LAB ONLY
   if (!check.ok) {
     if (check.endNow) {
@@ -149,8 +154,14 @@ async function reportRefusedReplay(session: SessionWithUser, reason: "rotated" |
 }
 
 /** Tells the lab's score board which defense this request met, if any. */
-async function reportToLab(session: SessionWithUser, check: Check, allowedNow: () => boolean): Promise<void> {
+async function reportToLab(
+  token: string,
+  session: SessionWithUser,
+  check: Check,
+  allowedNow: () => boolean,
+): Promise<void> {
   if (!labMode()) return;
+  if (check.ok) await reportExposedIdUsed(token, session);
   if (check.ok && session.endReason === "rotated") {
     return reportAttack("no-reuse-detection", "exploited", LAB_WORDS.reuseExploited);
   }
