@@ -12,6 +12,8 @@ import { labKeyUrl } from "@/lib/lab/key";
 import { apiSignInAttempt, documentationAddress } from "./support/api";
 import { type OwnServer } from "./support/direct-server";
 import { floodThenSignIn } from "./support/hash-flood";
+import { signInLogLines } from "./support/log-secrets";
+import { serverLogPath } from "./support/servers";
 import {
   accountLink,
   ageSession,
@@ -246,6 +248,16 @@ test.describe("the lab's score board", () => {
     });
   });
 
+  test("token-in-logs: the victim's sign-in line read from the server's log", async ({ browser, createUser }) => {
+    const log = serverLogPath(`lab-scores-${new URL(server.baseURL).port}`);
+    await bothWays("token-in-logs", async () => {
+      const victim = await createUser({ in: server.db });
+      await device(browser, victim);
+      const [line] = await signInLogLines(log, victim.id, 1);
+      await replayDashboard(browser, (JSON.parse(line!) as { session: string }).session);
+    });
+  });
+
   /** Sends a transfer on the session `page` holds, trusting its step-up if the bank does. */
   async function sendTransfer(page: Page, to: TestUser): Promise<void> {
     await fillTransfer(page, to, "1.00");
@@ -286,6 +298,7 @@ test.describe("the lab's score board", () => {
       "unfair-hash-queue",
       "weak-token",
       "plaintext-tokens",
+      "token-in-logs",
     ];
     for (const flaw of flaws) await setFlaw(flaw, true);
     const before = await trainer.getByRole("log", { name: "Latest attack" }).textContent();

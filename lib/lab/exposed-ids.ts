@@ -1,8 +1,9 @@
 // The score board's view of the flaws that hand a session's ID to whoever looks: weak-token
-// (anyone can write anyone's ID) and plaintext-tokens (the sessions table holds the IDs
-// themselves). Exploited: a session whose ID such a flaw exposed is used from another browser
-// (issued-to.ts). Blocked: what the attacker would use instead arrives and opens nothing: an ID
-// written in the weak layout that names no session, a value read from the table (a hash).
+// (anyone can write anyone's ID), plaintext-tokens (the sessions table holds the IDs
+// themselves) and token-in-logs (the sign-in line carries it). Exploited: a session whose ID such
+// a flaw exposed is used from another browser (issued-to.ts). Blocked: what the attacker would
+// use instead arrives and opens nothing: an ID written in the weak layout that names no session,
+// a value read from the table (a hash) or from the logs (a fingerprint).
 import "server-only";
 import { db } from "@/lib/db";
 import type { SessionWithUser } from "@/lib/session/store";
@@ -21,7 +22,31 @@ const WORDS = {
     blocked:
       "A value read from the sessions table was tried as the cookie: the table holds hashes, which open nothing.",
   },
+  "token-in-logs": {
+    exploited: "An ID read from the server's log opened its session in another browser.",
+    blocked:
+      "A value read from the server's log was tried as the cookie: the log names sessions by a fingerprint, which opens nothing.",
+  },
 } as const;
+
+// The token hashes of sessions whose ID a log line carried, in this process (a lab is one
+// server; on globalThis, as routes and pages are bundled apart).
+const logged: Set<string> = ((
+  globalThis as typeof globalThis & { vaultlineLabLogged?: Set<string> }
+).vaultlineLabLogged ??= new Set());
+
+/** A log line carried this session's ID. */
+export function noteLogged(tokenHash: string): void {
+  if (labMode()) logged.add(tokenHash);
+}
+
+/** The flaw that put this ID where an attacker reads it, if one did. */
+function exposedBy(token: string, session: SessionWithUser): keyof typeof WORDS | null {
+  const stamp = weakParts(token)?.stamp;
+  if (stamp !== undefined && weakLayout(stamp, session.user.email) === token) return "weak-token";
+  if (session.tokenHash === token) return "plaintext-tokens";
+  return logged.has(session.tokenHash) ? "token-in-logs" : null;
+}
 
 /** What an ID in the weak layout (tokens.ts weakLayout) says: a second, and an email's start. */
 function weakParts(token: string): { stamp: number; emailStart: string } | null {
@@ -31,9 +56,7 @@ function weakParts(token: string): { stamp: number; emailStart: string } | null 
 
 /** A session was let through on `token`: exploited when a flaw exposed that ID and another browser used it. */
 export async function reportExposedIdUsed(token: string, session: SessionWithUser): Promise<void> {
-  const stamp = weakParts(token)?.stamp;
-  const written = stamp !== undefined && weakLayout(stamp, session.user.email) === token;
-  const flaw = written ? "weak-token" : session.tokenHash === token ? "plaintext-tokens" : null;
+  const flaw = exposedBy(token, session);
   if (flaw && (await fromAnotherClient(session))) await reportAttack(flaw, "exploited", WORDS[flaw].exploited);
 }
 
@@ -42,6 +65,9 @@ export async function reportClosedWayIn(token: string): Promise<void> {
   if (!labMode()) return;
   if (/^[0-9a-f]{64}$/.test(token) && (await db.session.count({ where: { tokenHash: token, endedAt: null } })))
     return reportAttack("plaintext-tokens", "blocked", WORDS["plaintext-tokens"].blocked);
+  const live = { tokenHash: { startsWith: token }, endedAt: null };
+  if (/^[0-9a-f]{8}$/.test(token) && (await db.session.count({ where: live })))
+    return reportAttack("token-in-logs", "blocked", WORDS["token-in-logs"].blocked);
   const emailStart = weakParts(token)?.emailStart;
   if (!emailStart || flawOn("weak-token")) return;
   if (!(await db.user.count({ where: { email: { startsWith: emailStart } } }))) return;

@@ -6,6 +6,7 @@ import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
 import { labMode } from "@/lib/lab/flaws";
+import { noteLogged } from "@/lib/lab/exposed-ids";
 import { noteEnding, reportAttempt } from "@/lib/lab/outcomes";
 // END LAB ONLY
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
@@ -126,6 +127,9 @@ function logSignIn(signIn: {
   const session = flawOn("token-in-logs") ? signIn.token : fingerprint(signIn.tokenHash);
   const { userId, clientType: client, request } = signIn;
   logger.info({ requestId: request.requestId, session, userId, client }, "sign-in");
+  // LAB ONLY
+  if (session === signIn.token) noteLogged(signIn.tokenHash);
+  // END LAB ONLY
 }
 
 // LAB ONLY
