@@ -156,7 +156,7 @@ export const DEMOS: Record<FlawName, Demo> = {
     steps: [
       "Victim: sign in as alice@vaultline.test.",
       "Attacker (reading the server's logs: an operator, a log service, a foothold on the log host): in the terminal where npm run lab runs, find the newest JSON line with “msg”: “sign-in” and “client”: “web”.",
-      "Attacker: in the private window set vaultline.session for {bank} to the value of its “session” field and open {bank}/dashboard.",
+      "Attacker: paste the value of its “session” field into {attacker}/view and choose Open the bank with it.",
     ],
     expected:
       "Flaw on: the log line holds the token; it opens Alice's accounts. Defense: the line names the session by the 8-character fingerprint of its hash (the inspector's), which opens nothing.",
