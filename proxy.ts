@@ -49,7 +49,7 @@ import {
   MISMATCHED_HOST_MESSAGE,
 } from "@/lib/session/same-origin";
 import { REQUEST_PATH_HEADER } from "@/lib/session/request";
-import { takeSessionIdFromUrl } from "@/lib/session/session-in-url";
+import { reportSessionIdInUrl, takeSessionIdFromUrl } from "@/lib/session/session-in-url";
 import { isUnreadableAction, UNREADABLE_ACTION_MESSAGE } from "@/lib/unreadable-action";
 import { isUnreadableForm, UNREADABLE_FORM_MESSAGE } from "@/lib/unreadable-form";
 
@@ -73,6 +73,9 @@ async function passOn(request: NextRequest, csp: string): Promise<Response> {
   // The outage page's own stylesheet is a static file: served whatever the database's state.
   const needsDatabase = request.nextUrl.pathname !== PROXY_PAGE_STYLESHEET;
   if (needsDatabase && !(await databaseReachable())) return unavailableAnswer(request);
+  // LAB ONLY
+  await reportSessionIdInUrl(request);
+  // END LAB ONLY
   // LAB FLAW token-in-url: an ID in the address (?sid=) counts as the cookie, so whoever sees
   // the URL holds the session.
   if (flawOn("token-in-url")) takeSessionIdFromUrl(request);

@@ -9,14 +9,22 @@ import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { PRODUCTION_HASH_COST } from "@/lib/auth/password-rules";
 import { labKeyUrl } from "@/lib/lab/key";
+import { apiSignInAttempt, documentationAddress } from "./support/api";
 import { type OwnServer } from "./support/direct-server";
+import { floodThenSignIn } from "./support/hash-flood";
+import { signInLogLines } from "./support/log-secrets";
+import { serverLogPath } from "./support/servers";
 import {
+  accountLink,
   ageSession,
+  changePasswordInUi,
   expect,
+  fillTransfer,
   SESSION_COOKIE,
   sessionCookieValue,
   setRotationAge,
   signInOverHttp,
+  signInWithForm,
   stepUpWithTransfer,
   test,
   type TestUser,
@@ -163,6 +171,154 @@ test.describe("the lab's score board", () => {
         },
       });
     });
+  });
+
+  test("token-in-url: a shared link opened in another browser", async ({ browser, createUser }) => {
+    await bothWays("token-in-url", async () => {
+      const victim = await createUser({ in: server.db });
+      const token = await sessionCookieValue(await device(browser, victim));
+      // The address the victim's links carry under the flaw, pasted into a chat.
+      const mallory = await device(browser, null);
+      await mallory.goto(`/accounts/${victim.accountId}?sid=${token}`);
+    });
+  });
+
+  test("spoofable-ip: a sign-in attempt that writes its own X-Forwarded-For", async ({ browser, createUser }) => {
+    await bothWays("spoofable-ip", async () => {
+      const victim = await createUser({ in: server.db });
+      const mallory = await device(browser, null);
+      const guess = { email: victim.email, password: "password123" };
+      await apiSignInAttempt(mallory.request, guess, { "X-Forwarded-For": documentationAddress() });
+    });
+  });
+
+  test("no-server-logout: a copied ID replayed after sign-out", async ({ browser, createUser }) => {
+    await bothWays("no-server-logout", async () => {
+      const victim = await device(browser, await createUser({ in: server.db }));
+      const copied = await sessionCookieValue(victim);
+      await victim.goto("/dashboard");
+      await victim.getByRole("button", { name: "Sign out" }).click();
+      await victim.waitForURL(/\/signin/);
+      await replayDashboard(browser, copied!);
+    });
+  });
+
+  test("no-revoke-on-password-change: a stolen session after the new password", async ({ browser, createUser }) => {
+    await bothWays("no-revoke-on-password-change", async () => {
+      const victim = await createUser({ in: server.db });
+      const stolen = await sessionCookieValue(await device(browser, victim));
+      const page = await device(browser, victim);
+      await changePasswordInUi(page, victim.password, "violet-harbour-engine-42");
+      await expect(page.getByText("Password changed.")).toBeVisible();
+      await replayDashboard(browser, stolen!);
+    });
+  });
+
+  /** The weak layout's ID for `email` issued at `stamp` (lib/session/tokens.ts, guessableToken). */
+  function writtenId(stamp: number, email: string): string {
+    const bytes = Buffer.alloc(32, ".");
+    bytes.write(`${stamp}.${email}`);
+    return bytes.toString("base64url");
+  }
+
+  test("weak-token: Mallory writes the victim's ID from her own", async ({ browser, createUser }) => {
+    await bothWays("weak-token", async () => {
+      const victim = await createUser({ in: server.db });
+      await device(browser, victim);
+      const own = await sessionCookieValue(await device(browser, await createUser({ in: server.db })));
+      // Her own ID says when it was issued, under the flaw; without it she can only try the clock.
+      const decoded = /^(\d{10})\./.exec(Buffer.from(own!, "base64url").toString("latin1"));
+      const stamp = decoded ? Number(decoded[1]) : Math.floor(Date.now() / 1000);
+      const thief = await device(browser, null);
+      for (let back = 1; back <= 5; back++) {
+        const guess = writtenId(stamp - back, victim.email);
+        await thief.context().addCookies([{ name: SESSION_COOKIE, value: guess, url: server.baseURL }]);
+        await thief.goto("/dashboard");
+        if (new URL(thief.url()).pathname === "/dashboard") break;
+      }
+    });
+  });
+
+  test("plaintext-tokens: a value read from a leaked copy of the sessions table", async ({ browser, createUser }) => {
+    await bothWays("plaintext-tokens", async () => {
+      const victim = await createUser({ in: server.db });
+      await device(browser, victim);
+      const row = await server.db.session.findFirstOrThrow({ where: { userId: victim.id, endedAt: null } });
+      await replayDashboard(browser, row.tokenHash);
+    });
+  });
+
+  test("token-in-logs: the victim's sign-in line read from the server's log", async ({ browser, createUser }) => {
+    const log = serverLogPath(`lab-scores-${new URL(server.baseURL).port}`);
+    await bothWays("token-in-logs", async () => {
+      const victim = await createUser({ in: server.db });
+      await device(browser, victim);
+      const [line] = await signInLogLines(log, victim.id, 1);
+      await replayDashboard(browser, (JSON.parse(line!) as { session: string }).session);
+    });
+  });
+
+  /** Sends a transfer on the session `page` holds, trusting its step-up if the bank does. */
+  async function sendTransfer(page: Page, to: TestUser): Promise<void> {
+    await fillTransfer(page, to, "1.00");
+    await page.getByRole("button", { name: "Send transfer" }).click();
+    await expect(page.getByRole("heading", { name: "Transfer sent" })).toBeVisible();
+  }
+
+  test("no-rotation-on-step-up: an ID copied before the step-up moves money", async ({ browser, createUser }) => {
+    const payee = await createUser({ in: server.db });
+    await bothWays("no-rotation-on-step-up", async () => {
+      const victim = await createUser({ in: server.db });
+      const copied = await stepUpWithTransfer(await device(browser, victim), server.db, victim, payee);
+      await setRotationAge(server.db, victim.id, 60);
+      const thief = await device(browser, null);
+      await thief.context().addCookies([{ name: SESSION_COOKIE, value: copied, url: server.baseURL }]);
+      await thief.goto("/transfers");
+      // With the defense on, the copy was replaced at the step-up: sign-in, no transfer form.
+      if (new URL(thief.url()).pathname === "/transfers") await sendTransfer(thief, payee);
+    });
+  });
+
+  test("unfair-hash-queue: a sign-in behind another customer's flood of step-ups", async ({ browser, createUser }) => {
+    const mallory = await createUser({ in: server.db, productionCost: true });
+    const alice = await createUser({ in: server.db, productionCost: true });
+    await bothWays("unfair-hash-queue", async () => {
+      const page = await device(browser, null);
+      await floodThenSignIn(page.request, mallory, alice);
+    });
+  });
+
+  test("the owner's own use with these flaws on leaves the board as it was", async ({ browser, createUser }) => {
+    const flaws = [
+      "token-in-url",
+      "spoofable-ip",
+      "no-server-logout",
+      "no-revoke-on-password-change",
+      "no-rotation-on-step-up",
+      "unfair-hash-queue",
+      "weak-token",
+      "plaintext-tokens",
+      "token-in-logs",
+    ];
+    for (const flaw of flaws) await setFlaw(flaw, true);
+    const before = await trainer.getByRole("log", { name: "Latest attack" }).textContent();
+    const owner = await createUser({ in: server.db });
+    const page = await device(browser, null);
+    await signInWithForm(page, owner);
+    await accountLink(page, /Checking/).click();
+    await page.waitForURL(/[?&]sid=/);
+    // A step-up, then a second transfer on its freshness, both in the owner's own browser.
+    const payee = await createUser({ in: server.db });
+    await stepUpWithTransfer(page, server.db, owner, payee);
+    await sendTransfer(page, payee);
+    await changePasswordInUi(page, owner.password, "violet-harbour-engine-42");
+    await expect(page.getByText("Password changed.")).toBeVisible();
+    await page.goto("/dashboard");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/signin/);
+    await signInWithForm(page, { email: owner.email, password: "violet-harbour-engine-42" });
+    for (const flaw of flaws) await setFlaw(flaw, false);
+    await expect(trainer.getByRole("log", { name: "Latest attack" })).toHaveText(before ?? "");
   });
 
   /** Runs the flaw's guessing attack from the button on its page; returns the verdict shown. */

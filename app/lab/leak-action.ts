@@ -3,6 +3,7 @@
 import { notFound } from "next/navigation";
 import { servedOverHttps } from "@/lib/env";
 import { labMode } from "@/lib/lab/flaws";
+import { noteLeaked } from "@/lib/lab/issued-to";
 import { leakToAttacker } from "@/lib/lab/leak";
 import { readSessionCookie, sessionCookieName } from "@/lib/session/cookies";
 import { protectedAction } from "@/lib/session/guard";
@@ -16,6 +17,7 @@ export type LeakState = "sent" | "no-attacker" | null;
 export const leakSession = protectedAction<LeakState>({ tier: "low" }, async () => {
   if (!labMode()) notFound();
   const token = await readSessionCookie();
+  if (token) noteLeaked(token);
   const sent = token ? await leakToAttacker(sessionCookieName(servedOverHttps()), token) : false;
   return sent ? "sent" : "no-attacker";
 });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
-import { reportSignInLimits } from "@/lib/lab/outcomes";
+import { reportCountedAddress, reportSignInLimits } from "@/lib/lab/outcomes";
 // END LAB ONLY
 import { recordEvent } from "@/lib/session/events";
 import { requestInfo } from "@/lib/session/request";
@@ -56,6 +56,9 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsChec
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
   const request = await requestInfo();
+  // LAB ONLY
+  await reportCountedAddress(request.ip, async () => (await requestInfo()).ip);
+  // END LAB ONLY
   const attempt = await beginSignInAttempt(email, request.ip);
   const user = await db.user.findUnique({ where: { email } });
   const decision = await signInDecision(attempt);

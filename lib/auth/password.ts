@@ -8,6 +8,10 @@ import bcrypt from "bcrypt";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { labMode } from "@/lib/lab/flaws";
+import { checkAmidFloods } from "@/lib/lab/hash-queue";
+// END LAB ONLY
 import { fitsPasswordBytes, MAX_PASSWORD_BYTES } from "./password-rules";
 
 // bcrypt runs on libuv's worker threads, four at once by default. On a two-core server twenty
@@ -91,7 +95,11 @@ export function dummyPasswordHash(): Promise<string> {
  */
 export async function verifyPassword(plain: string, hash: string, userKey: string): Promise<boolean> {
   if (!fitsPasswordBytes(plain)) return false;
-  return inUserHashSlot(userKey, () => bcrypt.compare(plain, hash));
+  const check = () => inUserHashSlot(userKey, () => bcrypt.compare(plain, hash));
+  // LAB ONLY
+  if (labMode()) return checkAmidFloods(userKey, HASH_SLOTS, check);
+  // END LAB ONLY
+  return check();
 }
 
 /** Checks a password against the user's stored hash, read here: sessions never carry it. */

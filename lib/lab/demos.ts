@@ -127,9 +127,9 @@ export const DEMOS: Record<FlawName, Demo> = {
   },
   "weak-token": {
     steps: [
-      "Attacker: sign in as mallory@vaultline.test and copy your own vaultline.session cookie; decode it as base64url (any online decoder, or atob in the console after swapping - for + and _ for /).",
+      "Attacker: sign in as mallory@vaultline.test and choose “Leak this session to Mallory”: your own cookie arrives in the inbox below; decode it as base64url (any online decoder).",
       "Victim: sign in as alice@vaultline.test, and say roughly when.",
-      "Attacker: write alice@vaultline.test in place of your email and the seconds of her sign-in in place of yours, encode it back, and try each candidate second as the cookie on {bank}/dashboard.",
+      "Attacker: write alice@vaultline.test in place of your email and the seconds of her sign-in in place of yours, encode it back, and try each candidate second on {attacker}/view (paste it, Open the bank with it).",
     ],
     expected:
       "Flaw on: the ID is the email and the time; a few guesses open Alice's accounts. Defense: 256 random bits; nothing in one ID says anything about another.",
@@ -141,13 +141,13 @@ export const DEMOS: Record<FlawName, Demo> = {
       "Attacker: open the pasted link in the private window, with no cookie of the bank at all.",
     ],
     expected:
-      "Flaw on: the link alone opens Alice's account. Defense: the ID travels only in the cookie; no link carries it, and an ID in the address opens nothing.",
+      "Flaw on: the link alone opens Alice's account. Defense: the ID travels only in the cookie; no link carries it, and the link pasted earlier, opened again, lands on sign-in.",
   },
   "plaintext-tokens": {
     steps: [
       "Victim: sign in as alice@vaultline.test (after switching: sessions stored the other way are no longer found, so their holders sign in again).",
       `Attacker (holding a leaked backup of the database): read Alice's live sessions from the copy, e.g. in a terminal in the project folder: ${READ_SESSIONS_TABLE}`,
-      "Attacker: in the private window set vaultline.session for {bank} to a value it printed and open {bank}/dashboard.",
+      "Attacker: paste a value it printed into {attacker}/view and choose Open the bank with it.",
     ],
     expected:
       "Flaw on: the table holds the tokens themselves; a row opens Alice's accounts. Defense: the table holds SHA-256 digests (64 hex characters); a digest opens nothing and nothing turns it back into the token.",
@@ -156,7 +156,7 @@ export const DEMOS: Record<FlawName, Demo> = {
     steps: [
       "Victim: sign in as alice@vaultline.test.",
       "Attacker (reading the server's logs: an operator, a log service, a foothold on the log host): in the terminal where npm run lab runs, find the newest JSON line with “msg”: “sign-in” and “client”: “web”.",
-      "Attacker: in the private window set vaultline.session for {bank} to the value of its “session” field and open {bank}/dashboard.",
+      "Attacker: paste the value of its “session” field into {attacker}/view and choose Open the bank with it.",
     ],
     expected:
       "Flaw on: the log line holds the token; it opens Alice's accounts. Defense: the line names the session by the 8-character fingerprint of its hash (the inspector's), which opens nothing.",

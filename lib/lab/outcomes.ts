@@ -4,7 +4,7 @@
 // (app/lab). Lab mode only: outside it nothing is read or written, and `npm run lab:strip`
 // removes every report with the rest of the lab.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { FLAW_NAMES, isFlawName, type FlawName } from "./flaw-names";
 import { activeFlaws, flawOn, judgedWith, labMode } from "./flaws";
 
@@ -91,6 +91,7 @@ export async function latestOutcome(): Promise<{ flaw: FlawName; outcome: Outcom
 
 /** A new class: every flaw's score back to nothing tried. */
 export async function clearScores(): Promise<void> {
+  survivors.clear();
   await db.labFlaw.updateMany({
     data: { lastOutcome: null, lastOutcomeWhy: null, lastOutcomeAt: null, exploitedCount: 0, blockedCount: 0 },
   });
@@ -153,4 +154,53 @@ export async function reportRedirect(leaves: () => boolean): Promise<void> {
         ? "Sign-in sent the browser off the bank, to the site its link named."
         : "A sign-in link asked to go to another site afterwards, and went to a page of the bank instead.",
     );
+}
+
+/**
+ * A sign-in attempt is counted against `counted`, the client's address; `askAgain` decides it
+ * again with the spoofable-ip switch turned. When the two differ, an X-Forwarded-For entry the
+ * client wrote itself is what one of them believed: an attempt to pass for someone else.
+ */
+export async function reportCountedAddress(
+  counted: string | null,
+  askAgain: () => Promise<string | null>,
+): Promise<void> {
+  if (!labMode()) return;
+  const on = activeFlaws();
+  const flawed = on.includes("spoofable-ip");
+  const other = await judgedWith(flawed ? without(on, "spoofable-ip") : [...on, "spoofable-ip"], askAgain);
+  if (other === counted) return;
+  await reportAttempt("spoofable-ip", {
+    exploited: `A sign-in attempt was counted against ${counted}, an address its own X-Forwarded-For made up, not ${other}.`,
+    blocked: `A sign-in attempt claimed to come from ${other} in X-Forwarded-For, and was counted against ${counted}, where it came from.`,
+  });
+}
+
+// A flaw that keeps alive what its defense ends (at sign-out, at a password change) leaves no
+// trace of it on the server, so the lab keeps its own: the token hashes of those sessions and the
+// flaw that kept each, in this process (a lab is one server; on globalThis, as routes and pages
+// are bundled apart), to know when one of them is used afterwards.
+export type Survival = "no-server-logout" | "no-revoke-on-password-change";
+const survivors: Map<string, Survival> = ((
+  globalThis as typeof globalThis & { vaultlineLabSurvivors?: Map<string, Survival> }
+).vaultlineLabSurvivors ??= new Map());
+
+/** The defense `flaw` switches off ends this session now (whether or not it then does). */
+export function noteEnding(tokenHash: string, flaw: Survival): void {
+  if (labMode()) survivors.set(tokenHash, flaw);
+}
+
+/** Under no-revoke-on-password-change: the user's other live sessions, which the change should end. */
+export async function notePasswordChangeSurvivors(tx: Db, userId: string, exceptId: string): Promise<void> {
+  if (!labMode()) return;
+  const others = await tx.session.findMany({
+    where: { userId, endedAt: null, id: { not: exceptId } },
+    select: { tokenHash: true },
+  });
+  for (const { tokenHash } of others) noteEnding(tokenHash, "no-revoke-on-password-change");
+}
+
+/** The flaw that kept this session alive past its ending, if one did. */
+export function survivalOf(tokenHash: string): Survival | undefined {
+  return survivors.get(tokenHash);
 }

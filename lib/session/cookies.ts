@@ -7,6 +7,10 @@ import { cookies } from "next/headers";
 import { flawOn } from "@/lib/lab/flaws";
 import { sessionPolicy, TOKEN_POLICY } from "./policy";
 import { servedOverHttps } from "@/lib/env";
+// LAB ONLY
+import { labMode } from "@/lib/lab/flaws";
+import { ISSUED_TO_COOKIE, issuedToMark } from "@/lib/lab/issued-to";
+// END LAB ONLY
 
 export type CookieAttributes = {
   httpOnly: boolean;
@@ -52,6 +56,11 @@ export async function setSessionCookie(token: string): Promise<void> {
   const https = servedOverHttps();
   const jar = await cookies();
   jar.set(sessionCookieName(https), token, sessionCookieAttributes(https));
+  // LAB ONLY
+  // Which browser this session went to, for the score board (lib/lab/issued-to.ts): HttpOnly
+  // whatever the flaws, so a script that reads the session cannot copy the mark.
+  if (labMode()) jar.set(ISSUED_TO_COOKIE, issuedToMark(token), { ...sessionCookieAttributes(https), httpOnly: true });
+  // END LAB ONLY
 }
 
 export async function clearSessionCookie(): Promise<void> {

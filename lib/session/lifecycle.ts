@@ -6,7 +6,8 @@ import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
 import { labMode } from "@/lib/lab/flaws";
-import { reportAttempt } from "@/lib/lab/outcomes";
+import { noteLogged } from "@/lib/lab/exposed-ids";
+import { noteEnding, reportAttempt } from "@/lib/lab/outcomes";
 // END LAB ONLY
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
 import { logger } from "@/lib/log";
@@ -126,6 +127,9 @@ function logSignIn(signIn: {
   const session = flawOn("token-in-logs") ? signIn.token : fingerprint(signIn.tokenHash);
   const { userId, clientType: client, request } = signIn;
   logger.info({ requestId: request.requestId, session, userId, client }, "sign-in");
+  // LAB ONLY
+  if (session === signIn.token) noteLogged(signIn.tokenHash);
+  // END LAB ONLY
 }
 
 // LAB ONLY
@@ -200,6 +204,9 @@ export async function endWebSession(reason: "signed_out" | "idle"): Promise<void
 
 /** Sign-out for any client (web sign-out, API DELETE): ends the session the token names. */
 export async function endSessionByToken(token: string, reason: "signed_out" | "idle"): Promise<void> {
+  // LAB ONLY
+  noteEnding(hashToken(token), "no-server-logout");
+  // END LAB ONLY
   // LAB FLAW no-server-logout: nothing ends on the server; a copied ID keeps working.
   if (flawOn("no-server-logout")) return;
   await endSessionNamedBy(token, reason);

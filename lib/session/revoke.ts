@@ -4,6 +4,9 @@
 // under the user's lock (store.ts), so a rotation committing at the same moment cannot slip past.
 import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
+// LAB ONLY
+import { notePasswordChangeSurvivors } from "@/lib/lab/outcomes";
+// END LAB ONLY
 import { recordEvent } from "./events";
 import { newRotation, type RotatedSession } from "./lifecycle";
 import { requestInfo } from "./request";
@@ -35,6 +38,9 @@ export async function commitPasswordChange(
     // (a thief's included) keeps its generation and stays live.
     if (flawOn("no-revoke-on-password-change")) {
       await tx.user.update({ where: { id: current.userId }, data: { passwordHash, passwordChangedAt: now } });
+      // LAB ONLY
+      await notePasswordChangeSurvivors(tx, current.userId, current.id);
+      // END LAB ONLY
       return { othersEnded: 0, rotated: await rotation.write(tx, { authenticatedAt: now }) };
     }
     const newPassword = { hash: passwordHash, changedAt: now };

@@ -5,7 +5,11 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { servedOverHttps } from "@/lib/env";
+import { labMode } from "@/lib/lab/flaws";
+import { reportAttempt } from "@/lib/lab/outcomes";
 import { readSessionCookie, sessionCookieName } from "./cookies";
+import { findSessionByHash } from "./store";
+import { hashToken, isWellFormedToken } from "./tokens";
 
 const SESSION_PARAM = "sid";
 
@@ -22,4 +26,28 @@ export async function withSessionId(href: string): Promise<string> {
   const url = new URL(href, "http://link.invalid");
   url.searchParams.set(SESSION_PARAM, id);
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+const SESSION_IN_URL_WORDS = {
+  exploited: "A session ID in a shared address opened that session in a browser that never signed in.",
+  blocked: "A session ID arrived in an address and was ignored: the bank reads the session from its cookie alone.",
+};
+
+/**
+ * proxy.ts, before the flaw's line: a live session's ID in the address, from a browser that does
+ * not hold it as its cookie, is someone else's session opened from a link. (The owner's own
+ * links, under the flaw, name the ID the owner's cookie holds: that is no attack.)
+ */
+export async function reportSessionIdInUrl(request: NextRequest): Promise<void> {
+  if (!labMode()) return;
+  const id = request.nextUrl.searchParams.get(SESSION_PARAM);
+  const cookie = request.cookies.get(sessionCookieName(servedOverHttps()))?.value;
+  if (!id || id === cookie || !(await isLiveWebSession(id))) return;
+  await reportAttempt("token-in-url", SESSION_IN_URL_WORDS);
+}
+
+async function isLiveWebSession(id: string): Promise<boolean> {
+  if (!isWellFormedToken(id)) return false;
+  const session = await findSessionByHash(hashToken(id));
+  return session?.clientType === "web" && !session.endedAt;
 }

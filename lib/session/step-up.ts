@@ -7,6 +7,7 @@ import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
 import { db } from "@/lib/db";
 import { reportAttack } from "@/lib/lab/outcomes";
+import { markSteppedUpHere, reportBorrowedStepUp } from "@/lib/lab/step-up";
 // END LAB ONLY
 import { asInvalidReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
@@ -180,7 +181,12 @@ export type FreshAuth =
  * fresh (rotating the session), or the form must ask for the password.
  */
 export async function confirmFreshAuth(session: SessionWithUser, password: string | null): Promise<FreshAuth> {
-  if (isFreshlyAuthenticated(session)) return { status: "fresh", session };
+  if (isFreshlyAuthenticated(session)) {
+    // LAB ONLY
+    await reportBorrowedStepUp(session);
+    // END LAB ONLY
+    return { status: "fresh", session };
+  }
   if (!password) return { status: "password-needed" };
   const result = await stepUp(session, password);
   if (result.ok) return { status: "fresh", session: result.session };
@@ -204,6 +210,9 @@ async function renewAfterStepUp(
   // who copied it before the step-up can move money with it.
   if (flawOn("no-rotation-on-step-up")) {
     await markAuthenticated(session.id, now);
+    // LAB ONLY
+    await markSteppedUpHere(session);
+    // END LAB ONLY
     return { session: { ...session, authenticatedAt: now, stepUpFailures: 0 }, token: null };
   }
   // Defense: a privilege change gets a new ID; the old one is dead from this moment.

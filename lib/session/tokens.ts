@@ -24,6 +24,11 @@ const guessable = globalThis as typeof globalThis & { vaultlineLastGuessableStam
 export function guessableToken(email: string): string {
   const stamp = Math.max(Math.floor(Date.now() / 1000), (guessable.vaultlineLastGuessableStamp ?? 0) + 1);
   guessable.vaultlineLastGuessableStamp = stamp;
+  return weakLayout(stamp, email);
+}
+
+/** "<unix seconds>.<email>", dot-padded (or cut) to a real token's bytes: what weak-token issues. */
+export function weakLayout(stamp: number, email: string): string {
   const bytes = Buffer.alloc(TOKEN_POLICY.tokenBytes, ".");
   bytes.write(`${stamp}.${email}`);
   return bytes.toString("base64url");

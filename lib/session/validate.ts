@@ -5,7 +5,9 @@ import "server-only";
 import { flawOn } from "@/lib/lab/flaws";
 // LAB ONLY
 import { labMode } from "@/lib/lab/flaws";
-import { decidingFlaw, reportAttack } from "@/lib/lab/outcomes";
+import { decidingFlaw, reportAttack, survivalOf, type Survival } from "@/lib/lab/outcomes";
+import { reportClosedWayIn, reportExposedIdUsed } from "@/lib/lab/exposed-ids";
+import { reportPreStepUpReplay } from "@/lib/lab/step-up";
 // END LAB ONLY
 import { asEndReason, asInvalidReason, type EndReason, type InvalidReason } from "./end-reasons";
 import { recordEvent } from "./events";
@@ -58,6 +60,9 @@ export async function validateSessionToken(
   tier: Tier,
   options: { now: Date; background: boolean; request: RequestInfo; client: ClientType },
 ): Promise<Validation> {
+  // LAB ONLY
+  if (token && !options.background) await reportClosedWayIn(token);
+  // END LAB ONLY
   if (!token || !isWellFormedToken(token)) return { ok: false, reason: "missing" };
   const tokenHash = hashToken(token);
   const session = await findSessionByHash(tokenHash);
@@ -67,17 +72,19 @@ export async function validateSessionToken(
   // LAB FLAW no-reuse-detection: a rotated-out ID is judged like a live one (idle and absolute
   // limits still apply), so it keeps working, and nobody is told.
   if (session.endReason === "rotated" && !flawOn("no-reuse-detection")) {
+    const reason = await refuseRotatedOutId(session, options);
     // LAB ONLY
-    if (!options.background) await reportAttack("no-reuse-detection", "blocked", LAB_WORDS.reuseBlocked);
+    if (!options.background) await reportRefusedReplay(session, reason, tier);
     // END LAB ONLY
-    return { ok: false, reason: await refuseRotatedOutId(session, options) };
+    return { ok: false, reason };
   }
 
   const policy = sessionPolicy();
   const judged = flawOn("no-reuse-detection") ? asLiveUnderReuseFlaw(session) : session;
   const check = checkSession(judged, tier, options.now, policy);
   // LAB ONLY
-  if (!options.background) await reportToLab(session, check, () => checkSession(judged, tier, options.now, policy).ok);
+  if (!options.background)
+    await reportToLab(token, session, check, () => checkSession(judged, tier, options.now, policy).ok);
   // END LAB ONLY
   if (!check.ok) {
     if (check.endNow) {
@@ -111,6 +118,13 @@ const LAB_WORDS = {
   signOutBlocked: "A signed-out session ID was presented again and refused.",
 } as const;
 
+// What a session kept alive by a flaw did when it was used again.
+const SURVIVAL_WORDS: Record<Survival, string> = {
+  "no-server-logout": "A session ID was used after its browser signed out, and the server accepted it.",
+  "no-revoke-on-password-change":
+    "A session from before the password change was accepted: the change locked nobody out.",
+};
+
 // The defenses in checkSession, the most specific first: a closed tier is the ceiling's doing
 // before it is the idle limit's.
 const CHECKED_DEFENSES = ["tier-reopen", "no-idle-timeout", "no-absolute-timeout", "revocation-snapshot"] as const;
@@ -133,13 +147,27 @@ const CHECK_WORDS: Record<(typeof CHECKED_DEFENSES)[number], { exploited: string
   },
 };
 
+/** A rotated-out ID refused; a copy's (past the grace for requests in flight) may be one a step-up replaced. */
+async function reportRefusedReplay(session: SessionWithUser, reason: "rotated" | "reused", tier: Tier): Promise<void> {
+  await reportAttack("no-reuse-detection", "blocked", LAB_WORDS.reuseBlocked);
+  if (reason === "reused") await reportPreStepUpReplay(session, tier);
+}
+
 /** Tells the lab's score board which defense this request met, if any. */
-async function reportToLab(session: SessionWithUser, check: Check, allowedNow: () => boolean): Promise<void> {
+async function reportToLab(
+  token: string,
+  session: SessionWithUser,
+  check: Check,
+  allowedNow: () => boolean,
+): Promise<void> {
   if (!labMode()) return;
+  if (check.ok) await reportExposedIdUsed(token, session);
   if (check.ok && session.endReason === "rotated") {
     return reportAttack("no-reuse-detection", "exploited", LAB_WORDS.reuseExploited);
   }
-  // Replays of an ID that sign-out or a password change ended: the defense is that it ended.
+  // Replays of an ID that sign-out or a password change should have ended: the defense is that it ended.
+  const survival = survivalOf(session.tokenHash);
+  if (check.ok && survival) return reportAttack(survival, "exploited", SURVIVAL_WORDS[survival]);
   if (!check.ok && session.endReason === "signed_out") {
     return reportAttack("no-server-logout", "blocked", LAB_WORDS.signOutBlocked);
   }
