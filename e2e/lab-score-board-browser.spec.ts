@@ -1,7 +1,8 @@
-// Threat: a class that cannot tell whether the attack just worked, for the defenses the browser
-// enforces on the bank's word (the response headers). Defense: the bank sees the attempt arrive
-// (the browser's Fetch Metadata says what the request is for) and reports it with the header
-// that answers it, and the trainer's score board shows it (lib/lab/outcomes.ts). Each test runs
+// Threat: a class that cannot tell whether the attack just worked, for the requests another site
+// or another customer makes: a frame, a cross-site form, a sign-in link to elsewhere, another
+// customer's record by its ID. Defense: the line that answers each (the frame and cross-site
+// checks read the browser's Fetch Metadata) reports what it let through or stopped, and the
+// trainer's score board shows it (lib/lab/outcomes.ts). Each test runs
 // the flaw's demo from browsers of their own on a lab server, once with the flaw on
 // ("Exploited") and once with its defense on ("Blocked").
 import { createServer, type Server } from "node:http";
@@ -38,6 +39,43 @@ test("clickjacking: another site's page frames the victim's dashboard", async ({
     const page = await lab.device(victim);
     // Its load waits for the frame's: the bank has answered the framed request by then.
     await page.goto(bait);
+  });
+});
+
+test("idor: another customer's account history by its ID", async ({ lab }) => {
+  const alice = await lab.createUser();
+  const mallory = await lab.createUser();
+  await lab.bothWays("idor", async () => {
+    const page = await lab.device(mallory);
+    await page.goto(`/accounts/${alice.accountId}`);
+  });
+});
+
+test("csrf: another site's form posts to the bank", async ({ lab }) => {
+  const victim = await lab.createUser();
+  await lab.bothWays("csrf", async () => {
+    const page = await lab.device(victim);
+    await page.request.post("/session/keep-alive?tier=low", {
+      headers: { Origin: "http://127.0.0.1:4000", "Sec-Fetch-Site": "cross-site" },
+      maxRedirects: 0,
+    });
+  });
+});
+
+test("open-redirect: a sign-in link that names another site", async ({ lab }) => {
+  await lab.bothWays("open-redirect", async () => {
+    const victim = await lab.createUser();
+    const page = await lab.device(null);
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await page.request.post("/api/auth/callback/credentials", {
+      form: {
+        email: victim.email,
+        password: victim.password,
+        csrfToken,
+        callbackUrl: "http://127.0.0.1:4000/look-alike",
+        json: "true",
+      },
+    });
   });
 });
 

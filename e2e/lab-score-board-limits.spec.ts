@@ -1,12 +1,14 @@
-// Threat: a class that cannot tell whether the attack just worked, for the session policy's
-// limits: the tier ceiling, revocation at a credential change, the sign-in hard stop and the
-// admin panel's single session. Defense: the line that enforces each limit reports what it let
+// Threat: a class that cannot tell whether the attack just worked, for the policy's limits: the
+// tier ceiling, revocation at a credential change, the attempt limits (at sign-in, at step-up,
+// over hours, counted by a client address the client cannot choose), the fair share of bcrypt
+// and the admin panel's single session. Defense: the line that enforces each limit reports what it let
 // through or stopped, and the trainer's score board shows it (lib/lab/outcomes.ts). Each test
 // runs the flaw's demo from browsers of their own on a lab server, once with the flaw on
 // ("Exploited") and once with its defense on ("Blocked"). e2e/lab-score-board.spec.ts does the
 // same for the other flaws.
-import { apiSignInAttempt } from "./support/api";
+import { apiSignInAttempt, documentationAddress } from "./support/api";
 import { ageSession, enterAdminPanel } from "./support/fixtures";
+import { floodThenSignIn } from "./support/hash-flood";
 import { expect, test } from "./support/lab-class";
 import { idleBetween } from "./support/policy";
 import { demoUser } from "@/prisma/seed";
@@ -81,6 +83,50 @@ test("concurrent-admin: a stolen admin session in the panel when the real admin 
     const real = await enterAdminPanel(await lab.device(admin));
     await expect(real.getByRole("heading", { name: "Users and live sessions" })).toBeVisible();
   });
+});
+
+test("spoofable-ip: a sign-in attempt that writes its own X-Forwarded-For", async ({ lab }) => {
+  await lab.bothWays("spoofable-ip", async () => {
+    const victim = await lab.createUser();
+    const mallory = await lab.device(null);
+    const guess = { email: victim.email, password: "password123" };
+    await apiSignInAttempt(mallory.request, guess, { "X-Forwarded-For": documentationAddress() });
+  });
+});
+
+test("unfair-hash-queue: a sign-in behind another customer's flood of step-ups", async ({ lab }) => {
+  const mallory = await lab.createUser({ productionCost: true });
+  const alice = await lab.createUser({ productionCost: true });
+  await lab.bothWays("unfair-hash-queue", async () => {
+    const page = await lab.device(null);
+    await floodThenSignIn(page.request, mallory, alice);
+  });
+});
+
+// The guessing demos run from a button. Alice's and Bob's demo passwords are hashed at
+// production's cost here, so the guesses take a real check's time, as in a real bank.
+test("attempt-race from its page: guesses at once, then the right password", async ({ lab }) => {
+  await lab.setFlaw("attempt-race", true);
+  expect(await lab.runFromButton("attempt-race", "Run the guesses as Mallory")).toContain("The attack worked.");
+  await lab.expectScore("attempt-race", "Exploited");
+  await lab.setFlaw("attempt-race", false);
+  const secure = await lab.runFromButton("attempt-race", "Run the guesses as Mallory");
+  expect(secure).toContain("The attack failed.");
+  expect(secure).not.toContain("200 confirmed");
+  await lab.expectScore("attempt-race", "Blocked");
+});
+
+test("no-login-throttle from its page: guessing past the sign-in limit", async ({ lab }) => {
+  await lab.setFlaw("no-login-throttle", true);
+  const flawed = await lab.runFromButton("no-login-throttle", "Run the guesses as Mallory");
+  expect(flawed).toContain("The attack worked.");
+  expect(flawed).toContain("201 signed in");
+  await lab.expectScore("no-login-throttle", "Exploited");
+  await lab.setFlaw("no-login-throttle", false);
+  const secure = await lab.runFromButton("no-login-throttle", "Run the guesses as Mallory");
+  expect(secure).toContain("The attack failed.");
+  expect(secure).toContain("429 throttled");
+  await lab.expectScore("no-login-throttle", "Blocked");
 });
 
 test("an owner's ordinary day leaves the board as it was", async ({ lab }) => {

@@ -25,7 +25,7 @@ export type LabClass = {
   /** Runs the flaw's attack from the button on its page (lib/lab/bursts.ts); returns what it reports. */
   runFromButton: (flaw: string, button: string) => Promise<string>;
   /** A user of the lab server's database. */
-  createUser: (options?: { role?: "customer" | "admin" }) => Promise<TestUser>;
+  createUser: (options?: { role?: "customer" | "admin"; productionCost?: boolean }) => Promise<TestUser>;
 };
 
 export const test = base.extend<{ lab: LabClass }, { labServer: { server: OwnServer; trainer: Page } }>({
