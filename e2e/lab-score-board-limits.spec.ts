@@ -129,6 +129,18 @@ test("no-login-throttle from its page: guessing past the sign-in limit", async (
   await lab.expectScore("no-login-throttle", "Blocked");
 });
 
+test("unfair-hash-queue from its page: Mallory's flood of step-ups, then Alice's sign-in", async ({ lab }) => {
+  const button = "Flood the bank's password checks as Mallory";
+  await lab.setFlaw("unfair-hash-queue", true);
+  expect(await lab.runFromButton("unfair-hash-queue", button)).toContain("The attack worked.");
+  await lab.expectScore("unfair-hash-queue", "Exploited");
+  await lab.setFlaw("unfair-hash-queue", false);
+  const secure = await lab.runFromButton("unfair-hash-queue", button);
+  expect(secure).toContain("The attack failed.");
+  expect(secure).toContain("Alice: 201 signed in");
+  await lab.expectScore("unfair-hash-queue", "Blocked");
+});
+
 test("an owner's ordinary day leaves the board as it was", async ({ lab }) => {
   const before = await lab.trainer.getByRole("log", { name: "Latest attack" }).textContent();
   const admin = await lab.createUser({ role: "admin" });

@@ -26,6 +26,7 @@ export type BurstReport = {
 // Mallory's list that happens to be right.
 const ALICE = demoUser("alice@vaultline.test");
 const BOB = demoUser("bob@vaultline.test");
+const MALLORY = demoUser("mallory@vaultline.test");
 // As the attempt-race attack spec sends them: more than the 5-attempt limit, then the right one.
 const STEP_UP_GUESSES = 14;
 // One past the sign-in limit's first step, and no more: every guess from this machine also counts
@@ -36,6 +37,10 @@ const SLOW_ROUNDS = 6;
 const GUESSES_PER_ROUND = 5;
 // Mallory's sign-ins in flight at once while Alice's change commits, as the attack spec runs them.
 const SIGN_INS_IN_FLIGHT = 3;
+// Mallory's flood, as the attack spec sends it: correct step-ups (under the attempt limit) at
+// once on each of her sessions.
+const FLOOD_SESSIONS = 3;
+const STEP_UPS_PER_SESSION = 4;
 
 /**
  * attempt-race: with Alice's session stolen but not her password, guesses sent all at once to
@@ -43,7 +48,7 @@ const SIGN_INS_IN_FLIGHT = 3;
  */
 async function stepUpGuessBurst(): Promise<BurstReport> {
   const token = await signIn(ALICE);
-  if (!token) return notSignedIn();
+  if (!token) return notSignedIn("Alice");
   const burst = Array.from({ length: STEP_UP_GUESSES }, (_, i) => stepUp(token, `guess-${i}`));
   // The first answer back means the burst has reached the bank; the rest are still in flight.
   await Promise.race(burst);
@@ -105,7 +110,7 @@ async function pushSignInFailuresBack(email: string, minutes: number): Promise<v
 async function signInsDuringPasswordChange(): Promise<BurstReport> {
   const token = await signIn(ALICE);
   const alice = token ? await findSessionByHash(hashToken(token)) : null;
-  if (!alice) return notSignedIn();
+  if (!alice) return notSignedIn("Alice");
   const answers: string[] = [];
   const stolen: string[] = [];
   let changing = true;
@@ -126,6 +131,38 @@ async function signInsDuringPasswordChange(): Promise<BurstReport> {
   return report(answers, used.includes(200), {
     yes: "A session Mallory signed in with the old password works after the change: revocation missed it.",
     no: "Every session Mallory got with the old password was refused at its first use.",
+  });
+}
+
+/**
+ * unfair-hash-queue: Mallory floods the bank's bcrypt with correct step-ups on her own sessions;
+ * once the first is answered, Alice signs in. Counts Mallory's answers that came before Alice's.
+ */
+async function floodThenAliceSignsIn(): Promise<BurstReport> {
+  const tokens: string[] = [];
+  for (let i = 0; i < FLOOD_SESSIONS; i++) {
+    const token = await signIn(MALLORY);
+    if (!token) return notSignedIn("Mallory");
+    tokens.push(token);
+  }
+  let answeredBefore = 0;
+  let aliceAnswered = false;
+  const flood = tokens.flatMap((token) =>
+    Array.from({ length: STEP_UPS_PER_SESSION }, async () => {
+      const answer = await stepUp(token, MALLORY.password);
+      if (!aliceAnswered) answeredBefore++;
+      return answer;
+    }),
+  );
+  await Promise.race(flood);
+  const alice = await signInAnswer(ALICE.email, ALICE.password);
+  aliceAnswered = true;
+  const answers = [...(await Promise.all(flood)), `Alice: ${alice}`];
+  // As the attack spec judges it: Alice starved when half the flood or more came before her.
+  const total = tokens.length * STEP_UPS_PER_SESSION;
+  return report(answers, answeredBefore >= total / 2, {
+    yes: `Alice's sign-in waited behind ${answeredBefore} of Mallory's ${total} checks: one customer slows everyone.`,
+    no: `Alice's sign-in came after ${answeredBefore} of Mallory's ${total} checks: she waited for little more than the one running.`,
   });
 }
 
@@ -174,11 +211,11 @@ function report(answers: string[], succeeded: boolean, verdicts: { yes: string; 
   };
 }
 
-function notSignedIn(): BurstReport {
+function notSignedIn(who: string): BurstReport {
   return {
     sent: 1,
     answers: [],
-    verdict: "Alice could not be signed in to steal her session: reset the demo data and try again.",
+    verdict: `${who} could not be signed in for the demo: reset the demo data and try again.`,
     succeeded: false,
   };
 }
@@ -188,6 +225,7 @@ export const BURSTS = {
   "attempt-race": { attack: stepUpGuessBurst, button: "Run the guesses as Mallory" },
   "no-login-throttle": { attack: signInGuesses, button: "Run the guesses as Mallory" },
   "no-lockout-escalation": { attack: slowGuessing, button: "Run six hours of slow guessing as Mallory" },
+  "unfair-hash-queue": { attack: floodThenAliceSignsIn, button: "Flood the bank's password checks as Mallory" },
   "revocation-snapshot": {
     attack: signInsDuringPasswordChange,
     button: "Sign in as Mallory again and again while Alice changes her password",
