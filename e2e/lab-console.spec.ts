@@ -275,6 +275,25 @@ test.describe("the lab console on a lab server", () => {
     await expectAccessible(trainer, "lab console");
   });
 
+  test("on a projector (1280×720): the newest outcome in the first screen, the board at 16 px or more, nothing sideways", async ({
+    browser,
+  }) => {
+    const trainer = await openConsole(browser);
+    await trainer.setViewportSize({ width: 1280, height: 720 });
+    await trainer.goto("/lab");
+    // The room reads the announcement without anyone scrolling, and the board from the back.
+    await expect(trainer.getByRole("log", { name: "Latest attack" })).toBeInViewport();
+    const sizes = await trainer
+      .getByRole("table", { name: "Score board" })
+      .getByRole("cell")
+      .evaluateAll((cells) => cells.map((cell) => parseFloat(getComputedStyle(cell).fontSize)));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes), "the smallest text of the board's cells, in px").toBeGreaterThanOrEqual(16);
+    const sideways = await trainer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways, "sideways scrolling").toBeLessThanOrEqual(0);
+    await expectAccessible(trainer, "lab console at 1280×720");
+  });
+
   test("a forged switch on a server that is not a lab changes nothing", async ({
     browser,
     page,
