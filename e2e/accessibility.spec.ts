@@ -6,7 +6,16 @@
 // same Content-Security-Policy as production, at a phone's width (390×844, the navigation behind
 // its menu button, opened) and a laptop's (1280×800).
 import { expectAccessible } from "./support/accessibility";
-import { ageSession, CUSTOMER_PAGES, expect, fillTransfer, makeStepUpDue, openAccount, test } from "./support/fixtures";
+import {
+  ageSession,
+  CUSTOMER_PAGES,
+  expect,
+  fillTransfer,
+  makeStepUpDue,
+  openAccount,
+  test,
+  untilHydrated,
+} from "./support/fixtures";
 import { POLICY } from "./support/policy";
 
 const VIEWPORTS = [
@@ -63,6 +72,7 @@ for (const viewport of VIEWPORTS) {
     test("the timeout warning dialog", async ({ signedInPage: page, user, db }) => {
       await page.clock.install();
       await page.goto("/transfers");
+      await untilHydrated(page);
       // Inside the warning's lead before the high tier's idle limit, on both clocks.
       const idleMinutes = POLICY.idleTimeoutMinutes.high - POLICY.warningLeadSeconds / 60 / 2;
       await ageSession(db, user.id, { idleMinutes });

@@ -22,6 +22,7 @@ import {
   sessionCookieValue,
   signInOverHttp,
   test,
+  untilHydrated,
   type TestUser,
 } from "./support/fixtures";
 import { booksOf, expectBooksBalanced } from "./support/ledger";
@@ -388,6 +389,7 @@ test.describe("the database becomes unreachable, then returns", () => {
     await page.clock.install();
     await signInAs(page, user);
     await page.goto("/transfers");
+    await untilHydrated(page);
     await database.cut();
 
     // The warning opens and polls the server, which cannot say: the tab keeps its countdown.

@@ -7,7 +7,7 @@
 // Policy values relied on: the high tier's 15-minute idle limit, the medium tier's 30 minutes
 // and the warning's 2-minute lead.
 import type { Page } from "@playwright/test";
-import { ageSession, expect, test, type TestUser } from "./support/fixtures";
+import { ageSession, expect, test, untilHydrated, type TestUser } from "./support/fixtures";
 import { idleMessage, pastIdleLimit, POLICY, warningOpensAt } from "./support/policy";
 
 async function signInThroughForm(page: Page, user: TestUser): Promise<void> {
@@ -64,6 +64,7 @@ test("the timeout warning's sign-out at zero returns to the page it was on, quer
   await signInAs(page, user);
   const history = `/accounts/${user.accountId}?from=statement-mail`;
   await page.goto(history);
+  await untilHydrated(page);
   // The server's idle clock inside the medium tier's warning, as the browser's: at zero the tab
   // itself signs out; the server had not ended the session.
   const inWarning = warningOpensAt("medium") + 0.5;

@@ -6,7 +6,7 @@
 // Playwright's clock for the browser, the ageing fixture for the server.
 import type { Page } from "@playwright/test";
 import type { Db } from "@/lib/db";
-import { ageSession, expect, test, type TestUser } from "./support/fixtures";
+import { ageSession, expect, test, untilHydrated, type TestUser } from "./support/fixtures";
 import { idleMessage, POLICY, warningOpensAt } from "./support/policy";
 
 const HIGH_MINUTES = POLICY.idleTimeoutMinutes.high;
@@ -19,9 +19,7 @@ const dialog = (page: Page) => page.getByRole("dialog", { name: "Are you still t
 
 /** Moves both clocks: the browser's (Playwright) and the server's (session timestamps). */
 async function idleFor(page: Page, db: Db, user: TestUser, minutes: number, alreadyIdle = 0) {
-  // The watch reads the browser's clock when it mounts: moved before the page hydrated (a slow,
-  // busy machine), the warning would count from the moved time and never open.
-  await page.waitForLoadState("networkidle");
+  await untilHydrated(page);
   await ageSession(db, user.id, { idleMinutes: minutes });
   await page.clock.fastForward((minutes - alreadyIdle) * 60_000);
 }

@@ -406,6 +406,15 @@ export async function idStillWorks(
   }
 }
 
+/**
+ * Waits for the page's scripts to have run (nothing left to load). The session watch reads the
+ * browser's clock when it mounts: a clock moved before the page hydrated (a slow, busy machine)
+ * would count from the moved time, and the warning would never open.
+ */
+export async function untilHydrated(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+}
+
 /** With step-up due, sends a transfer that asks for the password: returns the ID the step-up rotated out. */
 export async function stepUpWithTransfer(page: Page, db: Db, user: TestUser, payee: TestUser): Promise<string> {
   await makeStepUpDue(db, user);
