@@ -126,6 +126,7 @@ test("an open tab that only polls does not keep the session alive", async ({ pag
   await page.clock.install();
   await signInAs(page, user);
   await page.goto("/transfers");
+  await untilHydrated(page);
   await ageSession(db, user.id, { idleMinutes: IN_WARNING });
   // Read before the tab can poll: the idle clock as the server holds it.
   const aged = await lastSeenMs(db, user);
